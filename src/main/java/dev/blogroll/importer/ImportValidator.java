@@ -1,0 +1,165 @@
+package dev.blogroll.importer;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.blogroll.category.Category;
+import dev.blogroll.post.PostStatus;
+import dev.blogroll.text.Excerpts;
+import dev.blogroll.text.Slugs;
+
+/**
+ * Checks one import line against the same rules the schema enforces, and says what is wrong
+ * in words an editor understands.
+ */
+final class ImportValidator {
+
+	static final int MAX_TITLE = 200;
+
+	static final int MAX_NAME = 100;
+
+	static final int MAX_TAG = 80;
+
+	static final int MAX_TAGS = 30;
+
+	static final int MAX_URL = 2000;
+
+	static final int MAX_ALT = 300;
+
+	private ImportValidator() {
+	}
+
+	/**
+	 * The line as a post ready to write.
+	 * @throws InvalidLineException naming the first problem found
+	 */
+	static ValidPost validate(long lineNumber, ImportLine line) {
+		String title = required(line.title(), "title");
+		if (title.length() > MAX_TITLE) {
+			throw new InvalidLineException("the title is " + title.length() + " characters long; at most "
+					+ MAX_TITLE + " are allowed");
+		}
+		String slug = (line.slug() == null || line.slug().isBlank()) ? Slugs.slugify(title) : line.slug().strip();
+		if (!Slugs.isValid(slug)) {
+			throw new InvalidLineException("the slug “" + shorten(slug) + "” is not valid: use lower-case letters, "
+					+ "digits and single hyphens, at most " + Slugs.MAX_LENGTH + " characters");
+		}
+		if (slug.equals("page") || slug.equals("feed")) {
+			throw new InvalidLineException("the slug “" + slug + "” is reserved for the site's own URLs");
+		}
+		String categoryName = name(line.category(), "category", MAX_NAME);
+		String categorySlug = Slugs.slugify(categoryName);
+		if (!Category.isAllowedSlug(categorySlug)) {
+			throw new InvalidLineException("the category “" + categoryName
+					+ "” cannot be used: its URL would clash with the site's own URLs");
+		}
+		String authorName = name(line.author(), "author", MAX_NAME * 2);
+		Instant publishedAt = instant(required(line.publishedAt(), "publishedAt"));
+		PostStatus status = status(line.status());
+		String imageUrl = url(line.imageUrl(), "imageUrl");
+		String sourceUrl = url(line.sourceUrl(), "sourceUrl");
+		String imageAlt = (line.imageAlt() == null) ? "" : line.imageAlt().strip();
+		if (imageAlt.length() > MAX_ALT) {
+			throw new InvalidLineException("the imageAlt is longer than " + MAX_ALT + " characters");
+		}
+		String excerpt = blankToNull(line.excerpt());
+		String body = blankToNull(line.body());
+		return new ValidPost(lineNumber, slug, title, categoryName, categorySlug, tags(line.tags()), authorName,
+				Slugs.slugify(authorName), publishedAt, excerpt, Excerpts.summarize(excerpt, body), body, imageUrl,
+				imageAlt, sourceUrl, status);
+	}
+
+	private static String required(@Nullable String value, String field) {
+		if (value == null || value.isBlank()) {
+			throw new InvalidLineException("the " + field + " is missing");
+		}
+		return value.strip();
+	}
+
+	private static String name(@Nullable String value, String field, int maxLength) {
+		String name = required(value, field);
+		if (name.length() > maxLength) {
+			throw new InvalidLineException("the " + field + " is longer than " + maxLength + " characters");
+		}
+		if (Slugs.slugify(name).isEmpty()) {
+			throw new InvalidLineException("the " + field + " “" + shorten(name) + "” needs at least one letter or digit");
+		}
+		return name;
+	}
+
+	private static List<String> tags(@Nullable List<String> tags) {
+		if (tags == null) {
+			return List.of();
+		}
+		if (tags.size() > MAX_TAGS) {
+			throw new InvalidLineException("there are " + tags.size() + " tags; at most " + MAX_TAGS + " are allowed");
+		}
+		Map<String, String> bySlug = new LinkedHashMap<>();
+		for (String tag : tags) {
+			String name = name(tag, "tag", MAX_TAG);
+			bySlug.putIfAbsent(Slugs.slugify(name), name);
+		}
+		return new ArrayList<>(bySlug.values());
+	}
+
+	private static Instant instant(String value) {
+		try {
+			return Instant.parse(value);
+		}
+		catch (DateTimeParseException ex) {
+			throw new InvalidLineException("the publishedAt “" + shorten(value)
+					+ "” is not an ISO-8601 instant such as 2021-05-24T16:00:00Z");
+		}
+	}
+
+	private static PostStatus status(@Nullable String value) {
+		String status = (value == null || value.isBlank()) ? "published" : value.strip().toLowerCase(Locale.ROOT);
+		return switch (status) {
+			case "published" -> PostStatus.PUBLISHED;
+			case "draft" -> PostStatus.DRAFT;
+			default -> throw new InvalidLineException(
+					"the status “" + shorten(status) + "” is unknown; use published or draft");
+		};
+	}
+
+	private static @Nullable String url(@Nullable String value, String field) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		String url = value.strip();
+		String problem = "the " + field + " “" + shorten(url) + "” is not a web address (http:// or https://)";
+		if (url.length() > MAX_URL) {
+			throw new InvalidLineException("the " + field + " is longer than " + MAX_URL + " characters");
+		}
+		try {
+			URI uri = new URI(url);
+			String scheme = uri.getScheme();
+			if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+					|| uri.getHost() == null) {
+				throw new InvalidLineException(problem);
+			}
+			return url;
+		}
+		catch (URISyntaxException ex) {
+			throw new InvalidLineException(problem);
+		}
+	}
+
+	private static @Nullable String blankToNull(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
+	private static String shorten(String value) {
+		return (value.length() <= 60) ? value : value.substring(0, 60) + "…";
+	}
+
+}

@@ -1,0 +1,81 @@
+package dev.blogroll.listing;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.blogroll.BlogrollProperties;
+
+/**
+ * Reads listing pages: the posts readers can see now (published, dated in the past), newest
+ * first, ties broken by id so that every post has exactly one place. A page costs two
+ * statements, a count and the page itself, whatever its size.
+ */
+@Component
+class ListingQueries {
+
+	private static final String VISIBLE = "p.status = 'PUBLISHED' and p.published_at <= :now";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final BlogrollProperties properties;
+
+	ListingQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.properties = properties;
+	}
+
+	/** How many posts the listing has now. */
+	long count(ListingFilter filter) {
+		Long count = this.jdbc.sql("select count(*) from post p where " + VISIBLE + filter.sql())
+			.param("now", now())
+			.param("id", filter.id())
+			.query(Long.class)
+			.single();
+		return count;
+	}
+
+	/** The cards of one page, numbered from 1, of {@code pageSize} posts. */
+	List<PostCard> page(ListingFilter filter, int page, int pageSize) {
+		return this.jdbc.sql("""
+				select p.slug, p.title, p.published_at, p.summary, p.image_url, p.image_alt,
+				       c.slug as category_slug, c.name as category_name,
+				       a.slug as author_slug, a.name as author_name
+				from post p
+				join category c on c.id = p.category_id
+				join author a on a.id = p.author_id
+				where %s%s
+				order by p.published_at desc, p.id desc
+				limit :limit offset :offset""".formatted(VISIBLE, filter.sql()))
+			.param("now", now())
+			.param("id", filter.id())
+			.param("limit", pageSize)
+			.param("offset", (long) (page - 1) * pageSize)
+			.query(this::toCard)
+			.list();
+	}
+
+	private PostCard toCard(ResultSet rs, int row) throws SQLException {
+		String categoryPath = "/blog/" + rs.getString("category_slug");
+		Instant publishedAt = rs.getTimestamp("published_at").toInstant();
+		return new PostCard(rs.getString("title"), categoryPath + "/" + rs.getString("slug"),
+				rs.getString("category_name"), categoryPath, rs.getString("author_name"),
+				"/blog/author/" + rs.getString("author_slug"),
+				publishedAt.atZone(this.properties.timeZone()).toLocalDate(), rs.getString("summary"),
+				rs.getString("image_url"), rs.getString("image_alt"));
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(this.clock.instant());
+	}
+
+}

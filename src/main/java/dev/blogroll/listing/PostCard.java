@@ -1,0 +1,32 @@
+package dev.blogroll.listing;
+
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.blogroll.text.Dates;
+
+/**
+ * What a listing shows of one post.
+ *
+ * @param title the post's title
+ * @param path the post's URL
+ * @param categoryName its category's name
+ * @param categoryPath its category's listing
+ * @param authorName its author's name
+ * @param authorPath its author's listing
+ * @param publishedOn its publication date in the site's time zone
+ * @param summary the excerpt, at most 300 characters
+ * @param imageUrl its image, if it has one
+ * @param imageAlt the image's text alternative, also shown by the placeholder of a post
+ * without an image
+ */
+public record PostCard(String title, String path, String categoryName, String categoryPath, String authorName,
+		String authorPath, LocalDate publishedOn, String summary, @Nullable String imageUrl, String imageAlt) {
+
+	/** The date as readers see it: {@code May 24, 2021}. */
+	public String displayDate() {
+		return Dates.display(this.publishedOn);
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * Text rules shared by the whole site: slugs, excerpts, and Markdown rendered to safe HTML.
+ */
+@NullMarked
+package dev.blogroll.text;
+
+import org.jspecify.annotations.NullMarked;

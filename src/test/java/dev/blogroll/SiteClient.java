@@ -1,0 +1,78 @@
+package dev.blogroll;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+
+/**
+ * Talks real HTTP to a running Blogroll, the way a browser or crawler does: redirects are not
+ * followed, so tests see the 301s themselves.
+ */
+public final class SiteClient {
+
+	private final HttpClient http = HttpClient.newBuilder()
+		.followRedirects(HttpClient.Redirect.NEVER)
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	private final String base;
+
+	public SiteClient(int port) {
+		this.base = "http://localhost:" + port;
+	}
+
+	/** GETs a path, given exactly as it should go on the wire (already percent-encoded). */
+	public Response get(String path) {
+		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(30))
+			.header("Accept", "text/html")
+			.GET()
+			.build();
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().firstValue("Location").orElse(null),
+					response.headers().firstValue("Content-Type").orElse(""), response.body(), this.base + path);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** A page that must answer 200, parsed. */
+	public Document page(String path) {
+		Response response = get(path);
+		if (response.status() != 200) {
+			throw new AssertionError("GET " + path + " answered " + response.status() + ", not 200");
+		}
+		return response.html();
+	}
+
+	/**
+	 * One HTTP response.
+	 *
+	 * @param status the status code
+	 * @param location the Location header, if any
+	 * @param contentType the Content-Type header
+	 * @param body the body as text
+	 * @param url the URL asked for
+	 */
+	public record Response(int status, String location, String contentType, String body, String url) {
+
+		public Document html() {
+			return Jsoup.parse(this.body, this.url);
+		}
+
+	}
+
+}

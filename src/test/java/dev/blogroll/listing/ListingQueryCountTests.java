@@ -1,0 +1,90 @@
+package dev.blogroll.listing;
+
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import javax.sql.DataSource;
+
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+
+import dev.blogroll.SiteClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A listing page runs a fixed, small number of SQL statements, however many cards it shows:
+ * no query per card.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ListingQueryCountTests {
+
+	/** Statements sent to PostgreSQL by anyone in this application context. */
+	static final AtomicInteger statements = new AtomicInteger();
+
+	@LocalServerPort
+	private int port;
+
+	private int statementsFor(String path) {
+		SiteClient client = new SiteClient(this.port);
+		client.page(path);
+		statements.set(0);
+		client.page(path);
+		return statements.get();
+	}
+
+	@Test
+	void aListingPageCostsTheSameFewStatementsWhateverItShows() {
+		int page17 = statementsFor("/blog/engineering/page/17");
+		int smallCategory = statementsFor("/blog/culture");
+		int tag = statementsFor("/blog/tag/service-mesh");
+		int author = statementsFor("/blog/author/marco-palladino");
+		int all = statementsFor("/blog/page/3");
+		assertThat(page17).as("statements for /blog/engineering/page/17").isLessThanOrEqualTo(5);
+		assertThat(smallCategory).isEqualTo(page17);
+		assertThat(tag).isEqualTo(page17);
+		assertThat(author).isEqualTo(page17);
+		assertThat(all).as("no category, tag or author to look up").isEqualTo(page17 - 1);
+	}
+
+	@TestConfiguration
+	static class CountingDataSource {
+
+		@Bean
+		static BeanPostProcessor countStatements() {
+			return new BeanPostProcessor() {
+				@Override
+				public Object postProcessAfterInitialization(Object bean, String beanName) {
+					if (bean instanceof DataSource dataSource) {
+						return ProxyDataSourceBuilder.create(dataSource)
+							.listener(new QueryExecutionListener() {
+								@Override
+								public void beforeQuery(ExecutionInfo execution,
+										List<QueryInfo> queries) {
+								}
+
+								@Override
+								public void afterQuery(ExecutionInfo execution,
+										List<QueryInfo> queries) {
+									statements.addAndGet(queries.size());
+								}
+							})
+							.build();
+					}
+					return bean;
+				}
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,98 @@
+package dev.blogroll.post;
+
+import java.util.List;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import dev.blogroll.PostBuilder;
+import dev.blogroll.SiteClient;
+import dev.blogroll.TestPosts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The page of one post, rendered over real HTTP.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestPosts.class)
+class PostPageTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private TestPosts testPosts;
+
+	@AfterEach
+	void removeTestData() {
+		this.testPosts.remove(List.of("markdown-post", "hostile-post"), List.of(), List.of("hostile-tag"),
+				List.of("post-page-writer"));
+	}
+
+	private Document page(String path) {
+		return new SiteClient(this.port).page(path);
+	}
+
+	@Test
+	void aPostShowsTitleAuthorDateCategoryTagsAndItsRenderedBody() {
+		this.testPosts.add(PostBuilder.post()
+			.slug("markdown-post")
+			.title("Markdown, Rendered")
+			.author("Post Page Writer")
+			.tags("API Gateway", "Service Mesh")
+			.publishedAt("2020-02-03T12:00:00Z")
+			.body("## Setting up\n\nRun `kong start`:\n\n```bash\nkong start\n```\n"));
+		Document page = page("/blog/engineering/markdown-post");
+		assertThat(page.select("h1").text()).isEqualTo("Markdown, Rendered");
+		assertThat(page.select(".post-author a").text()).isEqualTo("Post Page Writer");
+		assertThat(page.select(".post-author a").attr("href")).isEqualTo("/blog/author/post-page-writer");
+		assertThat(page.select(".post-meta time").text()).isEqualTo("February 3, 2020");
+		assertThat(page.select(".post-category").attr("href")).isEqualTo("/blog/engineering");
+		assertThat(page.select(".post-tags a").eachText()).containsExactly("API Gateway", "Service Mesh");
+		assertThat(page.select(".post-body h2").text()).isEqualTo("Setting up");
+		assertThat(page.select(".post-body pre code.language-bash").text()).isEqualTo("kong start");
+		assertThat(page.select(".post-source")).isEmpty();
+		assertThat(page.select("nav[aria-label=Breadcrumb] li").eachText())
+			.containsExactly("Home", "Blog", "Engineering", "Markdown, Rendered");
+	}
+
+	@Test
+	void anAggregatedPostShowsItsExcerptAndLeadsToTheOriginal() {
+		Document page = page("/blog/engineering/kong-gateway-rate-limiting");
+		assertThat(page.select("h1").text()).isEqualTo("Protecting Services With Kong Gateway Rate Limiting");
+		assertThat(page.select(".post-aggregated").text()).startsWith("The Kong Gateway Rate Limiting plugin");
+		assertThat(page.select(".post-source a").text()).isEqualTo("Read the full post on konghq.com");
+		assertThat(page.select(".post-source a").attr("href"))
+			.isEqualTo("https://konghq.com/blog/engineering/kong-gateway-rate-limiting");
+	}
+
+	@Test
+	void scriptsInAnyFieldAreInert() {
+		String payload = "<script>alert('x')</script><img src=x onerror=alert(1)>";
+		this.testPosts.add(PostBuilder.post()
+			.slug("hostile-post")
+			.title("Hostile " + payload)
+			.author("Post Page Writer")
+			.tags("Hostile Tag")
+			.excerpt("Excerpt " + payload)
+			.imageAlt("Alt " + payload)
+			.body("Body " + payload + "\n\n[link](javascript:alert(2))"));
+		SiteClient client = new SiteClient(this.port);
+		for (String path : List.of("/blog/engineering/hostile-post", "/blog/tag/hostile-tag",
+				"/blog/author/post-page-writer")) {
+			Document page = client.page(path);
+			assertThat(page.select("script")).as(path).isEmpty();
+			assertThat(page.select("[onerror]")).as(path).isEmpty();
+			assertThat(page.select("a[href^=javascript]")).as(path).isEmpty();
+			assertThat(page.text()).as(path).contains("Hostile <script>alert('x')</script>");
+		}
+	}
+
+}

@@ -1,0 +1,61 @@
+package dev.blogroll.text;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExcerptsTests {
+
+	@Test
+	void aShortExcerptIsShownAsStored() {
+		String stored = "OPA support to secure communication between these calls [cta-banner";
+		assertThat(Excerpts.summarize(stored, "ignored body")).isEqualTo(stored);
+	}
+
+	@Test
+	void aStoredExcerptThatEndsInAnEllipsisIsKept() {
+		String stored = "We looked at service design considerations in the first part. There…";
+		assertThat(Excerpts.summarize(stored, null)).isEqualTo(stored);
+	}
+
+	@Test
+	void longTextIsCutAtAWordBoundaryWithinThreeHundredCharacters() {
+		String text = "word ".repeat(100).strip();
+		String cut = Excerpts.cut(text);
+		assertThat(cut).hasSizeLessThanOrEqualTo(300).endsWith("word…");
+		assertThat(cut.substring(0, cut.length() - 1)).doesNotEndWith(" ");
+	}
+
+	@Test
+	void cuttingDropsDanglingPunctuationBeforeTheEllipsis() {
+		String text = "alpha, ".repeat(60);
+		assertThat(Excerpts.cut(text)).endsWith("alpha…");
+	}
+
+	@Test
+	void withoutAnExcerptTheBodyIsSummarizedAsPlainText() {
+		String body = """
+				## Why rate limits
+
+				Kong's **rate limiting** plugin [protects services](https://example.com/docs) from <em>bursts</em>.
+				[cta-banner id="42"]
+
+				```lua
+				local x = 1
+				```
+				""";
+		assertThat(Excerpts.summarize(null, body))
+			.isEqualTo("Why rate limits Kong's rate limiting plugin protects services from bursts.");
+	}
+
+	@Test
+	void blankExcerptCountsAsMissing() {
+		assertThat(Excerpts.summarize("   ", "Body text.")).isEqualTo("Body text.");
+	}
+
+	@Test
+	void nothingAtAllGivesAnEmptySummary() {
+		assertThat(Excerpts.summarize(null, null)).isEmpty();
+	}
+
+}
