@@ -1,8 +1,10 @@
 package dev.blogroll;
 
 import java.time.Clock;
+import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -23,7 +25,14 @@ public class BlogrollApplication {
 	}
 
 	public static void main(String[] args) {
-		SpringApplication.run(BlogrollApplication.class, args);
+		SpringApplication application = new SpringApplication(BlogrollApplication.class);
+		boolean importOnly = Arrays.stream(args).anyMatch((arg) -> arg.startsWith("--import="));
+		if (importOnly) {
+			// java -jar blogroll.jar --import=FILE imports and exits, without serving anything
+			application.setWebApplicationType(WebApplicationType.NONE);
+			System.exit(SpringApplication.exit(application.run(args)));
+		}
+		application.run(args);
 	}
 
 }

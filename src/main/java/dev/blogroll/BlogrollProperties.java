@@ -27,6 +27,7 @@ import org.springframework.validation.annotation.Validated;
  * @param demoData whether to load the demo posts into an empty database: {@code true} or
  * {@code false}; when unset, the demo is loaded only into the embedded database
  * @param embeddedDatabase the PostgreSQL started when no {@code spring.datasource.url} is set
+ * @param admin the first admin account, created when there is no account at all
  */
 @Validated
 @ConfigurationProperties("blogroll")
@@ -36,7 +37,26 @@ public record BlogrollProperties(
 		@DefaultValue("15") @Min(1) @Max(100) int pageSize,
 		@DefaultValue("UTC") @NotNull ZoneId timeZone,
 		@Nullable Boolean demoData,
-		@DefaultValue @Valid EmbeddedDatabase embeddedDatabase) {
+		@DefaultValue @Valid EmbeddedDatabase embeddedDatabase,
+		@DefaultValue @Valid FirstAdmin admin) {
+
+	/**
+	 * The account Blogroll creates when it starts with no account at all. Set both from the
+	 * environment ({@code BLOGROLL_ADMIN_USERNAME}, {@code BLOGROLL_ADMIN_PASSWORD}); without a
+	 * password, a random one is generated and printed once in the log.
+	 *
+	 * @param username the account's name
+	 * @param password its password, at least 12 characters; never given a default
+	 */
+	public record FirstAdmin(@DefaultValue("admin") @NotBlank String username, @Nullable String password) {
+
+		@Override
+		public String toString() {
+			return "FirstAdmin[username=" + this.username + ", password=" + ((this.password != null) ? "****" : "unset")
+					+ "]";
+		}
+
+	}
 
 	/**
 	 * The embedded PostgreSQL used when no external database is configured.

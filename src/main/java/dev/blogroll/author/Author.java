@@ -38,6 +38,16 @@ public class Author {
 		// for JPA
 	}
 
+	/** Renames it; the slug follows the name. */
+	public void rename(String name) {
+		String slug = Slugs.slugify(name);
+		if (slug.isEmpty()) {
+			throw new IllegalArgumentException("A name needs at least one letter or digit");
+		}
+		this.name = name.strip();
+		this.slug = slug;
+	}
+
 	public @Nullable Long getId() {
 		return this.id;
 	}

@@ -50,6 +50,16 @@ public class Category {
 		// for JPA
 	}
 
+	/** Changes what the category is called and what its listing says. */
+	public void change(String name, String slug, String description) {
+		if (!isAllowedSlug(slug)) {
+			throw new IllegalArgumentException("'" + slug + "' cannot name a category");
+		}
+		this.name = name;
+		this.slug = slug;
+		this.description = description;
+	}
+
 	/** Whether a category may use this slug: well-formed and not a reserved URL word. */
 	public static boolean isAllowedSlug(String slug) {
 		return Slugs.isValid(slug) && !RESERVED_SLUGS.contains(slug);

@@ -1,7 +1,5 @@
 package dev.blogroll.importer;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -16,6 +14,7 @@ import dev.blogroll.category.Category;
 import dev.blogroll.post.PostStatus;
 import dev.blogroll.text.Excerpts;
 import dev.blogroll.text.Slugs;
+import dev.blogroll.text.WebAddresses;
 
 /**
  * Checks one import line against the same rules the schema enforces, and says what is wrong
@@ -31,7 +30,7 @@ final class ImportValidator {
 
 	static final int MAX_TAGS = 30;
 
-	static final int MAX_URL = 2000;
+	static final int MAX_URL = WebAddresses.MAX_LENGTH;
 
 	static final int MAX_ALT = 300;
 
@@ -136,22 +135,14 @@ final class ImportValidator {
 			return null;
 		}
 		String url = value.strip();
-		String problem = "the " + field + " “" + shorten(url) + "” is not a web address (http:// or https://)";
 		if (url.length() > MAX_URL) {
 			throw new InvalidLineException("the " + field + " is longer than " + MAX_URL + " characters");
 		}
-		try {
-			URI uri = new URI(url);
-			String scheme = uri.getScheme();
-			if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
-					|| uri.getHost() == null) {
-				throw new InvalidLineException(problem);
-			}
-			return url;
+		if (!WebAddresses.isValid(url)) {
+			throw new InvalidLineException(
+					"the " + field + " “" + shorten(url) + "” is not a web address (http:// or https://)");
 		}
-		catch (URISyntaxException ex) {
-			throw new InvalidLineException(problem);
-		}
+		return url;
 	}
 
 	private static @Nullable String blankToNull(@Nullable String value) {

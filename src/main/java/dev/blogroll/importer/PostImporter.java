@@ -53,15 +53,16 @@ public class PostImporter {
 
 	private static final String UPSERT_POSTS = """
 			insert into post (slug, title, category_id, author_id, published_at, excerpt, summary, body,
-			                  image_url, image_alt, source_url, status)
-			select * from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[],
+			                  image_url, image_alt, source_url, status, created_by, updated_by)
+			select *, 'import', 'import' from unnest(?::varchar[], ?::varchar[], ?::bigint[], ?::bigint[], ?::timestamptz[], ?::text[],
 			                     ?::varchar[], ?::text[], ?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[])
 			on conflict (slug) do update set
 			    title = excluded.title, category_id = excluded.category_id, author_id = excluded.author_id,
 			    published_at = excluded.published_at, excerpt = excluded.excerpt, summary = excluded.summary,
 			    body = excluded.body, image_url = excluded.image_url, image_alt = excluded.image_alt,
 			    source_url = excluded.source_url, status = excluded.status,
-			    updated_at = now(), version = post.version + 1
+			    trashed_at = null, trashed_by = null, trashed_status = null,
+			    updated_at = now(), updated_by = 'import', version = post.version + 1
 			where (post.title, post.category_id, post.author_id, post.published_at, post.excerpt, post.summary,
 			       post.body, post.image_url, post.image_alt, post.source_url, post.status)
 			    is distinct from

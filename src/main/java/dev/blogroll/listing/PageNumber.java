@@ -10,7 +10,7 @@ import dev.blogroll.web.PermanentRedirect;
  * page. Anything else ({@code 0}, {@code -1}, {@code 1e3}, {@code 007}, a number too large
  * for any listing) is a 404, and {@code /page/1} redirects to the listing itself.
  */
-final class PageNumber {
+public final class PageNumber {
 
 	/** No listing has more pages than this; longer numbers are not even parsed. */
 	static final int MAX = 999_999_999;
@@ -23,7 +23,7 @@ final class PageNumber {
 	/**
 	 * The page number in a {@code /page/N} segment of the listing at {@code basePath}.
 	 */
-	static int parse(String segment, String basePath) {
+	public static int parse(String segment, String basePath) {
 		if (!CANONICAL.matcher(segment).matches()) {
 			throw new NotFoundException("There is no page " + segment);
 		}

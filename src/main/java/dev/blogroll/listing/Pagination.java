@@ -16,8 +16,9 @@ import org.jspecify.annotations.Nullable;
  * @param basePath the listing's own URL, page 1
  * @param current the page shown, from 1 to {@code last}
  * @param last the number of pages, at least 1
+ * @param query a query string every link keeps (filters such as {@code ?status=draft}), or ""
  */
-public record Pagination(String basePath, int current, int last) {
+public record Pagination(String basePath, int current, int last, String query) {
 
 	public Pagination {
 		if (last < 1 || current < 1 || current > last) {
@@ -25,9 +26,13 @@ public record Pagination(String basePath, int current, int last) {
 		}
 	}
 
+	public Pagination(String basePath, int current, int last) {
+		this(basePath, current, last, "");
+	}
+
 	/** The URL of page {@code page} of this listing. */
 	public String href(int page) {
-		return (page == 1) ? this.basePath : this.basePath + "/page/" + page;
+		return ((page == 1) ? this.basePath : this.basePath + "/page/" + page) + this.query;
 	}
 
 	public boolean hasPrevious() {

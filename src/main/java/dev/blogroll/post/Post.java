@@ -83,11 +83,26 @@ public class Post {
 	@Column(nullable = false)
 	private Instant updatedAt;
 
+	@Column(length = 50)
+	private @Nullable String createdBy;
+
+	@Column(length = 50)
+	private @Nullable String updatedBy;
+
+	private @Nullable Instant trashedAt;
+
+	@Column(length = 50)
+	private @Nullable String trashedBy;
+
+	@Enumerated(EnumType.STRING)
+	@Column(length = 16)
+	private @Nullable PostStatus trashedStatus;
+
 	@Version
 	private long version;
 
 	public Post(String slug, String title, Category category, Author author, Instant publishedAt,
-			PostStatus status, Instant now) {
+			PostStatus status, String createdBy, Instant now) {
 		this.slug = slug;
 		this.title = title;
 		this.category = category;
@@ -96,12 +111,74 @@ public class Post {
 		this.status = status;
 		this.summary = "";
 		this.imageAlt = "";
+		this.createdBy = createdBy;
+		this.updatedBy = createdBy;
 		this.createdAt = now;
 		this.updatedAt = now;
 	}
 
 	protected Post() {
 		// for JPA
+	}
+
+	/** Changes what readers see of the post; the slug and status have their own methods. */
+	public void edit(String title, Category category, Author author, Set<Tag> tags, Instant publishedAt,
+			@Nullable String imageUrl, String imageAlt, @Nullable String sourceUrl) {
+		this.title = title;
+		this.category = category;
+		this.author = author;
+		this.tags.clear();
+		this.tags.addAll(tags);
+		this.publishedAt = publishedAt;
+		this.imageUrl = imageUrl;
+		this.imageAlt = imageAlt;
+		this.sourceUrl = sourceUrl;
+	}
+
+	public void setSlug(String slug) {
+		this.slug = slug;
+	}
+
+	/** Draft or published; a trashed post must be restored first. */
+	public void setStatus(PostStatus status) {
+		if (status == PostStatus.TRASHED || this.status == PostStatus.TRASHED) {
+			throw new IllegalStateException("Use trash() and restore() for the trash");
+		}
+		this.status = status;
+	}
+
+	/** Records who made the last change, and when. */
+	public void touch(String username, Instant now) {
+		this.updatedBy = username;
+		this.updatedAt = now;
+	}
+
+	/** Moves the post to the trash: its URL answers 410 Gone until it is restored. */
+	public void trash(String username, Instant now) {
+		if (this.status == PostStatus.TRASHED) {
+			return;
+		}
+		this.trashedStatus = this.status;
+		this.status = PostStatus.TRASHED;
+		this.trashedAt = now;
+		this.trashedBy = username;
+		touch(username, now);
+	}
+
+	/** Takes the post out of the trash, as draft or published as it was before. */
+	public void restore(String username, Instant now) {
+		if (this.status != PostStatus.TRASHED || this.trashedStatus == null) {
+			return;
+		}
+		this.status = this.trashedStatus;
+		this.trashedStatus = null;
+		this.trashedAt = null;
+		this.trashedBy = null;
+		touch(username, now);
+	}
+
+	public boolean isTrashed() {
+		return this.status == PostStatus.TRASHED;
 	}
 
 	/** Sets the excerpt and body together, so the summary always matches them. */
@@ -203,6 +280,22 @@ public class Post {
 
 	public long getVersion() {
 		return this.version;
+	}
+
+	public @Nullable String getCreatedBy() {
+		return this.createdBy;
+	}
+
+	public @Nullable String getUpdatedBy() {
+		return this.updatedBy;
+	}
+
+	public @Nullable Instant getTrashedAt() {
+		return this.trashedAt;
+	}
+
+	public @Nullable String getTrashedBy() {
+		return this.trashedBy;
 	}
 
 }

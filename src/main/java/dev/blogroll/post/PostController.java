@@ -12,13 +12,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.text.Dates;
 import dev.blogroll.text.Markdown;
+import dev.blogroll.web.GoneException;
 import dev.blogroll.web.NotFoundException;
 import dev.blogroll.web.PermanentRedirect;
 import dev.blogroll.web.SiteChrome.Link;
 
 /**
  * The page of one post, at {@code /blog/<category>/<slug>}. A post asked for under another
- * category is redirected to its own URL.
+ * category or a former slug is redirected to its own URL; a trashed post is 410 Gone.
  */
 @Controller
 class PostController {
@@ -35,13 +36,24 @@ class PostController {
 		this.properties = properties;
 	}
 
+	/** The post that had this slug before an editor changed it, or a 404. */
+	private Post formerlyNamed(String slug) {
+		return this.posts.findIdByOldSlug(slug)
+			.flatMap(this.posts::findWithEverythingById)
+			.orElseThrow(() -> new NotFoundException("There is no post " + slug));
+	}
+
 	@GetMapping("/blog/{category}/{slug}")
 	@Transactional(readOnly = true)
 	String showPost(@PathVariable String category, @PathVariable String slug, Model model) {
-		Post post = this.posts.findBySlug(slug)
-			.filter((found) -> found.isVisibleAt(this.clock.instant()))
-			.orElseThrow(() -> new NotFoundException("There is no post " + slug));
-		if (!post.getCategory().getSlug().equals(category)) {
+		Post post = this.posts.findBySlug(slug).orElseGet(() -> formerlyNamed(slug));
+		if (post.isTrashed()) {
+			throw new GoneException("The post " + slug + " was removed");
+		}
+		if (!post.isVisibleAt(this.clock.instant())) {
+			throw new NotFoundException("There is no post " + slug);
+		}
+		if (!post.getSlug().equals(slug) || !post.getCategory().getSlug().equals(category)) {
 			throw new PermanentRedirect(post.getPath());
 		}
 		String bodyHtml = (post.getBody() != null) ? Markdown.toSafeHtml(post.getBody()) : null;

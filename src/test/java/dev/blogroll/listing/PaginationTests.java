@@ -69,6 +69,14 @@ class PaginationTests {
 	}
 
 	@Test
+	void linksKeepTheFiltersOfTheQueryString() {
+		Pagination pagination = new Pagination("/admin/posts", 2, 3, "?status=draft");
+		assertThat(pagination.items()).extracting(Pagination.Item::href)
+			.containsExactly("/admin/posts?status=draft", "/admin/posts?status=draft", null,
+					"/admin/posts/page/3?status=draft", "/admin/posts/page/3?status=draft");
+	}
+
+	@Test
 	void pagesOutsideTheListingAreRejected() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new Pagination(BASE, 0, 20));
 		assertThatIllegalArgumentException().isThrownBy(() -> new Pagination(BASE, 21, 20));

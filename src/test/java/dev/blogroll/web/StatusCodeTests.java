@@ -39,7 +39,7 @@ class StatusCodeTests {
 
 	@AfterEach
 	void removeTestData() {
-		this.testPosts.remove(List.of("status-draft-post", "status-scheduled-post"), List.of("empty-shelf"),
+		this.testPosts.remove(List.of("status-draft-post", "status-scheduled-post", "status-trashed-post"), List.of("empty-shelf"),
 				List.of(), List.of());
 	}
 
@@ -116,6 +116,18 @@ class StatusCodeTests {
 		assertThat(first.html().select("article.card")).isEmpty();
 		assertThat(first.html().select("nav[aria-label=Pagination]")).isEmpty();
 		assertThat(get("/blog/empty-shelf/page/2").status()).isEqualTo(404);
+	}
+
+	@Test
+	void aTrashedPostIsGoneWithTheSitesOwnPage() {
+		this.testPosts.add(PostBuilder.post().slug("status-trashed-post").title("Status trashed"));
+		this.jdbc.sql("""
+				update post set trashed_status = status, status = 'TRASHED', trashed_at = now()
+				where slug = 'status-trashed-post'""").update();
+		Response response = get("/blog/engineering/status-trashed-post");
+		assertThat(response.status()).isEqualTo(410);
+		assertThat(response.html().select("h1").text()).isEqualTo("This post has been removed");
+		assertThat(response.html().select("meta[name=robots]").attr("content")).isEqualTo("noindex");
 	}
 
 	@Test

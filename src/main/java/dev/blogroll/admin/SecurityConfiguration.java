@@ -1,0 +1,104 @@
+package dev.blogroll.admin;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Two filter chains. Everything under {@code /admin} needs a signed-in editor (accounts under
+ * {@code /admin/accounts} an admin), with form login, CSRF on every form, logout by POST, a new
+ * session id at sign-in and throttled failures. The public site is open to all and leaves
+ * caching headers to the pages themselves.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String LOGIN_PAGE = "/admin/login";
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain adminChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+		SavedRequestAwareAuthenticationSuccessHandler afterSignIn = new SavedRequestAwareAuthenticationSuccessHandler();
+		afterSignIn.setDefaultTargetUrl("/admin/posts");
+		http.securityMatcher("/admin/**")
+			.authorizeHttpRequests((requests) -> requests.requestMatchers(LOGIN_PAGE, "/admin/login/**")
+				.permitAll()
+				.requestMatchers("/admin/accounts/**")
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers("/admin/account/**")
+				.authenticated()
+				.anyRequest()
+				.hasRole(Role.EDITOR.name()))
+			.formLogin((form) -> form.loginPage(LOGIN_PAGE)
+				.successHandler((request, response, authentication) -> {
+					throttle.recordSuccess(authentication.getName());
+					afterSignIn.onAuthenticationSuccess(request, response, authentication);
+				})
+				.failureHandler((request, response, exception) -> {
+					String username = Optional.ofNullable(request.getParameter("username")).orElse("");
+					throttle.recordFailure(username, request.getRemoteAddr());
+					response.sendRedirect(LOGIN_PAGE + "?error");
+				}))
+			.logout((logout) -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LOGIN_PAGE + "?signedOut"))
+			.addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain publicChain(HttpSecurity http) throws Exception {
+		http.authorizeHttpRequests((requests) -> requests.anyRequest().permitAll())
+			.headers((headers) -> headers.cacheControl((cache) -> cache.disable()))
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.requireExplicitSave(true));
+		return http.build();
+	}
+
+	/** Refuses a sign-in attempt while its username or client address is locked. */
+	private static final class ThrottleFilter extends OncePerRequestFilter {
+
+		private final LoginThrottle throttle;
+
+		ThrottleFilter(LoginThrottle throttle) {
+			this.throttle = throttle;
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			if ("POST".equals(request.getMethod()) && LOGIN_PAGE.equals(request.getRequestURI())) {
+				String username = Optional.ofNullable(request.getParameter("username")).orElse("");
+				Optional<Duration> locked = this.throttle.lockedFor(username, request.getRemoteAddr());
+				if (locked.isPresent()) {
+					long minutes = Math.max(1, (locked.get().toSeconds() + 59) / 60);
+					response.sendRedirect(LOGIN_PAGE + "?locked=" + minutes);
+					return;
+				}
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+}

@@ -1,0 +1,7 @@
+/**
+ * The editors' side: sign-in, accounts and roles, login throttling, and the admin shell.
+ */
+@NullMarked
+package dev.blogroll.admin;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,159 @@
+package dev.blogroll.category;
+
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.blogroll.text.Slugs;
+import dev.blogroll.web.NotFoundException;
+
+/**
+ * Editors manage categories: name, slug and the description shown on the listing. A category
+ * that still has posts cannot be deleted.
+ */
+@Controller
+@RequestMapping("/admin/categories")
+class CategoryAdminController {
+
+	private final CategoryRepository categories;
+
+	private final JdbcClient jdbc;
+
+	CategoryAdminController(CategoryRepository categories, JdbcClient jdbc) {
+		this.categories = categories;
+		this.jdbc = jdbc;
+	}
+
+	@GetMapping
+	String showCategories(Model model) {
+		Map<Long, Long> counts = this.jdbc.sql("select category_id, count(*) from post group by category_id")
+			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getLong(2)))
+			.list()
+			.stream()
+			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+		model.addAttribute("categories", this.categories.findAllByOrderByNameAsc());
+		model.addAttribute("counts", counts);
+		if (!model.containsAttribute("categoryForm")) {
+			model.addAttribute("categoryForm", new CategoryForm("", "", ""));
+		}
+		return "admin/categories";
+	}
+
+	@GetMapping("/{id}/edit")
+	String initEditForm(@PathVariable long id, Model model) {
+		Category category = find(id);
+		model.addAttribute("category", category);
+		model.addAttribute("categoryForm",
+				new CategoryForm(category.getName(), category.getSlug(), category.getDescription()));
+		return "admin/category-form";
+	}
+
+	@PostMapping
+	@Transactional
+	String processCreateForm(@Valid CategoryForm categoryForm, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		check(categoryForm, null, result);
+		if (result.hasErrors()) {
+			return showCategories(model);
+		}
+		this.categories.save(new Category(categoryForm.name().strip(), categoryForm.resolvedSlug(),
+				categoryForm.descriptionOrEmpty()));
+		redirect.addFlashAttribute("message", "Created the category “" + categoryForm.name().strip() + "”.");
+		return "redirect:/admin/categories";
+	}
+
+	@PostMapping("/{id}/edit")
+	@Transactional
+	String processEditForm(@PathVariable long id, @Valid CategoryForm categoryForm, BindingResult result, Model model,
+			RedirectAttributes redirect) {
+		Category category = find(id);
+		check(categoryForm, id, result);
+		if (result.hasErrors()) {
+			model.addAttribute("category", category);
+			return "admin/category-form";
+		}
+		category.change(categoryForm.name().strip(), categoryForm.resolvedSlug(), categoryForm.descriptionOrEmpty());
+		redirect.addFlashAttribute("message", "Saved the category “" + category.getName() + "”.");
+		return "redirect:/admin/categories";
+	}
+
+	@PostMapping("/{id}/delete")
+	@Transactional
+	String delete(@PathVariable long id, RedirectAttributes redirect) {
+		Category category = find(id);
+		long posts = this.jdbc.sql("select count(*) from post where category_id = :id").param("id", id)
+			.query(Long.class)
+			.single();
+		if (posts > 0) {
+			redirect.addFlashAttribute("error", "“" + category.getName() + "” still has " + posts
+					+ " posts (trashed ones included). Move or delete them first.");
+			return "redirect:/admin/categories";
+		}
+		this.categories.delete(category);
+		redirect.addFlashAttribute("message", "Deleted the category “" + category.getName() + "”.");
+		return "redirect:/admin/categories";
+	}
+
+	private void check(CategoryForm form, @Nullable Long id, BindingResult result) {
+		String slug = form.resolvedSlug();
+		if (!result.hasFieldErrors("name") && !Slugs.isValid(slug)) {
+			result.rejectValue("slug", "slug.format", "Use lower-case letters, digits and single hyphens, at most 80 characters.");
+		}
+		else if (Category.RESERVED_SLUGS.contains(slug)) {
+			result.rejectValue("slug", "slug.reserved", "“" + slug + "” is a word the site's URLs use; choose another slug.");
+		}
+		else {
+			this.categories.findBySlug(slug)
+				.filter((other) -> !other.getId().equals(id))
+				.ifPresent((other) -> result.rejectValue("slug", "slug.taken",
+						"The category “" + other.getName() + "” already uses this slug."));
+		}
+		this.categories.findAll()
+			.stream()
+			.filter((other) -> other.getName().equalsIgnoreCase(form.name().strip()) && !other.getId().equals(id))
+			.findFirst()
+			.ifPresent((other) -> result.rejectValue("name", "name.taken", "There is already a category with this name."));
+	}
+
+	private Category find(long id) {
+		return this.categories.findById(id).orElseThrow(() -> new NotFoundException("There is no category " + id));
+	}
+
+	/**
+	 * The category form.
+	 *
+	 * @param name what readers see
+	 * @param slug its URL segment; made from the name when blank
+	 * @param description the text under the listing's heading
+	 */
+	record CategoryForm(
+			@NotBlank(message = "Enter a name.") @Size(max = 100, message = "Keep the name under 100 characters.") String name,
+			@Size(max = 80, message = "A slug has at most 80 characters.") @Nullable String slug,
+			@Size(max = 500, message = "Keep the description under 500 characters.") @Nullable String description) {
+
+		String resolvedSlug() {
+			return (this.slug == null || this.slug.isBlank()) ? Slugs.slugify(this.name) : this.slug.strip();
+		}
+
+		String descriptionOrEmpty() {
+			return (this.description == null) ? "" : this.description.strip();
+		}
+
+	}
+
+}

@@ -1,0 +1,115 @@
+package dev.blogroll.post;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.stream.Collectors;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.blogroll.tag.Tag;
+
+/**
+ * What the post form sends: the editor's input, kept as typed (every field a string, so that
+ * even a malformed request binds) so that a form with errors comes back exactly as it was.
+ * {@link PostEditor} turns a valid one into a {@link Post}.
+ *
+ * @param title the title, at most 200 characters
+ * @param slug the URL slug; made from the title when left blank
+ * @param categoryId the chosen category
+ * @param tags tag names separated by commas; new ones are created
+ * @param authorId the chosen author, or null for a new one
+ * @param newAuthor the name of a new author, used when no author is chosen
+ * @param publishedAt the publication date and time in the site's time zone
+ * @param status draft or published
+ * @param excerpt the card text; derived from the body when blank
+ * @param body Markdown
+ * @param imageUrl an http(s) address
+ * @param imageAlt the image's text alternative
+ * @param sourceUrl the original's http(s) address, for posts first published elsewhere
+ * @param version the version the editor started from, to catch a concurrent save
+ */
+public record PostForm(
+		@NotBlank(message = "Enter a title.") @Size(max = 200, message = "Keep the title under 200 characters.") String title,
+		@Size(max = 80, message = "A slug has at most 80 characters.") @Nullable String slug,
+		@NotBlank(message = "Choose a category.") @Pattern(regexp = "[0-9]{1,18}", message = "Choose a category from the list.") @Nullable String categoryId,
+		@Size(max = 1000, message = "That is too many tags.") @Nullable String tags,
+		@Pattern(regexp = "[0-9]{0,18}", message = "Choose an author from the list.") @Nullable String authorId,
+		@Size(max = 200, message = "Keep the author's name under 200 characters.") @Nullable String newAuthor,
+		@NotBlank(message = "Enter the date and time to publish.") @Pattern(regexp = DATE_TIME, message = "Enter a date and time such as 2026-05-24T09:30.") @Nullable String publishedAt,
+		@NotBlank(message = "Choose draft or published.") @Pattern(regexp = "DRAFT|PUBLISHED", message = "Choose draft or published.") @Nullable String status,
+		@Size(max = 1000, message = "Keep the excerpt under 1,000 characters.") @Nullable String excerpt,
+		@Size(max = 200_000, message = "The body is longer than 200,000 characters.") @Nullable String body,
+		@Size(max = 2000, message = "That address is too long.") @Nullable String imageUrl,
+		@Size(max = 300, message = "Keep the alt text under 300 characters.") @Nullable String imageAlt,
+		@Size(max = 2000, message = "That address is too long.") @Nullable String sourceUrl,
+		@Pattern(regexp = "[0-9]{1,18}", message = "Reload the page and try again.") @Nullable String version) {
+
+	/** What a {@code datetime-local} input sends: {@code 2026-05-24T09:30}, seconds optional. */
+	static final String DATE_TIME = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?";
+
+	/** A blank form for a new draft, dated now. */
+	static PostForm blank(LocalDateTime now) {
+		return new PostForm("", "", "", "", "", "", minutes(now), PostStatus.DRAFT.name(), "", "", "", "", "", "0");
+	}
+
+	/** The form for editing an existing post. */
+	static PostForm of(Post post, ZoneId zone) {
+		String tags = post.getTagsByName().stream().map(Tag::getName).collect(Collectors.joining(", "));
+		return new PostForm(post.getTitle(), post.getSlug(), String.valueOf(post.getCategory().getId()), tags,
+				String.valueOf(post.getAuthor().getId()), "",
+				minutes(LocalDateTime.ofInstant(post.getPublishedAt(), zone)),
+				(post.isTrashed() ? PostStatus.DRAFT : post.getStatus()).name(), orEmpty(post.getExcerpt()),
+				orEmpty(post.getBody()), orEmpty(post.getImageUrl()), post.getImageAlt(),
+				orEmpty(post.getSourceUrl()), String.valueOf(post.getVersion()));
+	}
+
+	/** The chosen category's id; only call on a valid form. */
+	long categoryIdValue() {
+		return Long.parseLong(this.categoryId);
+	}
+
+	/** The chosen author's id, or null when a new author is named. */
+	@Nullable Long authorIdValue() {
+		return (this.authorId == null || this.authorId.isBlank()) ? null : Long.valueOf(this.authorId);
+	}
+
+	/** The publication time, or null when the input is not a date and time. */
+	@Nullable LocalDateTime publishedAtValue() {
+		try {
+			return (this.publishedAt == null) ? null : LocalDateTime.parse(this.publishedAt);
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
+	}
+
+	PostStatus statusValue() {
+		return PostStatus.valueOf(this.status);
+	}
+
+	long versionValue() {
+		return Long.parseLong(this.version);
+	}
+
+	private static String minutes(LocalDateTime time) {
+		return time.truncatedTo(ChronoUnit.MINUTES).toString();
+	}
+
+	/** The same input, to be saved over the given version. */
+	PostForm withVersion(long version) {
+		return new PostForm(this.title, this.slug, this.categoryId, this.tags, this.authorId, this.newAuthor,
+				this.publishedAt, this.status, this.excerpt, this.body, this.imageUrl, this.imageAlt, this.sourceUrl,
+				String.valueOf(version));
+	}
+
+	private static String orEmpty(@Nullable String value) {
+		return (value == null) ? "" : value;
+	}
+
+}

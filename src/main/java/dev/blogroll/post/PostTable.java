@@ -1,0 +1,162 @@
+package dev.blogroll.post;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import dev.blogroll.BlogrollProperties;
+
+/**
+ * The editors' table of posts: filtered by status, category, author and words of the title,
+ * newest first, a page at a time.
+ */
+@Component
+class PostTable {
+
+	static final int PAGE_SIZE = 25;
+
+	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH);
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final ZoneId zone;
+
+	PostTable(JdbcClient jdbc, Clock clock, BlogrollProperties properties) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.zone = properties.timeZone();
+	}
+
+	long count(Filter filter) {
+		StatementParts parts = where(filter);
+		return this.jdbc.sql("select count(*) from post p where " + parts.sql())
+			.params(parts.params())
+			.query(Long.class)
+			.single();
+	}
+
+	List<Row> page(Filter filter, int page) {
+		StatementParts parts = where(filter);
+		List<Object> params = new ArrayList<>(parts.params());
+		params.add(PAGE_SIZE);
+		params.add((long) (page - 1) * PAGE_SIZE);
+		Instant now = this.clock.instant();
+		return this.jdbc.sql("""
+				select p.id, p.title, p.slug, p.status, p.published_at, p.updated_at, p.updated_by, p.trashed_at,
+				       c.slug as category_slug, c.name as category_name, a.name as author_name
+				from post p join category c on c.id = p.category_id join author a on a.id = p.author_id
+				where %s
+				order by p.published_at desc, p.id desc
+				limit ? offset ?""".formatted(parts.sql()))
+			.params(params)
+			.query((rs, row) -> {
+				Instant publishedAt = rs.getTimestamp("published_at").toInstant();
+				String status = rs.getString("status");
+				String shownStatus = switch (status) {
+					case "PUBLISHED" -> publishedAt.isAfter(now) ? "Scheduled" : "Published";
+					case "DRAFT" -> "Draft";
+					default -> "In trash";
+				};
+				return new Row(rs.getLong("id"), rs.getString("title"),
+						"/blog/" + rs.getString("category_slug") + "/" + rs.getString("slug"), shownStatus,
+						rs.getString("category_name"), rs.getString("author_name"), format(publishedAt),
+						format(rs.getTimestamp("updated_at").toInstant()), rs.getString("updated_by"),
+						"PUBLISHED".equals(status) && !publishedAt.isAfter(now), "TRASHED".equals(status));
+			})
+			.list();
+	}
+
+	private String format(Instant instant) {
+		return WHEN.format(instant.atZone(this.zone));
+	}
+
+	private StatementParts where(Filter filter) {
+		List<String> conditions = new ArrayList<>();
+		List<Object> params = new ArrayList<>();
+		Timestamp now = Timestamp.from(this.clock.instant());
+		switch (filter.status()) {
+			case "draft" -> conditions.add("p.status = 'DRAFT'");
+			case "published" -> {
+				conditions.add("p.status = 'PUBLISHED' and p.published_at <= ?");
+				params.add(now);
+			}
+			case "scheduled" -> {
+				conditions.add("p.status = 'PUBLISHED' and p.published_at > ?");
+				params.add(now);
+			}
+			case "trash" -> conditions.add("p.status = 'TRASHED'");
+			default -> conditions.add("p.status <> 'TRASHED'");
+		}
+		if (filter.categoryId() != null) {
+			conditions.add("p.category_id = ?");
+			params.add(filter.categoryId());
+		}
+		if (filter.authorId() != null) {
+			conditions.add("p.author_id = ?");
+			params.add(filter.authorId());
+		}
+		if (filter.q() != null && !filter.q().isBlank()) {
+			conditions.add("p.title ilike ? escape '\\'");
+			params.add("%" + filter.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+		}
+		return new StatementParts(String.join(" and ", conditions), params);
+	}
+
+	private record StatementParts(String sql, List<Object> params) {
+	}
+
+	/**
+	 * Which posts the table shows.
+	 *
+	 * @param status {@code all} (everything but the trash), {@code draft}, {@code published},
+	 * {@code scheduled} or {@code trash}
+	 * @param categoryId only this category, if set
+	 * @param authorId only this author, if set
+	 * @param q words the title contains, if set
+	 */
+	record Filter(String status, @Nullable Long categoryId, @Nullable Long authorId, @Nullable String q) {
+
+		static final List<String> STATUSES = List.of("all", "draft", "published", "scheduled", "trash");
+
+		Filter {
+			status = STATUSES.contains(status) ? status : "all";
+			q = (q == null) ? null : (q.length() > 200 ? q.substring(0, 200) : q);
+		}
+
+		/** The filter as a query string for page links, e.g. {@code ?status=draft&q=kong}. */
+		String query() {
+			List<String> parts = new ArrayList<>();
+			if (!"all".equals(this.status)) {
+				parts.add("status=" + this.status);
+			}
+			if (this.categoryId != null) {
+				parts.add("category=" + this.categoryId);
+			}
+			if (this.authorId != null) {
+				parts.add("author=" + this.authorId);
+			}
+			if (this.q != null && !this.q.isBlank()) {
+				parts.add("q=" + java.net.URLEncoder.encode(this.q, java.nio.charset.StandardCharsets.UTF_8));
+			}
+			return parts.isEmpty() ? "" : "?" + String.join("&", parts);
+		}
+
+	}
+
+	/** One line of the table. */
+	record Row(long id, String title, String path, String status, String category, String author, String publishedAt,
+			String updatedAt, @Nullable String updatedBy, boolean live, boolean trashed) {
+	}
+
+}
