@@ -74,13 +74,16 @@ class TagAdminController {
 			return "redirect:/admin/tags";
 		}
 		touchPostsOf(id);
-		int moved = this.jdbc.sql("""
+		long posts = this.jdbc.sql("select count(*) from post_tag where tag_id = :id").param("id", id)
+			.query(Long.class)
+			.single();
+		this.jdbc.sql("""
 				insert into post_tag (post_id, tag_id) select post_id, :into from post_tag where tag_id = :id
 				on conflict do nothing""").param("into", into).param("id", id).update();
 		this.jdbc.sql("delete from post_tag where tag_id = :id").param("id", id).update();
 		this.tags.delete(source);
-		redirect.addFlashAttribute("message", "Merged “" + source.getName() + "” into “" + target.getName() + "”: "
-				+ moved + " posts moved.");
+		redirect.addFlashAttribute("message", "Merged “" + source.getName() + "” into “" + target.getName() + "”: its "
+				+ posts + " posts are now tagged “" + target.getName() + "”.");
 		return "redirect:/admin/tags";
 	}
 

@@ -1,0 +1,105 @@
+package dev.blogroll.admin;
+
+import java.time.Clock;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Admins manage accounts; everyone changes their own password; passwords are stored hashed.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AccountAdminTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private AccountRepository accounts;
+
+	@Autowired
+	private PasswordEncoder passwordEncoder;
+
+	@Autowired
+	private Clock clock;
+
+	@AfterEach
+	void removeAccounts() {
+		this.jdbc.sql("delete from account where username like 'acct-%'").update();
+	}
+
+	private MvcResult asAdmin(String path, String... params) throws Exception {
+		var request = post(path).with(csrf()).with(user("acct-admin").roles("ADMIN", "EDITOR"));
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		return this.mvc.perform(request).andReturn();
+	}
+
+	@Test
+	void anAdminCreatesAnEditorWhosePasswordIsStoredHashed() throws Exception {
+		MvcResult result = asAdmin("/admin/accounts", "username", "acct-dave", "password", "twelve chars ok",
+				"role", "EDITOR");
+		assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/accounts");
+		Account dave = this.accounts.findByUsername("acct-dave").orElseThrow();
+		assertThat(dave.getRole()).isEqualTo(Role.EDITOR);
+		assertThat(dave.getPasswordHash()).startsWith("{bcrypt}").doesNotContain("twelve chars ok");
+	}
+
+	@Test
+	void aShortPasswordOrBadUsernameIsRefusedNextToItsField() throws Exception {
+		MvcResult result = asAdmin("/admin/accounts", "username", "Acct Dave", "password", "short", "role", "EDITOR");
+		var page = Jsoup.parse(result.getResponse().getContentAsString());
+		assertThat(page.select("#username-error").text()).contains("lower-case letters");
+		assertThat(page.select("#password-error").text()).isEqualTo("Use at least 12 characters.");
+		assertThat(this.accounts.findByUsername("Acct Dave")).isEmpty();
+	}
+
+	@Test
+	void rolesChangeAndDisabledAccountsCannotSignIn() throws Exception {
+		Account erin = this.accounts.save(new Account("acct-erin", this.passwordEncoder.encode("erin's password!"),
+				Role.EDITOR, this.clock.instant()));
+		asAdmin("/admin/accounts/" + erin.getId() + "/role", "role", "ADMIN");
+		assertThat(this.accounts.findByUsername("acct-erin").orElseThrow().getRole()).isEqualTo(Role.ADMIN);
+		asAdmin("/admin/accounts/" + erin.getId() + "/enabled", "enabled", "false");
+		MvcResult signIn = this.mvc.perform(post("/admin/login").param("username", "acct-erin")
+			.param("password", "erin's password!").with(csrf())).andReturn();
+		assertThat(signIn.getResponse().getRedirectedUrl()).isEqualTo("/admin/login?error");
+	}
+
+	@Test
+	void anEditorChangesTheirOwnPasswordOnlyWithTheCurrentOne() throws Exception {
+		this.accounts.save(new Account("acct-fay", this.passwordEncoder.encode("fay's old password"), Role.EDITOR,
+				this.clock.instant()));
+		MvcResult wrong = this.mvc.perform(post("/admin/account/password").with(csrf()).with(user("acct-fay").roles("EDITOR"))
+			.param("currentPassword", "not it").param("newPassword", "fay's new password").param("repeatPassword",
+					"fay's new password"))
+			.andReturn();
+		assertThat(Jsoup.parse(wrong.getResponse().getContentAsString()).select("#currentPassword-error").text())
+			.isEqualTo("That is not your current password.");
+		this.mvc.perform(post("/admin/account/password").with(csrf()).with(user("acct-fay").roles("EDITOR"))
+			.param("currentPassword", "fay's old password").param("newPassword", "fay's new password")
+			.param("repeatPassword", "fay's new password"));
+		assertThat(this.passwordEncoder.matches("fay's new password",
+				this.accounts.findByUsername("acct-fay").orElseThrow().getPasswordHash())).isTrue();
+	}
+
+}
