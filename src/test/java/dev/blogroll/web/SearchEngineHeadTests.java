@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Graph, feed autodiscovery and JSON-LD.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = "blogroll.site-url=https://blogroll.example")
+		properties = { "blogroll.site-url=https://blogroll.example", "blogroll.sitemap-size=100" })
 class SearchEngineHeadTests {
 
 	private static final String SITE = "https://blogroll.example";
