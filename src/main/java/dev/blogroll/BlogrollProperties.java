@@ -2,6 +2,7 @@ package dev.blogroll;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 
 import jakarta.validation.Valid;
@@ -28,6 +29,10 @@ import org.springframework.validation.annotation.Validated;
  * {@code false}; when unset, the demo is loaded only into the embedded database
  * @param embeddedDatabase the PostgreSQL started when no {@code spring.datasource.url} is set
  * @param admin the first admin account, created when there is no account at all
+ * @param defaultImage the image search engines and social sites show for a page that has
+ * none of its own ({@code og:image}), a path on this site or an absolute URL
+ * @param httpCache how long browsers and shared caches may keep public pages
+ * @param sitemapSize how many URLs one sitemap file lists, at most the protocol's 50,000
  */
 @Validated
 @ConfigurationProperties("blogroll")
@@ -38,7 +43,26 @@ public record BlogrollProperties(
 		@DefaultValue("UTC") @NotNull ZoneId timeZone,
 		@Nullable Boolean demoData,
 		@DefaultValue @Valid EmbeddedDatabase embeddedDatabase,
-		@DefaultValue @Valid FirstAdmin admin) {
+		@DefaultValue @Valid FirstAdmin admin,
+		@DefaultValue("/images/blogroll-card.png") @NotBlank String defaultImage,
+		@DefaultValue @Valid HttpCache httpCache,
+		@DefaultValue("50000") @Min(1) @Max(50_000) int sitemapSize) {
+
+	/**
+	 * The absolute URL of a path on this site, built from {@link #siteUrl()} and never from the
+	 * request, so that no host header or query parameter can leak into canonicals and feeds.
+	 * Absolute URLs (an image hosted elsewhere) are returned as they are.
+	 */
+	public String absoluteUrl(String path) {
+		if (path.startsWith("http://") || path.startsWith("https://")) {
+			return path;
+		}
+		String base = this.siteUrl.toString();
+		if (base.endsWith("/")) {
+			base = base.substring(0, base.length() - 1);
+		}
+		return base + (path.startsWith("/") ? path : "/" + path);
+	}
 
 	/**
 	 * The account Blogroll creates when it starts with no account at all. Set both from the
@@ -54,6 +78,26 @@ public record BlogrollProperties(
 		public String toString() {
 			return "FirstAdmin[username=" + this.username + ", password=" + ((this.password != null) ? "****" : "unset")
 					+ "]";
+		}
+
+	}
+
+	/**
+	 * The {@code Cache-Control} of public pages, feeds and sitemaps. Every such response also
+	 * carries an {@code ETag} and {@code Last-Modified}, so once {@code maxAge} has passed a
+	 * cache revalidates cheaply with a conditional request.
+	 *
+	 * @param maxAge how long a response is fresh
+	 * @param staleWhileRevalidate how long after that a cache may still serve it while it
+	 * revalidates in the background
+	 */
+	public record HttpCache(@DefaultValue("60s") @NotNull Duration maxAge,
+			@DefaultValue("600s") @NotNull Duration staleWhileRevalidate) {
+
+		/** The header value, e.g. {@code public, max-age=60, stale-while-revalidate=600}. */
+		public String publicCacheControl() {
+			return "public, max-age=" + this.maxAge.toSeconds() + ", stale-while-revalidate="
+					+ this.staleWhileRevalidate.toSeconds();
 		}
 
 	}

@@ -1,12 +1,17 @@
 package dev.blogroll;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -30,15 +35,25 @@ public final class SiteClient {
 
 	/** GETs a path, given exactly as it should go on the wire (already percent-encoded). */
 	public Response get(String path) {
-		HttpRequest request = HttpRequest.newBuilder(URI.create(this.base + path))
+		return get(path, Map.of());
+	}
+
+	/** GETs a path with extra request headers, e.g. {@code If-None-Match}. */
+	public Response get(String path, Map<String, String> headers) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
 			.timeout(Duration.ofSeconds(30))
-			.header("Accept", "text/html")
-			.GET()
-			.build();
+			.header("Accept", "text/html");
+		headers.forEach(builder::setHeader);
+		HttpRequest request = builder.GET().build();
 		try {
-			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			byte[] body = response.body();
+			if ("gzip".equals(response.headers().firstValue("Content-Encoding").orElse(""))) {
+				body = new GZIPInputStream(new ByteArrayInputStream(body)).readAllBytes();
+			}
 			return new Response(response.statusCode(), response.headers().firstValue("Location").orElse(null),
-					response.headers().firstValue("Content-Type").orElse(""), response.body(), this.base + path);
+					response.headers().firstValue("Content-Type").orElse(""),
+					new String(body, StandardCharsets.UTF_8), this.base + path, response.headers());
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -66,8 +81,15 @@ public final class SiteClient {
 	 * @param contentType the Content-Type header
 	 * @param body the body as text
 	 * @param url the URL asked for
+	 * @param headers every response header
 	 */
-	public record Response(int status, String location, String contentType, String body, String url) {
+	public record Response(int status, String location, String contentType, String body, String url,
+			HttpHeaders headers) {
+
+		/** A response header, or null. */
+		public String header(String name) {
+			return this.headers.firstValue(name).orElse(null);
+		}
 
 		public Document html() {
 			return Jsoup.parse(this.body, this.url);

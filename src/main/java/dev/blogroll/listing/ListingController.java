@@ -9,6 +9,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.context.request.WebRequest;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.author.Author;
@@ -18,11 +19,16 @@ import dev.blogroll.category.CategoryRepository;
 import dev.blogroll.tag.Tag;
 import dev.blogroll.tag.TagRepository;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.PageHead;
+import dev.blogroll.web.PageHeads;
+import dev.blogroll.web.PageVersion;
+import dev.blogroll.web.SiteChrome;
 import dev.blogroll.web.SiteChrome.Link;
 
 /**
  * The paged listings readers browse: every post, and the posts of one category, tag or
- * author. Page 1 lives at the listing's own URL, page N at {@code <listing>/page/N}.
+ * author. Page 1 lives at the listing's own URL, page N at {@code <listing>/page/N}. Each
+ * page's validators are computed from what it shows, before it is rendered.
  */
 @Controller
 @RequestMapping("/blog")
@@ -40,10 +46,16 @@ class ListingController {
 
 	private final AuthorRepository authors;
 
+	private final SiteChrome chrome;
+
+	private final PageHeads heads;
+
 	private final int pageSize;
 
 	ListingController(ListingQueries queries, CategoryRepository categories, TagRepository tags,
-			AuthorRepository authors, BlogrollProperties properties) {
+			AuthorRepository authors, SiteChrome chrome, PageHeads heads, BlogrollProperties properties) {
+		this.chrome = chrome;
+		this.heads = heads;
 		this.queries = queries;
 		this.categories = categories;
 		this.tags = tags;
@@ -52,51 +64,83 @@ class ListingController {
 	}
 
 	@GetMapping({ "", "/page/{page}" })
-	String showAllPosts(@PathVariable(required = false) @Nullable String page, Model model) {
+	@Nullable String showAllPosts(@PathVariable(required = false) @Nullable String page, Model model,
+			WebRequest request) {
 		return render(new ListingFilter.All(), "/blog", "All posts", "Every post on the blog, newest first.", page,
-				model);
+				model, request);
 	}
 
 	@GetMapping({ "/{category}", "/{category}/page/{page}" })
-	String showCategory(@PathVariable("category") String slug, @PathVariable(required = false) @Nullable String page,
-			Model model) {
+	@Nullable String showCategory(@PathVariable("category") String slug, @PathVariable(required = false) @Nullable String page,
+			Model model,
+			WebRequest request) {
 		Category category = this.categories.getBySlug(slug);
 		return render(new ListingFilter.ByCategory(category.getId()), category.getPath(), category.getName(),
-				category.getDescription(), page, model);
+				category.getDescription(), page, model, request);
 	}
 
 	@GetMapping({ "/tag/{tag}", "/tag/{tag}/page/{page}" })
-	String showTag(@PathVariable("tag") String slug, @PathVariable(required = false) @Nullable String page,
-			Model model) {
+	@Nullable String showTag(@PathVariable("tag") String slug, @PathVariable(required = false) @Nullable String page,
+			Model model,
+			WebRequest request) {
 		Tag tag = this.tags.getBySlug(slug);
 		return render(new ListingFilter.ByTag(tag.getId()), tag.getPath(), tag.getName(),
-				"Posts tagged “" + tag.getName() + "”.", page, model);
+				"Posts tagged “" + tag.getName() + "”.", page, model, request);
 	}
 
 	@GetMapping({ "/author/{author}", "/author/{author}/page/{page}" })
-	String showAuthor(@PathVariable("author") String slug, @PathVariable(required = false) @Nullable String page,
-			Model model) {
+	@Nullable String showAuthor(@PathVariable("author") String slug, @PathVariable(required = false) @Nullable String page,
+			Model model,
+			WebRequest request) {
 		Author author = this.authors.getBySlug(slug);
 		return render(new ListingFilter.ByAuthor(author.getId()), author.getPath(), author.getName(),
-				"Posts by " + author.getName() + ".", page, model);
+				"Posts by " + author.getName() + ".", page, model, request);
 	}
 
-	private String render(ListingFilter filter, String basePath, String heading, @Nullable String description,
-			@Nullable String pageSegment, Model model) {
+	/**
+	 * Renders one page of a listing, or answers 304 before rendering anything when the client
+	 * already has what the page would show.
+	 */
+	private @Nullable String render(ListingFilter filter, String basePath, String heading,
+			@Nullable String description, @Nullable String pageSegment, Model model, WebRequest request) {
 		int page = (pageSegment == null) ? 1 : PageNumber.parse(pageSegment, basePath);
-		long total = this.queries.count(filter);
-		int last = (int) Math.max(1, (total + this.pageSize - 1) / this.pageSize);
+		ListingStats stats = this.queries.stats(filter);
+		int last = (int) Math.max(1, (stats.total() + this.pageSize - 1) / this.pageSize);
 		if (page > last) {
 			throw new NotFoundException(heading + " has " + last + " pages, not " + page);
 		}
-		List<PostCard> cards = (total == 0) ? List.of() : this.queries.page(filter, page, this.pageSize);
+		List<PostCard> cards = (stats.total() == 0) ? List.of() : this.queries.page(filter, page, this.pageSize);
+		Listing listing = new Listing(heading, description, cards, new Pagination(basePath, page, last));
+		PageVersion version = this.chrome.newVersion().with(listing).changedAt(stats.changed());
+		cards.forEach((card) -> version.changedAt(card.updatedAt()));
+		if (version.isNotModified(request)) {
+			return null;
+		}
 		List<Link> breadcrumbs = new ArrayList<>(List.of(HOME, BLOG));
 		if (!(filter instanceof ListingFilter.All)) {
 			breadcrumbs.add(new Link(heading, basePath));
 		}
-		model.addAttribute("listing", new Listing(heading, description, cards, new Pagination(basePath, page, last)));
+		model.addAttribute("listing", listing);
 		model.addAttribute("breadcrumbs", breadcrumbs);
+		model.addAttribute("pageHead", head(listing, breadcrumbs));
 		return "listing/listing";
+	}
+
+	private PageHead head(Listing listing, List<Link> breadcrumbs) {
+		Pagination pagination = listing.pagination();
+		String description = (listing.description() != null && !listing.description().isBlank())
+				? listing.description() : listing.heading();
+		if (pagination.current() > 1) {
+			description += " Page " + pagination.current() + " of " + pagination.last() + ".";
+		}
+		String prev = pagination.previousHref();
+		String next = pagination.nextHref();
+		return new PageHead(description, this.heads.absolute(pagination.href(pagination.current())), "website",
+				this.heads.defaultImage(), (prev != null) ? this.heads.absolute(prev) : null,
+				(next != null) ? this.heads.absolute(next) : null,
+				"/blog".equals(pagination.basePath()) ? List.of()
+						: this.heads.feedsOf(pagination.basePath(), listing.heading()),
+				this.heads.jsonLd(List.of(this.heads.breadcrumbList(breadcrumbs))));
 	}
 
 }

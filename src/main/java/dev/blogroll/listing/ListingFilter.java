@@ -4,7 +4,7 @@ package dev.blogroll.listing;
  * Which posts a listing shows: all of them, or those of one category, tag or author.
  * Each kind has its own SQL so that PostgreSQL can serve it from its own index.
  */
-sealed interface ListingFilter {
+public sealed interface ListingFilter {
 
 	/** Joins and conditions added to the listing query; {@code :id} is the filter's id. */
 	String sql();

@@ -18,9 +18,13 @@ import dev.blogroll.BlogrollProperties;
  * statements, a count and the page itself, whatever its size.
  */
 @Component
-class ListingQueries {
+public class ListingQueries {
 
-	private static final String VISIBLE = "p.status = 'PUBLISHED' and p.published_at <= :now";
+	/**
+	 * Which posts readers see. The one place to extend when posts can be deleted (moved to a
+	 * trash): sitemaps and feeds read posts through the listings, so they follow.
+	 */
+	public static final String VISIBLE = "p.status = 'PUBLISHED' and p.published_at <= :now";
 
 	private final JdbcClient jdbc;
 
@@ -34,20 +38,31 @@ class ListingQueries {
 		this.properties = properties;
 	}
 
-	/** How many posts the listing has now. */
-	long count(ListingFilter filter) {
-		Long count = this.jdbc.sql("select count(*) from post p where " + VISIBLE + filter.sql())
+	/**
+	 * How many posts the listing has now, and when its membership last changed, in one
+	 * statement. A post joins a listing when it is created or when its date comes; it leaves
+	 * when it is unpublished (which changes its {@code updated_at}). Edits of a visible post
+	 * do not count here: they change only the page that shows it.
+	 */
+	public ListingStats stats(ListingFilter filter) {
+		return this.jdbc.sql("""
+				select count(*) filter (where %1$s) as total,
+				       greatest(max(greatest(p.created_at, p.published_at)) filter (where %1$s),
+				                max(p.updated_at) filter (where not (%1$s))) as changed
+				from post p where true%2$s""".formatted(VISIBLE, filter.sql()))
 			.param("now", now())
 			.param("id", filter.id())
-			.query(Long.class)
+			.query((rs, row) -> {
+				Timestamp changed = rs.getTimestamp("changed");
+				return new ListingStats(rs.getLong("total"), (changed != null) ? changed.toInstant() : null);
+			})
 			.single();
-		return count;
 	}
 
 	/** The cards of one page, numbered from 1, of {@code pageSize} posts. */
-	List<PostCard> page(ListingFilter filter, int page, int pageSize) {
+	public List<PostCard> page(ListingFilter filter, int page, int pageSize) {
 		return this.jdbc.sql("""
-				select p.slug, p.title, p.published_at, p.summary, p.image_url, p.image_alt,
+				select p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
 				       c.slug as category_slug, c.name as category_name,
 				       a.slug as author_slug, a.name as author_name
 				from post p
@@ -71,7 +86,7 @@ class ListingQueries {
 				rs.getString("category_name"), categoryPath, rs.getString("author_name"),
 				"/blog/author/" + rs.getString("author_slug"),
 				publishedAt.atZone(this.properties.timeZone()).toLocalDate(), rs.getString("summary"),
-				rs.getString("image_url"), rs.getString("image_alt"));
+				rs.getString("image_url"), rs.getString("image_alt"), rs.getTimestamp("updated_at").toInstant());
 	}
 
 	private Timestamp now() {

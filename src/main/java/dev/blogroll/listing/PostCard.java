@@ -1,5 +1,6 @@
 package dev.blogroll.listing;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 import org.jspecify.annotations.Nullable;
@@ -20,9 +21,11 @@ import dev.blogroll.text.Dates;
  * @param imageUrl its image, if it has one
  * @param imageAlt the image's text alternative, also shown by the placeholder of a post
  * without an image
+ * @param updatedAt when the post last changed, for HTTP validators
  */
 public record PostCard(String title, String path, String categoryName, String categoryPath, String authorName,
-		String authorPath, LocalDate publishedOn, String summary, @Nullable String imageUrl, String imageAlt) {
+		String authorPath, LocalDate publishedOn, String summary, @Nullable String imageUrl, String imageAlt,
+		Instant updatedAt) {
 
 	/** The date as readers see it: {@code May 24, 2021}. */
 	public String displayDate() {

@@ -1,5 +1,7 @@
 package dev.blogroll.web;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,6 +15,18 @@ import dev.blogroll.BlogrollProperties;
  */
 @Component("siteChrome")
 public class SiteChrome {
+
+	/**
+	 * Everything the chrome shows, hashed in one statement, with the categories' latest change.
+	 */
+	private static final String FINGERPRINT = """
+			select md5(coalesce((select string_agg(slug || '|' || name, ',' order by name) from category), '')
+			        || '#' || coalesce((select string_agg(slug || '|' || name, ',' order by featured_rank)
+			                            from tag where featured_rank is not null), '')) as hash,
+			       (select max(updated_at) from category) as changed""";
+
+	/** Part of every validator, so a new release (perhaps with new templates) never answers 304. */
+	private final Instant release = Instant.now();
 
 	private final JdbcClient jdbc;
 
@@ -40,6 +54,18 @@ public class SiteChrome {
 			.sql("select name, '/blog/tag/' || slug from tag where featured_rank is not null order by featured_rank")
 			.query((rs, row) -> new Link(rs.getString(1), rs.getString(2)))
 			.list();
+	}
+
+	/**
+	 * The validators of a page, started with what the chrome shows (one cheap statement), for
+	 * the page to add its own content to.
+	 */
+	public PageVersion newVersion() {
+		PageVersion version = new PageVersion().with(this.release, this.properties.siteName());
+		return this.jdbc.sql(FINGERPRINT).query((rs, row) -> {
+			Timestamp changed = rs.getTimestamp("changed");
+			return version.with(rs.getString("hash")).changedAt((changed != null) ? changed.toInstant() : null);
+		}).single();
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.blogroll.listing;
 
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
@@ -18,12 +19,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 
 import dev.blogroll.SiteClient;
+import dev.blogroll.SiteClient.Response;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A listing page runs a fixed, small number of SQL statements, however many cards it shows:
- * no query per card.
+ * no query per card; and a conditional request answered 304 renders nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ListingQueryCountTests {
@@ -49,11 +51,23 @@ class ListingQueryCountTests {
 		int tag = statementsFor("/blog/tag/service-mesh");
 		int author = statementsFor("/blog/author/marco-palladino");
 		int all = statementsFor("/blog/page/3");
-		assertThat(page17).as("statements for /blog/engineering/page/17").isLessThanOrEqualTo(5);
+		assertThat(page17).as("statements for /blog/engineering/page/17").isLessThanOrEqualTo(6);
 		assertThat(smallCategory).isEqualTo(page17);
 		assertThat(tag).isEqualTo(page17);
 		assertThat(author).isEqualTo(page17);
 		assertThat(all).as("no category, tag or author to look up").isEqualTo(page17 - 1);
+	}
+
+	@Test
+	void aNotModifiedAnswerComesBeforeAnyRendering() {
+		SiteClient client = new SiteClient(this.port);
+		int rendered = statementsFor("/blog/engineering/page/17");
+		String etag = client.get("/blog/engineering/page/17").header("ETag");
+		statements.set(0);
+		Response notModified = client.get("/blog/engineering/page/17", Map.of("If-None-Match", etag));
+		assertThat(notModified.status()).isEqualTo(304);
+		// the layout reads the categories and the tag strip while rendering: a 304 never gets there
+		assertThat(statements.get()).as("statements for a 304").isEqualTo(rendered - 2);
 	}
 
 	@TestConfiguration

@@ -1,0 +1,127 @@
+package dev.blogroll.feed;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+
+import com.rometools.rome.feed.synd.SyndCategory;
+import com.rometools.rome.feed.synd.SyndCategoryImpl;
+import com.rometools.rome.feed.synd.SyndContent;
+import com.rometools.rome.feed.synd.SyndContentImpl;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndEntryImpl;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.feed.synd.SyndFeedImpl;
+import com.rometools.rome.feed.synd.SyndLink;
+import com.rometools.rome.feed.synd.SyndLinkImpl;
+import com.rometools.rome.feed.synd.SyndPerson;
+import com.rometools.rome.feed.synd.SyndPersonImpl;
+import com.rometools.rome.io.FeedException;
+import com.rometools.rome.io.SyndFeedOutput;
+
+import org.springframework.stereotype.Component;
+
+import dev.blogroll.BlogrollProperties;
+import dev.blogroll.feed.FeedController.Listing;
+import dev.blogroll.text.Markdown;
+import dev.blogroll.web.PageHeads;
+
+/**
+ * Writes a feed with ROME. Every entry has a permanent id that survives a change of title,
+ * slug or category ({@code tag:} URI from the site's host, the post's creation date and its
+ * id), its title, link, published and updated dates, author, category and tags, the excerpt,
+ * and the body as sanitized HTML when the post has one.
+ */
+@Component
+class FeedWriter {
+
+	private static final DateTimeFormatter TAG_DATE = DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC);
+
+	private final BlogrollProperties properties;
+
+	FeedWriter(BlogrollProperties properties) {
+		this.properties = properties;
+	}
+
+	String write(Listing listing, List<FeedEntry> entries, boolean atom, Instant updated) {
+		String self = this.properties.absoluteUrl(PageHeads.feedPath(listing.path()) + (atom ? ".atom" : ".rss"));
+		SyndFeed feed = new SyndFeedImpl();
+		feed.setFeedType(atom ? "atom_1.0" : "rss_2.0");
+		feed.setUri(self);
+		feed.setTitle(listing.name() + " – " + this.properties.siteName());
+		feed.setDescription(listing.description().isBlank() ? listing.name() : listing.description());
+		feed.setLink(this.properties.absoluteUrl(listing.path()));
+		feed.setLanguage("en");
+		feed.setLinks(List.of(link("self", self, atom ? "application/atom+xml" : "application/rss+xml"),
+				link("alternate", this.properties.absoluteUrl(listing.path()), "text/html")));
+		feed.setPublishedDate(Date.from(updated));
+		SyndPerson site = person(this.properties.siteName(), this.properties.absoluteUrl("/"));
+		feed.setAuthors(List.of(site));
+		feed.setEntries(entries.stream().map((entry) -> entry(entry, atom)).toList());
+		try {
+			return new SyndFeedOutput().outputString(feed, true);
+		}
+		catch (FeedException ex) {
+			throw new IllegalStateException("Could not write the feed of " + listing.path(), ex);
+		}
+	}
+
+	private SyndEntry entry(FeedEntry post, boolean atom) {
+		SyndEntry entry = new SyndEntryImpl();
+		entry.setUri("tag:" + this.properties.siteUrl().getHost() + "," + TAG_DATE.format(post.createdAt()) + ":post-"
+				+ post.id());
+		entry.setTitle(post.title());
+		entry.setLink(this.properties.absoluteUrl(post.path()));
+		entry.setPublishedDate(Date.from(post.publishedAt()));
+		entry.setUpdatedDate(Date.from(post.updatedAt().isAfter(post.publishedAt()) ? post.updatedAt()
+				: post.publishedAt()));
+		if (atom) {
+			entry.setAuthors(List.of(person(post.authorName(), this.properties.absoluteUrl(post.authorPath()))));
+		}
+		else {
+			// RSS's own <author> must be an e-mail address; a name goes in <dc:creator>
+			entry.setAuthor(post.authorName());
+		}
+		List<SyndCategory> categories = new ArrayList<>();
+		categories.add(category(post.categoryName()));
+		post.tags().forEach((tag) -> categories.add(category(tag)));
+		entry.setCategories(categories);
+		entry.setDescription(content("text", post.summary()));
+		if (post.body() != null) {
+			entry.setContents(List.of(content("html", Markdown.toSafeHtml(post.body()))));
+		}
+		return entry;
+	}
+
+	private static SyndLink link(String rel, String href, String type) {
+		SyndLink link = new SyndLinkImpl();
+		link.setRel(rel);
+		link.setHref(href);
+		link.setType(type);
+		return link;
+	}
+
+	private static SyndPerson person(String name, String uri) {
+		SyndPerson person = new SyndPersonImpl();
+		person.setName(name);
+		person.setUri(uri);
+		return person;
+	}
+
+	private static SyndCategory category(String name) {
+		SyndCategory category = new SyndCategoryImpl();
+		category.setName(name);
+		return category;
+	}
+
+	private static SyndContent content(String type, String value) {
+		SyndContent content = new SyndContentImpl();
+		content.setType(type);
+		content.setValue(value);
+		return content;
+	}
+
+}

@@ -1,0 +1,35 @@
+package dev.blogroll.feed;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+import dev.blogroll.BlogrollProperties;
+
+/**
+ * {@code /robots.txt}: crawl the site, but not the admin or search results, and start from
+ * the sitemap index.
+ */
+@Controller
+class RobotsController {
+
+	private final String robots;
+
+	RobotsController(BlogrollProperties properties) {
+		this.robots = """
+				User-agent: *
+				Allow: /
+				Disallow: /admin
+				Disallow: /search
+
+				Sitemap: %s
+				""".formatted(properties.absoluteUrl("/sitemap.xml"));
+	}
+
+	@GetMapping("/robots.txt")
+	ResponseEntity<String> showRobots() {
+		return ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(this.robots);
+	}
+
+}

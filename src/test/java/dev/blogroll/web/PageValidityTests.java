@@ -1,0 +1,174 @@
+package dev.blogroll.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.server.ResponseStatusException;
+
+import dev.blogroll.SiteClient;
+import dev.blogroll.SiteClient.Response;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Every public page type passes the Nu Html Checker with no errors, and axe-core finds no
+ * critical or serious accessibility violation in it. Both tools run outside the JVM under
+ * test and are skipped, with a message, when absent; {@code .ci/run} installs them:
+ * <ul>
+ * <li>{@code VNU_JAR} (environment or system property): the {@code vnu.jar} of the npm
+ * package {@code vnu-jar};</li>
+ * <li>{@code CHROMEDRIVER} and {@code CHROMIUM} (default {@code /usr/bin/chromedriver},
+ * {@code /usr/bin/chromium}): Debian's {@code chromium} and {@code chromium-driver}.</li>
+ * </ul>
+ * The pages and the reports are written to {@code target/page-checks/}.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(PageValidityTests.GonePage.class)
+class PageValidityTests {
+
+	/** One page of each type readers and crawlers meet, by name. */
+	static final Map<String, String> PAGES = new LinkedHashMap<>();
+
+	static {
+		PAGES.put("home", "/");
+		PAGES.put("all-posts", "/blog/page/2");
+		PAGES.put("category", "/blog/engineering/page/17");
+		PAGES.put("tag", "/blog/tag/api-gateway");
+		PAGES.put("author", "/blog/author/marco-palladino");
+		PAGES.put("post", "/blog/engineering/extending-mtls-to-virtual-machines-outside-kubernetes");
+		PAGES.put("aggregated-post", "/blog/engineering/kong-gateway-rate-limiting");
+		PAGES.put("404", "/blog/no-such-category");
+		PAGES.put("410", "/test-only/gone");
+	}
+
+	private static final Path REPORTS = Path.of("target", "page-checks");
+
+	private static ChromeDriver browser;
+
+	@LocalServerPort
+	private int port;
+
+	static String setting(String name, String fallback) {
+		String value = System.getProperty(name, System.getenv(name));
+		return (value == null || value.isBlank()) ? fallback : value;
+	}
+
+	@BeforeAll
+	static void createReportFolder() throws IOException {
+		Files.createDirectories(REPORTS);
+	}
+
+	@AfterAll
+	static void closeBrowser() {
+		if (browser != null) {
+			browser.quit();
+		}
+	}
+
+	private List<Path> savePages() throws IOException {
+		SiteClient client = new SiteClient(this.port);
+		List<Path> files = new ArrayList<>();
+		for (Map.Entry<String, String> page : PAGES.entrySet()) {
+			Response response = client.get(page.getValue());
+			assertThat(response.contentType()).as(page.getValue()).startsWith("text/html");
+			Path file = REPORTS.resolve(page.getKey() + ".html");
+			Files.writeString(file, response.body(), StandardCharsets.UTF_8);
+			files.add(file);
+		}
+		return files;
+	}
+
+	@Test
+	void everyPageTypeIsValidHtml() throws Exception {
+		String vnu = setting("VNU_JAR", "");
+		assumeTrue(!vnu.isEmpty() && Files.isRegularFile(Path.of(vnu)),
+				"Nu Html Checker not run: set VNU_JAR to vnu.jar (npm install vnu-jar), as .ci/run does");
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-jar", vnu, "--errors-only", "--format", "json"));
+		savePages().forEach((file) -> command.add(file.toString()));
+		Path report = REPORTS.resolve("vnu.json");
+		Process process = new ProcessBuilder(command).redirectError(report.toFile())
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+		assertThat(process.waitFor(5, TimeUnit.MINUTES)).as("vnu finished").isTrue();
+		JsonNode messages = JsonMapper.shared().readTree(report.toFile()).get("messages");
+		List<String> errors = new ArrayList<>();
+		for (JsonNode message : messages) {
+			errors.add(message.path("url").asString() + ":" + message.path("lastLine").asInt() + " "
+					+ message.path("message").asString());
+		}
+		assertThat(errors).as("Nu Html Checker errors (report: " + report + ")").isEmpty();
+		assertThat(process.exitValue()).isZero();
+	}
+
+	@Test
+	void axeFindsNoCriticalOrSeriousViolation() throws Exception {
+		String driver = setting("CHROMEDRIVER", "/usr/bin/chromedriver");
+		String chromium = setting("CHROMIUM", "/usr/bin/chromium");
+		assumeTrue(Files.isExecutable(Path.of(driver)) && Files.isExecutable(Path.of(chromium)),
+				"axe-core not run: needs " + chromium + " and " + driver + " (apt-get install chromium chromium-driver)");
+		ChromeOptions options = new ChromeOptions().setBinary(chromium)
+			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+					"--disable-background-networking", "--disable-component-update", "--no-first-run",
+					"--window-size=1280,1024");
+		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile())
+			.build(), options);
+		List<String> violations = new ArrayList<>();
+		StringBuilder report = new StringBuilder();
+		for (Map.Entry<String, String> page : PAGES.entrySet()) {
+			browser.get("http://localhost:" + this.port + page.getValue());
+			Results results = new AxeBuilder().analyze(browser);
+			report.append(page.getKey()).append(' ').append(page.getValue()).append(": ")
+				.append(results.getViolations().size()).append(" violations, ")
+				.append(results.getPasses().size()).append(" rules passed\n");
+			for (Rule rule : results.getViolations()) {
+				report.append("  ").append(rule.getImpact()).append(' ').append(rule.getId()).append(": ")
+					.append(rule.getHelp()).append('\n');
+				if ("critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact())) {
+					violations.add(page.getKey() + ": " + rule.getImpact() + " " + rule.getId() + " " + rule.getHelp());
+				}
+			}
+		}
+		Files.writeString(REPORTS.resolve("axe.txt"), report);
+		assertThat(violations).as("axe-core critical and serious violations (report: target/page-checks/axe.txt)")
+			.isEmpty();
+	}
+
+	/** Stands in for the admin's trash, which will answer 410 for a deleted post. */
+	@Controller
+	static class GonePage {
+
+		@GetMapping("/test-only/gone")
+		String gone() {
+			throw new ResponseStatusException(HttpStatus.GONE);
+		}
+
+	}
+
+}
