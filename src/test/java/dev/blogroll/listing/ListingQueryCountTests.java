@@ -22,8 +22,8 @@ import dev.blogroll.SiteClient;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A listing page runs a fixed, small number of SQL statements, however many cards it shows:
- * no query per card.
+ * A listing page (and a search results page, and a post page) runs a fixed, small number of
+ * SQL statements, however many cards it shows: no query per card.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ListingQueryCountTests {
@@ -54,6 +54,18 @@ class ListingQueryCountTests {
 		assertThat(tag).isEqualTo(page17);
 		assertThat(author).isEqualTo(page17);
 		assertThat(all).as("no category, tag or author to look up").isEqualTo(page17 - 1);
+	}
+
+	@Test
+	void aSearchResultsPageCostsTheSameFewStatementsWhateverItFinds() {
+		int many = statementsFor("/search?q=gateway");
+		int filtered = statementsFor("/search?q=gateway&category=engineering&tag=api-gateway&page=2");
+		int none = statementsFor("/search?q=nothingmatchesthis");
+		int prompt = statementsFor("/search");
+		assertThat(many).as("statements for /search?q=gateway").isLessThanOrEqualTo(4);
+		assertThat(filtered).isEqualTo(many);
+		assertThat(none).isEqualTo(many);
+		assertThat(prompt).as("nothing to search for").isEqualTo(many - 1);
 	}
 
 	@TestConfiguration
