@@ -12,12 +12,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.text.Dates;
 import dev.blogroll.text.Markdown;
+import dev.blogroll.text.ReadingTime;
 import dev.blogroll.web.NotFoundException;
 import dev.blogroll.web.PermanentRedirect;
 import dev.blogroll.web.SiteChrome.Link;
 
 /**
- * The page of one post, at {@code /blog/<category>/<slug>}. A post asked for under another
+ * The page of one post, at {@code /blog/<category>/<slug>}, with its reading time, the
+ * previous and next post in its category and related posts. A post asked for under another
  * category is redirected to its own URL.
  */
 @Controller
@@ -25,12 +27,15 @@ class PostController {
 
 	private final PostRepository posts;
 
+	private final NearbyPosts nearbyPosts;
+
 	private final Clock clock;
 
 	private final BlogrollProperties properties;
 
-	PostController(PostRepository posts, Clock clock, BlogrollProperties properties) {
+	PostController(PostRepository posts, NearbyPosts nearbyPosts, Clock clock, BlogrollProperties properties) {
 		this.posts = posts;
+		this.nearbyPosts = nearbyPosts;
 		this.clock = clock;
 		this.properties = properties;
 	}
@@ -49,7 +54,8 @@ class PostController {
 		List<Link> breadcrumbs = List.of(new Link("Home", "/"), new Link("Blog", "/blog"),
 				new Link(post.getCategory().getName(), post.getCategory().getPath()),
 				new Link(post.getTitle(), post.getPath()));
-		model.addAttribute("page", new PostPage(post, bodyHtml, date));
+		Integer readingMinutes = (post.getBody() != null) ? ReadingTime.minutes(post.getBody()) : null;
+		model.addAttribute("page", new PostPage(post, bodyHtml, date, readingMinutes, this.nearbyPosts.around(post)));
 		model.addAttribute("breadcrumbs", breadcrumbs);
 		return "post/post";
 	}

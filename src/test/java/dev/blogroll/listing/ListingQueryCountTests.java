@@ -68,6 +68,14 @@ class ListingQueryCountTests {
 		assertThat(prompt).as("nothing to search for").isEqualTo(many - 1);
 	}
 
+	@Test
+	void aPostPageCostsTheSameFewStatementsWhateverItLinksTo() {
+		int tagged = statementsFor("/blog/engineering/getting-started-kuma-service-mesh");
+		int aggregated = statementsFor("/blog/engineering/kong-gateway-rate-limiting");
+		assertThat(tagged).as("statements for a post page").isLessThanOrEqualTo(4);
+		assertThat(aggregated).isEqualTo(tagged);
+	}
+
 	@TestConfiguration
 	static class CountingDataSource {
 
