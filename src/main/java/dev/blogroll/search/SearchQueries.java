@@ -111,7 +111,11 @@ class SearchQueries {
 			.param("options", HEADLINE_OPTIONS)
 			.query((rs, row) -> {
 				total[0] = rs.getLong("total");
-				return new SearchResult(toCard(rs), Snippets.toHtml(rs.getString("snippet")));
+				PostCard card = toCard(rs);
+				String headline = rs.getString("snippet");
+				// a post that matches only in its title gets its summary rather than the body's first words
+				String snippet = (headline.indexOf(Snippets.START) >= 0) ? headline : card.summary();
+				return new SearchResult(card, Snippets.toHtml(snippet));
 			})
 			.list();
 		return new Hits(results, total[0]);
