@@ -1,10 +1,7 @@
 package dev.blogroll.listing;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,18 +72,8 @@ public class ListingQueries {
 			.param("id", filter.id())
 			.param("limit", pageSize)
 			.param("offset", (long) (page - 1) * pageSize)
-			.query(this::toCard)
+			.query((rs, row) -> PostCard.fromRow(rs, this.properties.timeZone()))
 			.list();
-	}
-
-	private PostCard toCard(ResultSet rs, int row) throws SQLException {
-		String categoryPath = "/blog/" + rs.getString("category_slug");
-		Instant publishedAt = rs.getTimestamp("published_at").toInstant();
-		return new PostCard(rs.getString("title"), categoryPath + "/" + rs.getString("slug"),
-				rs.getString("category_name"), categoryPath, rs.getString("author_name"),
-				"/blog/author/" + rs.getString("author_slug"),
-				publishedAt.atZone(this.properties.timeZone()).toLocalDate(), rs.getString("summary"),
-				rs.getString("image_url"), rs.getString("image_alt"), rs.getTimestamp("updated_at").toInstant());
 	}
 
 	private Timestamp now() {

@@ -8,7 +8,8 @@ import dev.blogroll.web.PermanentRedirect;
 /**
  * The {@code N} of a {@code …/page/N} URL, read strictly: only a plain positive number names a
  * page. Anything else ({@code 0}, {@code -1}, {@code 1e3}, {@code 007}, a number too large
- * for any listing) is a 404, and {@code /page/1} redirects to the listing itself.
+ * for any listing) is a 404, and {@code /page/1} redirects to the listing itself. Search results
+ * read their {@code ?page=N} parameter by the same rules.
  */
 public final class PageNumber {
 
@@ -21,7 +22,8 @@ public final class PageNumber {
 	}
 
 	/**
-	 * The page number in a {@code /page/N} segment of the listing at {@code basePath}.
+	 * The page number in a {@code /page/N} segment (or {@code page=N} parameter) of the list
+	 * whose page 1 is at {@code basePath}.
 	 */
 	public static int parse(String segment, String basePath) {
 		if (!CANONICAL.matcher(segment).matches()) {

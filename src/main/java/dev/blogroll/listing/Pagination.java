@@ -11,14 +11,16 @@ import org.jspecify.annotations.Nullable;
  * The numbers shown are the first, the last, and the pages next to the current one; each run
  * of hidden numbers becomes one gap. Links are built from the listing's base path
  * ({@code /blog/engineering}), so they keep the listing's category, tag or author: page 1 is
- * the base path itself, page N is {@code <base>/page/N}.
+ * the base path itself, page N is {@code <base>/page/N}. A list whose URL has a query string
+ * (search results, {@code /search?q=kong}) numbers its pages with a query parameter instead:
+ * page N is {@code /search?q=kong&page=N}, see {@link #withPageParameter}.
  *
- * @param basePath the listing's own URL, page 1
+ * @param basePath the list's own URL, page 1; already percent-encoded
  * @param current the page shown, from 1 to {@code last}
  * @param last the number of pages, at least 1
- * @param query a query string every link keeps (filters such as {@code ?status=draft}), or ""
+ * @param pageParameter whether pages are {@code &page=N} (true) or {@code /page/N} (false)
  */
-public record Pagination(String basePath, int current, int last, String query) {
+public record Pagination(String basePath, int current, int last, boolean pageParameter) {
 
 	public Pagination {
 		if (last < 1 || current < 1 || current > last) {
@@ -26,13 +28,28 @@ public record Pagination(String basePath, int current, int last, String query) {
 		}
 	}
 
+	/** A listing whose page N is {@code <base>/page/N}. */
 	public Pagination(String basePath, int current, int last) {
-		this(basePath, current, last, "");
+		this(basePath, current, last, false);
+	}
+
+	/**
+	 * A list whose page N adds {@code page=N} to the query string of {@code url}, e.g.
+	 * {@code /search?q=service+mesh&tag=kuma}; page 1 is {@code url} itself.
+	 */
+	public static Pagination withPageParameter(String url, int current, int last) {
+		return new Pagination(url, current, last, true);
 	}
 
 	/** The URL of page {@code page} of this listing. */
 	public String href(int page) {
-		return ((page == 1) ? this.basePath : this.basePath + "/page/" + page) + this.query;
+		if (page == 1) {
+			return this.basePath;
+		}
+		if (this.pageParameter) {
+			return this.basePath + (this.basePath.contains("?") ? "&" : "?") + "page=" + page;
+		}
+		return this.basePath + "/page/" + page;
 	}
 
 	public boolean hasPrevious() {

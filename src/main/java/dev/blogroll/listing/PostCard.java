@@ -1,7 +1,10 @@
 package dev.blogroll.listing;
 
 import java.time.Instant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +33,20 @@ public record PostCard(String title, String path, String categoryName, String ca
 	/** The date as readers see it: {@code May 24, 2021}. */
 	public String displayDate() {
 		return Dates.display(this.publishedOn);
+	}
+
+	/**
+	 * The card of the current row of a query that selects {@code p.slug, p.title,
+	 * p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt} of the post and
+	 * {@code category_slug, category_name, author_slug, author_name}.
+	 */
+	public static PostCard fromRow(ResultSet rs, ZoneId zone) throws SQLException {
+		String categoryPath = "/blog/" + rs.getString("category_slug");
+		return new PostCard(rs.getString("title"), categoryPath + "/" + rs.getString("slug"),
+				rs.getString("category_name"), categoryPath, rs.getString("author_name"),
+				"/blog/author/" + rs.getString("author_slug"),
+				rs.getTimestamp("published_at").toInstant().atZone(zone).toLocalDate(), rs.getString("summary"),
+				rs.getString("image_url"), rs.getString("image_alt"), rs.getTimestamp("updated_at").toInstant());
 	}
 
 }

@@ -31,6 +31,7 @@ import dev.blogroll.listing.PageNumber;
 import dev.blogroll.listing.Pagination;
 import dev.blogroll.text.Dates;
 import dev.blogroll.text.Markdown;
+import dev.blogroll.text.ReadingTime;
 import dev.blogroll.web.NotFoundException;
 
 /**
@@ -47,6 +48,8 @@ class PostAdminController {
 
 	private final PostTable table;
 
+	private final NearbyPosts nearbyPosts;
+
 	private final CategoryRepository categories;
 
 	private final AuthorRepository authors;
@@ -55,10 +58,11 @@ class PostAdminController {
 
 	private final ZoneId zone;
 
-	PostAdminController(PostEditor editor, PostTable table, CategoryRepository categories, AuthorRepository authors,
-			Clock clock, BlogrollProperties properties) {
+	PostAdminController(PostEditor editor, PostTable table, NearbyPosts nearbyPosts, CategoryRepository categories,
+			AuthorRepository authors, Clock clock, BlogrollProperties properties) {
 		this.editor = editor;
 		this.table = table;
+		this.nearbyPosts = nearbyPosts;
 		this.categories = categories;
 		this.authors = authors;
 		this.clock = clock;
@@ -80,13 +84,14 @@ class PostAdminController {
 		return this.zone.getId();
 	}
 
-	@GetMapping({ "", "/page/{page}" })
-	String showTable(@PathVariable(required = false) @Nullable String page,
+	@GetMapping
+	String showTable(@RequestParam(required = false) @Nullable String page,
 			@RequestParam(defaultValue = "all") String status, @RequestParam(required = false) @Nullable Long category,
 			@RequestParam(required = false) @Nullable Long author, @RequestParam(required = false) @Nullable String q,
 			Model model) {
 		PostTable.Filter filter = new PostTable.Filter(status, category, author, q);
-		int current = (page == null) ? 1 : PageNumber.parse(page, "/admin/posts" + filter.query());
+		String url = "/admin/posts" + filter.query();
+		int current = (page == null) ? 1 : PageNumber.parse(page, url);
 		long total = this.table.count(filter);
 		int last = (int) Math.max(1, (total + PostTable.PAGE_SIZE - 1) / PostTable.PAGE_SIZE);
 		if (current > last) {
@@ -96,7 +101,7 @@ class PostAdminController {
 		model.addAttribute("statuses", PostTable.Filter.STATUSES);
 		model.addAttribute("rows", this.table.page(filter, current));
 		model.addAttribute("total", total);
-		model.addAttribute("pagination", new Pagination("/admin/posts", current, last, filter.query()));
+		model.addAttribute("pagination", Pagination.withPageParameter(url, current, last));
 		return "admin/posts";
 	}
 
@@ -156,8 +161,10 @@ class PostAdminController {
 	String showPreview(@PathVariable long id, Model model) {
 		Post post = this.editor.find(id);
 		String bodyHtml = (post.getBody() != null) ? Markdown.toSafeHtml(post.getBody()) : null;
+		Integer readingMinutes = (post.getBody() != null) ? ReadingTime.minutes(post.getBody()) : null;
 		model.addAttribute("page", new PostPage(post, bodyHtml,
-				Dates.display(post.getPublishedAt().atZone(this.zone).toLocalDate())));
+				Dates.display(post.getPublishedAt().atZone(this.zone).toLocalDate()), readingMinutes,
+				this.nearbyPosts.around(post)));
 		model.addAttribute("preview", true);
 		return "post/post";
 	}

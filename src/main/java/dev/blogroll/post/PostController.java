@@ -16,6 +16,7 @@ import dev.blogroll.tag.Tag;
 import dev.blogroll.text.Dates;
 import dev.blogroll.text.Markdown;
 import dev.blogroll.web.GoneException;
+import dev.blogroll.text.ReadingTime;
 import dev.blogroll.web.NotFoundException;
 import dev.blogroll.web.PageHeads;
 import dev.blogroll.web.PageVersion;
@@ -24,7 +25,8 @@ import dev.blogroll.web.SiteChrome;
 import dev.blogroll.web.SiteChrome.Link;
 
 /**
- * The page of one post, at {@code /blog/<category>/<slug>}. A post asked for under another
+ * The page of one post, at {@code /blog/<category>/<slug>}, with its reading time, the
+ * previous and next post in its category and related posts. A post asked for under another
  * category or a former slug is redirected to its own URL; a trashed post is 410 Gone. Its
  * validators come from the post's version and what the page shows of its category, author
  * and tags, before the Markdown is rendered.
@@ -34,6 +36,8 @@ class PostController {
 
 	private final PostRepository posts;
 
+	private final NearbyPosts nearbyPosts;
+
 	private final Clock clock;
 
 	private final SiteChrome chrome;
@@ -42,9 +46,10 @@ class PostController {
 
 	private final BlogrollProperties properties;
 
-	PostController(PostRepository posts, Clock clock, SiteChrome chrome, PageHeads heads,
+	PostController(PostRepository posts, NearbyPosts nearbyPosts, Clock clock, SiteChrome chrome, PageHeads heads,
 			BlogrollProperties properties) {
 		this.posts = posts;
+		this.nearbyPosts = nearbyPosts;
 		this.clock = clock;
 		this.chrome = chrome;
 		this.heads = heads;
@@ -80,7 +85,8 @@ class PostController {
 		List<Link> breadcrumbs = List.of(new Link("Home", "/"), new Link("Blog", "/blog"),
 				new Link(post.getCategory().getName(), post.getCategory().getPath()),
 				new Link(post.getTitle(), post.getPath()));
-		model.addAttribute("page", new PostPage(post, bodyHtml, date));
+		Integer readingMinutes = (post.getBody() != null) ? ReadingTime.minutes(post.getBody()) : null;
+		model.addAttribute("page", new PostPage(post, bodyHtml, date, readingMinutes, this.nearbyPosts.around(post)));
 		model.addAttribute("breadcrumbs", breadcrumbs);
 		model.addAttribute("pageHead", new PostHead(this.heads).of(post, breadcrumbs));
 		return "post/post";

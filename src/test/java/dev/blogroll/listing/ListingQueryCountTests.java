@@ -24,8 +24,9 @@ import dev.blogroll.SiteClient.Response;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A listing page runs a fixed, small number of SQL statements, however many cards it shows:
- * no query per card; and a conditional request answered 304 renders nothing.
+ * A listing page (and a search results page, and a post page) runs a fixed, small number of
+ * SQL statements, however many cards it shows: no query per card; and a conditional request
+ * answered 304 renders nothing.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class ListingQueryCountTests {
@@ -68,6 +69,26 @@ class ListingQueryCountTests {
 		assertThat(notModified.status()).isEqualTo(304);
 		// the layout reads the categories and the tag strip while rendering: a 304 never gets there
 		assertThat(statements.get()).as("statements for a 304").isEqualTo(rendered - 2);
+	}
+
+	@Test
+	void aSearchResultsPageCostsTheSameFewStatementsWhateverItFinds() {
+		int many = statementsFor("/search?q=gateway");
+		int filtered = statementsFor("/search?q=gateway&category=engineering&tag=api-gateway&page=2");
+		int none = statementsFor("/search?q=nothingmatchesthis");
+		int prompt = statementsFor("/search");
+		assertThat(many).as("statements for /search?q=gateway").isLessThanOrEqualTo(4);
+		assertThat(filtered).isEqualTo(many);
+		assertThat(none).isEqualTo(many);
+		assertThat(prompt).as("nothing to search for").isEqualTo(many - 1);
+	}
+
+	@Test
+	void aPostPageCostsTheSameFewStatementsWhateverItLinksTo() {
+		int tagged = statementsFor("/blog/engineering/getting-started-kuma-service-mesh");
+		int aggregated = statementsFor("/blog/engineering/kong-gateway-rate-limiting");
+		assertThat(tagged).as("statements for a post page").isLessThanOrEqualTo(5);
+		assertThat(aggregated).isEqualTo(tagged);
 	}
 
 	@TestConfiguration

@@ -32,7 +32,9 @@ class PostPageTests {
 
 	@AfterEach
 	void removeTestData() {
-		this.testPosts.remove(List.of("markdown-post", "hostile-post"), List.of(), List.of("hostile-tag"),
+		this.testPosts.remove(List.of("markdown-post", "hostile-post", "nearby-oldest", "nearby-middle",
+				"nearby-newest", "nearby-elsewhere-two-tags", "nearby-elsewhere-one-tag", "nearby-unrelated"),
+				List.of("nearby-lab", "nearby-elsewhere"), List.of("hostile-tag", "nearby-x", "nearby-y", "nearby-z"),
 				List.of("post-page-writer"));
 	}
 
@@ -61,6 +63,50 @@ class PostPageTests {
 		assertThat(page.select(".post-source")).isEmpty();
 		assertThat(page.select("nav[aria-label=Breadcrumb] li").eachText())
 			.containsExactly("Home", "Blog", "Engineering", "Markdown, Rendered");
+	}
+
+	@Test
+	void aPostShowsItsReadingTime() {
+		this.testPosts.add(PostBuilder.post()
+			.slug("markdown-post")
+			.author("Post Page Writer")
+			.body("A paragraph of words. ".repeat(200)));
+		assertThat(page("/blog/engineering/markdown-post").select(".post-reading-time").text())
+			.isEqualTo("4 min read");
+	}
+
+	@Test
+	void aPostLinksToThePreviousAndNextPostInItsCategoryAndToPostsSharingItsTags() {
+		this.testPosts.add(nearby("nearby-oldest", "Nearby Lab", "2020-01-01T00:00:00Z", "Nearby Z"),
+				nearby("nearby-middle", "Nearby Lab", "2020-02-01T00:00:00Z", "Nearby X", "Nearby Y"),
+				nearby("nearby-newest", "Nearby Lab", "2020-03-01T00:00:00Z", "Nearby Z"),
+				nearby("nearby-elsewhere-one-tag", "Nearby Elsewhere", "2020-05-01T00:00:00Z", "Nearby X"),
+				nearby("nearby-elsewhere-two-tags", "Nearby Elsewhere", "2020-04-01T00:00:00Z", "Nearby X",
+						"Nearby Y"),
+				nearby("nearby-unrelated", "Nearby Elsewhere", "2020-06-01T00:00:00Z", "Nearby Z"));
+		Document middle = page("/blog/nearby-lab/nearby-middle");
+		assertThat(middle.select(".post-nav-previous").attr("href")).isEqualTo("/blog/nearby-lab/nearby-oldest");
+		assertThat(middle.select(".post-nav-previous .post-nav-title").text()).isEqualTo("Title of nearby-oldest");
+		assertThat(middle.select(".post-nav-next").attr("href")).isEqualTo("/blog/nearby-lab/nearby-newest");
+		assertThat(middle.select(".post-nav").attr("aria-label")).isEqualTo("More in Nearby Lab");
+		assertThat(middle.select(".related-posts a").eachAttr("href")).containsExactly(
+				"/blog/nearby-elsewhere/nearby-elsewhere-two-tags", "/blog/nearby-elsewhere/nearby-elsewhere-one-tag");
+		Document oldest = page("/blog/nearby-lab/nearby-oldest");
+		assertThat(oldest.select(".post-nav-previous")).isEmpty();
+		assertThat(oldest.select(".post-nav-next").attr("href")).isEqualTo("/blog/nearby-lab/nearby-middle");
+		assertThat(oldest.select(".related-posts a").eachAttr("href"))
+			.containsExactly("/blog/nearby-elsewhere/nearby-unrelated", "/blog/nearby-lab/nearby-newest");
+		assertThat(page("/blog/nearby-lab/nearby-newest").select(".post-nav-next")).isEmpty();
+	}
+
+	private static PostBuilder nearby(String slug, String category, String publishedAt, String... tags) {
+		return PostBuilder.post()
+			.slug(slug)
+			.title("Title of " + slug)
+			.category(category)
+			.publishedAt(publishedAt)
+			.author("Post Page Writer")
+			.tags(tags);
 	}
 
 	@Test

@@ -1,0 +1,47 @@
+package dev.blogroll.search;
+
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.blogroll.listing.Pagination;
+
+/**
+ * What the search page renders: the prompt when nothing was asked, else one page of results.
+ *
+ * @param query the query as searched (normalized), empty for the prompt
+ * @param category the category results are narrowed to, if any
+ * @param tag the tag results are narrowed to, if any
+ * @param categories every category, for the filter
+ * @param tags every tag, for the filter
+ * @param results the posts on this page, best first
+ * @param total how many posts match in all
+ * @param pagination the page links
+ */
+record SearchPage(String query, @Nullable FilterOption category, @Nullable FilterOption tag,
+		List<FilterOption> categories, List<FilterOption> tags, List<SearchResult> results, long total,
+		Pagination pagination) {
+
+	/** Whether the reader has not asked anything yet. */
+	public boolean isPrompt() {
+		return this.query.isEmpty();
+	}
+
+	/** The page's title, without the site name. */
+	public String title() {
+		if (isPrompt()) {
+			return "Search";
+		}
+		String title = "Search results for “" + this.query + "”";
+		if (this.pagination.current() > 1) {
+			title += " – Page " + this.pagination.current() + " of " + this.pagination.last();
+		}
+		return title;
+	}
+
+	/** "1 post", "23 posts". */
+	public String totalText() {
+		return this.total + ((this.total == 1) ? " post" : " posts");
+	}
+
+}

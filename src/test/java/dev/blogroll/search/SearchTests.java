@@ -1,0 +1,255 @@
+package dev.blogroll.search;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import dev.blogroll.PostBuilder;
+import dev.blogroll.SiteClient;
+import dev.blogroll.SiteClient.Response;
+import dev.blogroll.TestPosts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Searching the site over real HTTP, with invented words so that only these fixtures match.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestPosts.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SearchTests {
+
+	private static final List<String> SLUGS = new ArrayList<>();
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private TestPosts testPosts;
+
+	@BeforeAll
+	void addPosts() {
+		List<PostBuilder> posts = new ArrayList<>(List.of(
+				post("zephyr-in-title", "Scaling Zephyrine Gateways", "2021-01-01T00:00:00Z")
+					.body("How we grew the fleet without drama."),
+				post("zephyr-in-body", "A Quiet Week In Operations", "2024-01-01T00:00:00Z")
+					.body("On Tuesday the zephyrine cluster paged us twice."),
+				post("zephyr-older-twin", "Zephyrine Twins", "2019-01-01T00:00:00Z").body("Same words."),
+				post("zephyr-newer-twin", "Zephyrine Twins", "2019-06-01T00:00:00Z").body("Same words."),
+				post("phrase-exact", "Notes on Quillwort", "2022-01-01T00:00:00Z")
+					.body("The velvet quillwort protocol is our favourite."),
+				post("phrase-apart", "More Quillwort", "2022-02-01T00:00:00Z")
+					.body("Quillwort is not velvet at all, but it is fast."),
+				post("excluded-helm", "Quillwort With Helm", "2022-03-01T00:00:00Z").body("Charts for helm."),
+				post("or-left", "Marlinspike Basics", "2022-04-01T00:00:00Z").body("Ropes."),
+				post("or-right", "Fernbrake Basics", "2022-05-01T00:00:00Z").body("Brakes."),
+				post("hostile-search", "Hostile Snippet", "2022-06-01T00:00:00Z")
+					.body("Before <script>alert('x')</script> the grimbleweed <img src=x onerror=alert(1)> after"),
+				post("filter-other-category", "Filterfowl In Culture", "2022-07-01T00:00:00Z")
+					.category("Search Lab")
+					.tags("Search Fixture Tag")
+					.body("Filterfowl everywhere."),
+				post("filter-engineering", "Filterfowl In Engineering", "2022-08-01T00:00:00Z")
+					.body("Filterfowl here too."),
+				post("hidden-draft", "Zephyrine Draft", "2022-09-01T00:00:00Z").status("draft"),
+				post("hidden-scheduled", "Zephyrine Scheduled", Instant.now().plus(30, ChronoUnit.DAYS).toString())));
+		IntStream.rangeClosed(1, 17)
+			.mapToObj((i) -> post("paged-" + i, "Pagewidget Story " + i, "2023-01-%02dT00:00:00Z".formatted(i)))
+			.forEach(posts::add);
+		this.testPosts.add(posts.toArray(PostBuilder[]::new));
+	}
+
+	private static PostBuilder post(String slug, String title, String publishedAt) {
+		SLUGS.add(slug);
+		return PostBuilder.post()
+			.slug(slug)
+			.title(title)
+			.publishedAt(publishedAt)
+			.author("Search Writer")
+			.excerpt(null)
+			.tags("Search Other Tag");
+	}
+
+	@AfterAll
+	void removePosts() {
+		this.testPosts.remove(SLUGS, List.of("search-lab"), List.of("search-fixture-tag", "search-other-tag"),
+				List.of("search-writer"));
+	}
+
+	private Document search(String query) {
+		Response response = new SiteClient(this.port)
+			.get("/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+		assertThat(response.status()).as("status for a query of %d characters", query.length()).isEqualTo(200);
+		return response.html();
+	}
+
+	private static List<String> resultPaths(Document page) {
+		return page.select(".search-results .card-title a").eachAttr("href");
+	}
+
+	@Test
+	void stemmedMatchesInTheTitleRankAboveMatchesInTheBodyAndTiesGoToTheNewer() {
+		Document page = search("zephyrine gateway");
+		assertThat(resultPaths(page)).containsExactly("/blog/engineering/zephyr-in-title");
+		List<String> paths = resultPaths(search("zephyrine"));
+		assertThat(paths).hasSize(4).endsWith("/blog/engineering/zephyr-in-body");
+		assertThat(paths.indexOf("/blog/engineering/zephyr-newer-twin"))
+			.isLessThan(paths.indexOf("/blog/engineering/zephyr-older-twin"));
+	}
+
+	@Test
+	void draftsAndScheduledPostsAreNotFound() {
+		assertThat(resultPaths(search("zephyrine"))).noneMatch((path) -> path.contains("hidden"));
+	}
+
+	@Test
+	void eachResultShowsItsCardWithTheMatchHighlighted() {
+		Document page = search("zephyrine");
+		assertThat(page.select(".search-results .card")).hasSize(4);
+		assertThat(page.select(".search-results .card").last().select(".card-snippet").html())
+			.contains("the <mark>zephyrine</mark> cluster paged us");
+		assertThat(page.select("h1").text()).isEqualTo("Results for zephyrine");
+		assertThat(page.select(".listing-description").text()).startsWith("4 posts found");
+	}
+
+	@Test
+	void markupInAPostIsShownAsTextInItsSnippet() {
+		Document page = search("grimbleweed alert");
+		assertThat(resultPaths(page)).containsExactly("/blog/engineering/hostile-search");
+		assertThat(page.select("script")).isEmpty();
+		assertThat(page.select("img")).isEmpty();
+		assertThat(page.select("[onerror]")).isEmpty();
+		assertThat(page.select(".card-snippet mark").eachText()).contains("grimbleweed", "alert");
+		// PostgreSQL's headline drops <script> tags itself; what is left is shown as text
+		assertThat(page.select(".card-snippet").text()).contains("<img src=x onerror=alert(1)>");
+	}
+
+	@Test
+	void quotedPhrasesExcludedWordsAndOrWork() {
+		assertThat(resultPaths(search("\"velvet quillwort\""))).containsExactly("/blog/engineering/phrase-exact");
+		assertThat(resultPaths(search("quillwort -helm"))).containsExactlyInAnyOrder(
+				"/blog/engineering/phrase-exact", "/blog/engineering/phrase-apart");
+		assertThat(resultPaths(search("marlinspike OR fernbrake"))).containsExactly(
+				"/blog/engineering/or-right", "/blog/engineering/or-left");
+	}
+
+	@Test
+	void resultsAreNarrowedByCategoryAndTag() {
+		SiteClient client = new SiteClient(this.port);
+		assertThat(resultPaths(search("filterfowl"))).hasSize(2);
+		assertThat(resultPaths(client.page("/search?q=filterfowl&category=engineering")))
+			.containsExactly("/blog/engineering/filter-engineering");
+		assertThat(resultPaths(client.page("/search?q=filterfowl&tag=search-fixture-tag")))
+			.containsExactly("/blog/search-lab/filter-other-category");
+		Document narrowed = client.page("/search?q=filterfowl&category=search-lab&tag=search-fixture-tag");
+		assertThat(resultPaths(narrowed)).containsExactly("/blog/search-lab/filter-other-category");
+		assertThat(narrowed.select("#search-category option[selected]").attr("value")).isEqualTo("search-lab");
+		assertThat(narrowed.select("#search-tag option[selected]").attr("value")).isEqualTo("search-fixture-tag");
+		assertThat(client.page("/search?q=filterfowl&category=&tag=").select(".search-results .card")).hasSize(2);
+		assertThat(client.get("/search?q=filterfowl&category=no-such-category").status()).isEqualTo(404);
+		assertThat(client.get("/search?q=filterfowl&tag=no-such-tag").status()).isEqualTo(404);
+	}
+
+	@Test
+	void resultsArePagedWithLinksThatKeepTheQueryAndFilters() {
+		SiteClient client = new SiteClient(this.port);
+		Document first = client.page("/search?q=pagewidget&category=engineering");
+		assertThat(first.select(".search-results .card")).hasSize(15);
+		assertThat(first.select(".pagination").first().select("a").eachAttr("href"))
+			.containsExactly("/search?q=pagewidget&category=engineering&page=2",
+					"/search?q=pagewidget&category=engineering&page=2");
+		Document second = client.page("/search?q=pagewidget&category=engineering&page=2");
+		assertThat(second.select(".search-results .card")).hasSize(2);
+		assertThat(second.select(".pagination a.page-prev").attr("href"))
+			.isEqualTo("/search?q=pagewidget&category=engineering");
+		assertThat(second.title()).startsWith("Search results for “pagewidget” – Page 2 of 2");
+		List<String> all = new ArrayList<>(resultPaths(first));
+		all.addAll(resultPaths(second));
+		assertThat(all).hasSize(17).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void pageNumbersFollowTheListingRules() {
+		SiteClient client = new SiteClient(this.port);
+		Response one = client.get("/search?q=kong+gateway&page=1");
+		assertThat(one.status()).isEqualTo(301);
+		assertThat(one.location()).isEqualTo("/search?q=kong+gateway");
+		for (String page : List.of("0", "-1", "abc", "", "2.0", "99", "1000000000")) {
+			assertThat(client.get("/search?q=pagewidget&page=" + page).status()).as("page=" + page).isEqualTo(404);
+		}
+		assertThat(client.get("/search?q=nothingmatchesthis&page=2").status()).isEqualTo(404);
+		assertThat(client.get("/search?page=2").status()).isEqualTo(404);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "   ", "!!! ??? ...", "the", "-zephyrine", "\"", "OR", "Привет мир", "東京 検索",
+			"مرحبا", "<script>alert(1)</script>", "' or 1=1; --", "a:b & c | !d <-> e" })
+	void oddQueriesGiveANormalPage(String query) {
+		Document page = search(query);
+		assertThat(page.select("main h1")).hasSize(1);
+		assertThat(page.select("script")).isEmpty();
+	}
+
+	@Test
+	void aTenThousandCharacterQueryGivesANormalPage() {
+		assertThat(search("zephyrine ".repeat(1000)).select("main h1").text()).startsWith("Results for");
+		assertThat(search("x".repeat(10_000)).select("main h1").text()).startsWith("Results for");
+	}
+
+	@Test
+	void anEmptyQueryShowsAFriendlyPrompt() {
+		Document page = new SiteClient(this.port).page("/search");
+		assertThat(page.select("h1").text()).isEqualTo("Search the blog");
+		assertThat(page.select(".search-help")).hasSize(1);
+		assertThat(page.select(".card")).isEmpty();
+		assertThat(page.select(".pagination")).isEmpty();
+	}
+
+	@Test
+	void noMatchesSaySo() {
+		Document page = search("nothingmatchesthis");
+		assertThat(page.select(".search-empty").text()).contains("Nothing matches");
+		assertThat(page.select(".card")).isEmpty();
+	}
+
+	@Test
+	void resultsPagesAreNotIndexed() {
+		for (String path : List.of("/search", "/search?q=zephyrine", "/search?q=nothingmatchesthis")) {
+			Document page = new SiteClient(this.port).page(path);
+			assertThat(page.select("meta[name=robots]").attr("content")).as(path).isEqualTo("noindex");
+		}
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "/", "/blog", "/blog/engineering/page/17", "/blog/engineering/zephyr-in-title",
+			"/search?q=zephyrine", "/no-such-page" })
+	void everyPageHasTheSearchBoxInItsHeader(String path) {
+		Document page = new SiteClient(this.port).get(path).html();
+		assertThat(page.select("header .search-form[role=search][action=/search][method=get]")).hasSize(1);
+		assertThat(page.select("header .search-form label[for=site-search]").text()).isEqualTo("Search posts");
+		assertThat(page.select("header .search-form input#site-search[type=search][name=q]")).hasSize(1);
+	}
+
+	@Test
+	void theHeaderSearchBoxKeepsTheQuery() {
+		assertThat(search("zephyrine  gateway").select("#site-search").val()).isEqualTo("zephyrine gateway");
+	}
+
+}
