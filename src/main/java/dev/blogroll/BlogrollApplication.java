@@ -3,9 +3,12 @@ package dev.blogroll;
 import java.time.Clock;
 
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+
+import dev.blogroll.importer.ImportCommand;
 
 /**
  * Blogroll: an engineering-blog aggregator rendered on the server from PostgreSQL.
@@ -23,7 +26,13 @@ public class BlogrollApplication {
 	}
 
 	public static void main(String[] args) {
-		SpringApplication.run(BlogrollApplication.class, args);
+		SpringApplication application = new SpringApplication(BlogrollApplication.class);
+		if (ImportCommand.requested(args)) {
+			// import and exit: no web server, and the import's exit status
+			application.setWebApplicationType(WebApplicationType.NONE);
+			System.exit(SpringApplication.exit(application.run(args)));
+		}
+		application.run(args);
 	}
 
 }
