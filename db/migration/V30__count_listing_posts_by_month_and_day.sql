@@ -11,8 +11,9 @@
 -- post becomes visible by itself when its time comes, with no job to run. Readers subtract
 -- the posts dated after "now" (few, and found with an index range read from the top).
 --
--- The listings counted: every post ('all', listing_id 0), a category ('category'), an author
--- ('author'). Tags are not counted here (their listings still use OFFSET).
+-- The listings counted: every post ('all', listing_id 0) and each category ('category').
+-- Author and tag listings are small next to them and are not counted here: their pages are
+-- read with count(*) and OFFSET on their own index.
 
 create table listing_count (
     kind       varchar(8)  not null,
@@ -22,25 +23,25 @@ create table listing_count (
     ends_at    timestamptz not null,
     posts      integer     not null,
     primary key (kind, listing_id, unit, starts_at),
-    constraint listing_count_kind_known check (kind in ('all', 'category', 'author')),
+    constraint listing_count_kind_known check (kind in ('all', 'category')),
     constraint listing_count_unit_known check (unit in ('month', 'day')),
     constraint listing_count_not_negative check (posts >= 0),
     constraint listing_count_ends_after_start check (ends_at > starts_at)
 );
 
 -- One change to the counts: a post entering (+1) or leaving (-1) the published listings.
-create type listing_count_change as (category_id bigint, author_id bigint, published_at timestamptz, delta integer);
+create type listing_count_change as (category_id bigint, published_at timestamptz, delta integer);
 
 -- The net change to each listing, month and day that changes touch.
 create function listing_count_deltas(changes listing_count_change[])
 returns table (kind varchar, listing_id bigint, unit varchar, starts_at timestamptz, ends_at timestamptz, delta integer)
-language sql as $$
+language sql stable rows 100 as $$
     select l.kind, l.listing_id, u.unit,
            date_trunc(u.unit, c.published_at at time zone 'UTC') at time zone 'UTC',
            (date_trunc(u.unit, c.published_at at time zone 'UTC') + ('1 ' || u.unit)::interval) at time zone 'UTC',
            sum(c.delta)::integer
     from unnest(changes) c
-    cross join lateral (values ('all', 0::bigint), ('category', c.category_id), ('author', c.author_id))
+    cross join lateral (values ('all', 0::bigint), ('category', c.category_id))
         as l (kind, listing_id)
     cross join (values ('month'), ('day')) as u (unit)
     group by 1, 2, 3, 4, 5
@@ -51,14 +52,17 @@ $$;
 -- needed; both in key order, so that two transactions updating the same rows wait for each
 -- other instead of deadlocking.
 create function apply_listing_count_changes(changes listing_count_change[]) returns void
-language sql as $$
-    update listing_count lc set posts = lc.posts + d.delta
-    from (select * from listing_count_deltas(changes) where delta < 0 order by 1, 2, 3, 4) d
-    where (lc.kind, lc.listing_id, lc.unit, lc.starts_at) = (d.kind, d.listing_id, d.unit, d.starts_at);
-
+language plpgsql as $$
+begin
+    if exists (select 1 from unnest(changes) c where c.delta < 0) then
+        update listing_count lc set posts = lc.posts + d.delta
+        from (select * from listing_count_deltas(changes) where delta < 0 order by 1, 2, 3, 4) d
+        where lc.kind = d.kind and lc.listing_id = d.listing_id and lc.unit = d.unit and lc.starts_at = d.starts_at;
+    end if;
     insert into listing_count as lc (kind, listing_id, unit, starts_at, ends_at, posts)
     select * from listing_count_deltas(changes) where delta > 0 order by 1, 2, 3, 4
     on conflict (kind, listing_id, unit, starts_at) do update set posts = lc.posts + excluded.posts;
+end
 $$;
 
 -- One trigger function for the three statement-level triggers below: the rows a statement
@@ -70,11 +74,11 @@ declare
     changes listing_count_change[] := '{}';
 begin
     if tg_op in ('INSERT', 'UPDATE') then
-        changes := changes || array(select row(category_id, author_id, published_at, 1)::listing_count_change
+        changes := changes || array(select row(category_id, published_at, 1)::listing_count_change
                                     from new_posts where status = 'PUBLISHED');
     end if;
     if tg_op in ('UPDATE', 'DELETE') then
-        changes := changes || array(select row(category_id, author_id, published_at, -1)::listing_count_change
+        changes := changes || array(select row(category_id, published_at, -1)::listing_count_change
                                     from old_posts where status = 'PUBLISHED');
     end if;
     if cardinality(changes) > 0 then
@@ -104,4 +108,4 @@ create trigger post_truncated_counts after truncate on post
 
 -- The posts already there.
 select apply_listing_count_changes(array(
-    select row(category_id, author_id, published_at, 1)::listing_count_change from post where status = 'PUBLISHED'));
+    select row(category_id, published_at, 1)::listing_count_change from post where status = 'PUBLISHED'));

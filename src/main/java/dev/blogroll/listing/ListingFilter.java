@@ -15,7 +15,8 @@ sealed interface ListingFilter {
 
 	/**
 	 * The listing's kind in the {@code listing_count} table, or {@code null} if its posts are
-	 * not counted there (tags), in which case its pages are read with OFFSET.
+	 * not counted there (authors and tags, small listings), in which case its pages are read
+	 * with OFFSET.
 	 */
 	@Nullable String countedAs();
 
@@ -60,8 +61,8 @@ sealed interface ListingFilter {
 		}
 
 		@Override
-		public String countedAs() {
-			return "author";
+		public @Nullable String countedAs() {
+			return null;
 		}
 
 	}

@@ -17,7 +17,7 @@ import dev.blogroll.BlogrollProperties;
  * first, ties broken by id so that every post has exactly one place. A page costs two
  * statements, a count and the page itself, whatever its size and however deep it is.
  * <p>
- * Listings of every post, of a category and of an author are counted by month and by day in
+ * The listing of every post and the listings of categories are counted by month and by day in
  * {@code listing_count} (kept by triggers, see {@code V30}). Counting them is summing their
  * months; page N starts in the day where the running total of posts, newest first, passes
  * {@code (N - 1) × pageSize}, so the page is read from the end of that day and skips only
@@ -25,7 +25,8 @@ import dev.blogroll.BlogrollProperties;
  * posts scheduled for later, which come first in the order: the posts dated after now are
  * counted (an index range read from the top) and skipped as well.
  * <p>
- * Tag listings are not counted that way yet: they use {@code count(*)} and OFFSET.
+ * Author and tag listings, small next to those, use {@code count(*)} and OFFSET on their own
+ * index.
  */
 @Component
 class ListingQueries {
