@@ -1,13 +1,14 @@
 package dev.blogroll;
 
 import java.time.Clock;
-import java.util.Arrays;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+
+import dev.blogroll.importer.ImportCommand;
 
 /**
  * Blogroll: an engineering-blog aggregator rendered on the server from PostgreSQL.
@@ -26,9 +27,8 @@ public class BlogrollApplication {
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(BlogrollApplication.class);
-		boolean importOnly = Arrays.stream(args).anyMatch((arg) -> arg.startsWith("--import="));
-		if (importOnly) {
-			// java -jar blogroll.jar --import=FILE imports and exits, without serving anything
+		if (ImportCommand.requested(args)) {
+			// import and exit: no web server, and the import's exit status
 			application.setWebApplicationType(WebApplicationType.NONE);
 			System.exit(SpringApplication.exit(application.run(args)));
 		}

@@ -14,6 +14,7 @@ import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -27,6 +28,8 @@ import org.springframework.validation.annotation.Validated;
  * @param timeZone the time zone in which dates are shown to readers and editors
  * @param demoData whether to load the demo posts into an empty database: {@code true} or
  * {@code false}; when unset, the demo is loaded only into the embedded database
+ * @param pageCacheSize how much memory rendered pages may keep, served again while nothing
+ * they show has changed; {@code 0} turns the cache off
  * @param embeddedDatabase the PostgreSQL started when no {@code spring.datasource.url} is set
  * @param admin the first admin account, created when there is no account at all
  * @param defaultImage the image search engines and social sites show for a page that has
@@ -42,6 +45,7 @@ public record BlogrollProperties(
 		@DefaultValue("15") @Min(1) @Max(100) int pageSize,
 		@DefaultValue("UTC") @NotNull ZoneId timeZone,
 		@Nullable Boolean demoData,
+		@DefaultValue("32MB") @NotNull DataSize pageCacheSize,
 		@DefaultValue @Valid EmbeddedDatabase embeddedDatabase,
 		@DefaultValue @Valid FirstAdmin admin,
 		@DefaultValue("/images/blogroll-card.png") @NotBlank String defaultImage,

@@ -50,7 +50,7 @@ class ImportExportTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private CommandLineImport commandLineImport;
+	private ImportCommand importCommand;
 
 	@AfterEach
 	void removeImportedPosts() {
@@ -90,8 +90,8 @@ class ImportExportTests {
 	void theCommandLineImportExitsNonZeroWhenALineFails(@TempDir Path folder) throws IOException {
 		Path file = folder.resolve("posts.ndjson");
 		Files.writeString(file, line("upload-cli", "From the command line") + "\n{\"title\":\"no slug or date\"}\n");
-		this.commandLineImport.run(new DefaultApplicationArguments("--import=" + file));
-		assertThat(this.commandLineImport.getExitCode()).isEqualTo(1);
+		this.importCommand.run(new DefaultApplicationArguments("--import=" + file));
+		assertThat(this.importCommand.getExitCode()).isEqualTo(1);
 		assertThat(this.jdbc.sql("select title from post where slug = 'upload-cli'").query(String.class).single())
 			.isEqualTo("From the command line");
 	}

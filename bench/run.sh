@@ -1,0 +1,225 @@
+#!/usr/bin/env bash
+# Blogroll's benchmark: builds the jar, prepares PostgreSQL, imports generated posts, starts
+# Blogroll, warms it up and runs wrk against hot pages, a cold crawl and nginx serving a saved
+# copy of Blogroll's own page. Prints a table and writes it into bench/RESULTS.md with
+# bench/latency-by-depth.svg. Talks only to 127.0.0.1; stops everything it started.
+#
+#   bench/run.sh                      # 1,000,000 posts (about 20 minutes on 2 cores)
+#   POSTS=100000 bench/run.sh         # a quicker run
+#
+# Options (environment):
+#   POSTS=1000000      posts in the big category (plus 300 + 3 × POSTS/100 in small ones)
+#   DURATION=15s       each wrk run (the ten depth slices of the cold crawl take a third each)
+#   REUSE_DB=1         keep the database if it already holds this data set (skips the import)
+#   SKIP_BUILD=1       use the existing target/blogroll.jar
+#   PGHOST/PGPORT      the PostgreSQL to use (default 127.0.0.1:5432, the Debian cluster);
+#                      database and user "blogroll_bench" are created if missing
+#   JAVA_OPTS          Blogroll's JVM flags (default below: 256 MB heap, serial GC)
+#   CDS=0              start from the plain jar, without the extracted jar and CDS archive
+#   PROFILE=1          record a JFR profile of Blogroll and print its hottest methods at the end
+#   DB=blogroll_bench  the database (dropped and created again unless REUSE_DB applies)
+#   PORT=18080, NGINX_PORT=18081
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+POSTS=${POSTS:-1000000}
+DURATION=${DURATION:-15s}
+PORT=${PORT:-18080}
+NGINX_PORT=${NGINX_PORT:-18081}
+PGHOST=${PGHOST:-127.0.0.1}
+PGPORT=${PGPORT:-5432}
+DB=${DB:-blogroll_bench}
+DB_USER=blogroll_bench
+DB_PASSWORD=bench
+JAVA_OPTS=${JAVA_OPTS:-"-Xms256m -Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=32m -XX:TieredStopAtLevel=4"}
+WORK=$ROOT/bench/work
+DATA=$WORK/posts-$POSTS.ndjson
+URL=http://127.0.0.1:$PORT
+mkdir -p "$WORK"
+
+APP_PID=""
+NGINX_PID=""
+cleanup() {
+  [[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true
+  [[ -n "$NGINX_PID" ]] && kill "$NGINX_PID" 2>/dev/null || true
+}
+trap cleanup EXIT
+
+log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
+need() { command -v "$1" >/dev/null || { echo "bench needs $1 (apt-get install $2)" >&2; exit 1; }; }
+need wrk wrk; need nginx nginx-light; need psql postgresql-client; need python3 python3; need curl curl
+
+# --- PostgreSQL --------------------------------------------------------------------------------
+as_postgres() { # runs SQL as a superuser: the postgres account through its socket when run as root
+  if [[ $(id -u) == 0 ]]; then su postgres -c "psql -p $PGPORT -qAt -v ON_ERROR_STOP=1" <<< "$1"
+  else psql -h "$PGHOST" -p "$PGPORT" -d postgres -qAt -v ON_ERROR_STOP=1 <<< "$1"; fi
+}
+if ! pg_isready -q -h "$PGHOST" -p "$PGPORT"; then
+  log "starting PostgreSQL"
+  if command -v pg_ctlcluster >/dev/null; then pg_ctlcluster "$(ls /etc/postgresql | sort -n | tail -1)" main start; fi
+fi
+bench_sql() { PGPASSWORD=$DB_PASSWORD psql -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" -d "$DB" -qAt -c "$1"; }
+
+# --- the jar and the data ----------------------------------------------------------------------
+if [[ -z "${SKIP_BUILD:-}" || ! -f target/blogroll.jar ]]; then
+  log "building target/blogroll.jar"
+  ./mvnw -q package -DskipTests
+fi
+if [[ ! -f "$DATA" ]]; then
+  log "generating $POSTS posts into $DATA"
+  python3 bench/generate_posts.py "$POSTS" > "$DATA.tmp" && mv "$DATA.tmp" "$DATA"
+fi
+LINES=$(wc -l < "$DATA")
+
+MARK=$(bench_sql "select count(*) from post" 2>/dev/null || echo none)
+if [[ -n "${REUSE_DB:-}" && "$MARK" == "$LINES" ]]; then
+  log "reusing database $DB ($MARK posts)"
+  IMPORT_SECONDS=""
+else
+  log "creating database $DB"
+  as_postgres "drop database if exists $DB"
+  as_postgres "do \$\$ begin create role $DB_USER login password '$DB_PASSWORD'; exception when duplicate_object then null; end \$\$"
+  as_postgres "create database $DB owner $DB_USER"
+  log "importing $LINES posts"
+  START=$(date +%s.%N)
+  SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$DB_USER \
+    SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD BLOGROLL_DEMO_DATA=false \
+    java -Xmx512m -XX:+UseSerialGC -jar target/blogroll.jar --import="$DATA" > "$WORK/import.log" 2>&1
+  IMPORT_SECONDS=$(python3 -c "import time; print(round(time.time() - $START, 1))")
+  log "imported in $IMPORT_SECONDS s (with JVM start and Flyway); vacuum analyze"
+  bench_sql "vacuum analyze post; vacuum analyze post_tag; vacuum analyze listing_count"
+fi
+
+# --- Blogroll ----------------------------------------------------------------------------------
+# Start-up: the jar is extracted (Spring Boot's jarmode=tools) and a class-data-sharing archive
+# is recorded by a training run that stops once the context is refreshed; CDS=0 skips both.
+APP_JAR=target/blogroll.jar
+if [[ "${CDS:-1}" != 0 ]]; then
+  log "extracting the jar and recording a CDS archive"
+  rm -rf "$WORK/app"
+  java -Djarmode=tools -jar target/blogroll.jar extract --destination "$WORK/app" > /dev/null
+  SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$DB_USER \
+    SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD BLOGROLL_DEMO_DATA=false \
+    java $JAVA_OPTS -XX:ArchiveClassesAtExit="$WORK/app/blogroll.jsa" -Dspring.context.exit=onRefresh \
+    -jar "$WORK/app/blogroll.jar" > "$WORK/cds-training.log" 2>&1 || true
+  APP_JAR=$WORK/app/blogroll.jar
+  [[ -f "$WORK/app/blogroll.jsa" ]] && JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$WORK/app/blogroll.jsa"
+fi
+[[ -n "${PROFILE:-}" ]] && JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=filename=$WORK/blogroll.jfr,settings=profile"
+log "starting Blogroll on port $PORT: java $JAVA_OPTS"
+START=$(date +%s.%N)
+SERVER_PORT=$PORT SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$DB_USER \
+  SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD BLOGROLL_DEMO_DATA=false BLOGROLL_SITE_URL=$URL \
+  java $JAVA_OPTS -jar "$APP_JAR" > "$WORK/blogroll.log" 2>&1 &
+APP_PID=$!
+until curl -fs -o /dev/null "$URL/blog/engineering/page/17"; do
+  kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/blogroll.log"; exit 1; }
+  sleep 0.05
+done
+STARTUP_SECONDS=$(python3 -c "import time; print(round(time.time() - $START, 1))")
+log "first page served after $STARTUP_SECONDS s"
+
+LAST=$(curl -fs "$URL/blog/engineering/page/2" | grep -o 'Page 2 of [0-9]*' | head -1 | grep -o '[0-9]*$')
+MIDDLE=$(( (LAST + 1) / 2 ))
+POST_PATH=$(curl -fs "$URL/blog/engineering" | grep -o 'href="/blog/engineering/p[0-9][^"]*"' | head -1 | cut -d'"' -f2)
+log "engineering has $LAST pages; post page $POST_PATH"
+
+RSS_MAX=0
+rss() { local r; r=$(ps -o rss= -p "$APP_PID" | tr -d ' '); (( r > RSS_MAX )) && RSS_MAX=$r; echo "$r"; }
+
+RESULTS=$WORK/results.tsv
+: > "$RESULTS"
+# run NAME CONNECTIONS DURATION TARGET [wrk args...]: one wrk run, a row in results.tsv
+run() {
+  local name=$1 connections=$2 duration=$3 target=$4; shift 4
+  local out peak=0 r
+  wrk -t2 -c"$connections" -d"$duration" --timeout 5s "$@" > "$WORK/wrk.out" 2>&1 &
+  local wrk_pid=$!
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    if [[ "$target" == blogroll ]]; then r=$(rss); (( r > peak )) && peak=$r; fi
+    sleep 0.5
+  done
+  wait "$wrk_pid" || true
+  out=$(grep '^RESULT' "$WORK/wrk.out" | head -1)
+  [[ -z "$out" ]] && { cat "$WORK/wrk.out" >&2; out="RESULT 0 0 0 -1 0"; }
+  read -r _ rps p50 p99 errors requests <<< "$out"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$name" "$connections" "$rps" "$p50" "$p99" "$errors" "$requests" \
+    "$(( peak / 1024 ))" >> "$RESULTS"
+  log "$name: $rps req/s, p50 $p50 ms, p99 $p99 ms, $errors errors, RSS ${peak} kB"
+}
+hot() { # hot NAME PATH: 32 connections on one URL, or n/a if it does not answer 200
+  local status
+  status=$(curl -s -o /dev/null -w '%{http_code}' "$URL$2")
+  if [[ "$status" != 200 ]]; then
+    printf '%s\t32\tn/a (%s)\t\t\t\t\t\n' "$1" "$status" >> "$RESULTS"; log "$1: $2 answers $status, n/a"; return
+  fi
+  wrk -t2 -c32 -d3s "$URL$2" > /dev/null # its own warm-up: JIT, buffers, the page cache
+  run "$1" 32 "$DURATION" blogroll -s bench/wrk-report.lua "$URL$2"
+}
+
+log "warming up"
+wrk -t2 -c8 -d10s "$URL/blog/engineering/page/17" > /dev/null
+LISTING=/blog/engineering FIRST=2 LAST=$LAST THREADS=2 wrk -t2 -c8 -d10s -s bench/wrk-crawl.lua "$URL" > /dev/null
+
+hot "page 17 of a 300-post category (/blog/release-notes/page/17)" /blog/release-notes/page/17
+hot "page 1 of the big category" /blog/engineering
+hot "page 17 of the big category" /blog/engineering/page/17
+hot "middle page ($MIDDLE) of the big category" "/blog/engineering/page/$MIDDLE"
+hot "last page ($LAST) of the big category" "/blog/engineering/page/$LAST"
+hot "a post page" "$POST_PATH"
+hot "sitemap index (/sitemap.xml)" /sitemap.xml
+hot "feed (/feed.atom)" /feed.atom
+hot "category feed (/blog/engineering/feed.atom)" /blog/engineering/feed.atom
+
+crawl() { # crawl NAME FIRST LAST DURATION
+  LISTING=/blog/engineering FIRST=$2 LAST=$3 THREADS=2 run "$1" 8 "$4" blogroll -s bench/wrk-crawl.lua "$URL"
+}
+crawl "cold crawl, every page of the big category" 2 "$LAST" "$DURATION"
+SLICE_SECONDS=$(( ${DURATION%s} / 3 + 1 ))
+for tenth in 1 2 3 4 5 6 7 8 9 10; do
+  first=$(( (tenth - 1) * LAST / 10 + 1 )); (( first < 2 )) && first=2
+  crawl "cold crawl, tenth $tenth (pages $first-$(( tenth * LAST / 10 )))" "$first" $(( tenth * LAST / 10 )) "${SLICE_SECONDS}s"
+done
+
+# --- nginx with a saved copy of Blogroll's page 17 -------------------------------------------------
+NGINX_DIR=$WORK/nginx
+rm -rf "$NGINX_DIR"; mkdir -p "$NGINX_DIR/html/blog/release-notes/page" "$NGINX_DIR/logs"
+curl -fs "$URL/blog/release-notes/page/17" > "$NGINX_DIR/html/blog/release-notes/page/17"
+PAGE_BYTES=$(wc -c < "$NGINX_DIR/html/blog/release-notes/page/17")
+cat > "$NGINX_DIR/nginx.conf" <<NGINX
+worker_processes auto;
+daemon off;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  sendfile on;
+  tcp_nopush on;
+  keepalive_requests 1000000;
+  default_type text/html;
+  server {
+    listen 127.0.0.1:$NGINX_PORT;
+    root $NGINX_DIR/html;
+  }
+}
+NGINX
+nginx -c "$NGINX_DIR/nginx.conf" -p "$NGINX_DIR" &
+NGINX_PID=$!
+until curl -fs -o /dev/null "http://127.0.0.1:$NGINX_PORT/blog/release-notes/page/17"; do sleep 0.1; done
+run "nginx: saved copy of page 17 ($PAGE_BYTES bytes)" 32 "$DURATION" nginx -s bench/wrk-report.lua \
+  "http://127.0.0.1:$NGINX_PORT/blog/release-notes/page/17"
+kill "$NGINX_PID"; wait "$NGINX_PID" 2>/dev/null || true; NGINX_PID=""
+rss > /dev/null
+
+if [[ -n "${PROFILE:-}" ]]; then
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""
+  log "hottest methods (top frames of JFR execution samples)"
+  jfr print --events jdk.ExecutionSample "$WORK/blogroll.jfr" | grep -A1 'stackTrace = \[' | grep -v -e 'stackTrace' -e '^--' \
+    | sed 's/line:.*//; s/^ *//' | sort | uniq -c | sort -rn | head -25 >&2
+  exit 0
+fi
+log "writing bench/RESULTS.md and bench/latency-by-depth.svg"
+python3 bench/report.py "$RESULTS" "$POSTS" "$LINES" "$LAST" "${IMPORT_SECONDS:-}" "$STARTUP_SECONDS" \
+  "$(( RSS_MAX / 1024 ))" "$JAVA_OPTS" "$DURATION"

@@ -1,0 +1,157 @@
+package dev.blogroll.web;
+
+import java.io.IOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import dev.blogroll.BlogrollProperties;
+
+/**
+ * Keeps the bytes of rendered pages ({@code /} and {@code /blog/**}) and serves them again
+ * while nothing they could show has changed.
+ * <p>
+ * "Nothing has changed" is asked of PostgreSQL on every request, in one cheap statement: the
+ * {@code data_version} that every write to posts, tags, categories and authors increases (see
+ * {@code V31}), and the time of the next scheduled post, which appears by itself when that
+ * time comes. A page is served from memory only if both are what they were when it was
+ * rendered, so an editor's change shows on the next request, on every instance sharing the
+ * database. The key is the request path; only plain GETs that answered 200 are kept, and
+ * conditional requests ({@code If-None-Match}, {@code If-Modified-Since}) always go to the
+ * application. The least recently used pages go first when the cache is over its size.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class RenderedPageCache extends OncePerRequestFilter {
+
+	static final String HEADER = "X-Page-Cache";
+
+	private static final String STATE = """
+			select v.version,
+			       (select min(p.published_at) from post p
+			        where p.status = 'PUBLISHED' and p.published_at > :now) as next_scheduled
+			from data_version v""";
+
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	private final long maxBytes;
+
+	private final Map<String, Page> pages = new LinkedHashMap<>(1024, 0.75f, true);
+
+	private long bytes;
+
+	RenderedPageCache(JdbcClient jdbc, Clock clock, BlogrollProperties properties) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+		this.maxBytes = properties.pageCacheSize().toBytes();
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		String path = request.getRequestURI();
+		return this.maxBytes == 0 || !"GET".equals(request.getMethod()) || request.getQueryString() != null
+				|| request.getHeader(HttpHeaders.IF_NONE_MATCH) != null
+				|| request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null
+				|| !(path.equals("/") || path.equals("/blog") || path.startsWith("/blog/"));
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String key = request.getRequestURI();
+		State state = currentState();
+		Page page = get(key);
+		if (page != null && page.state().equals(state)) {
+			page.writeTo(response);
+			return;
+		}
+		ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
+		rendering.setHeader(HEADER, "miss");
+		chain.doFilter(request, rendering);
+		if (rendering.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted()) {
+			put(key, Page.of(state, rendering));
+		}
+		rendering.copyBodyToResponse();
+	}
+
+	private State currentState() {
+		return this.jdbc.sql(STATE)
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query((rs, row) -> new State(rs.getLong(1), rs.getTimestamp(2)))
+			.single();
+	}
+
+	private synchronized @Nullable Page get(String key) {
+		return this.pages.get(key);
+	}
+
+	private synchronized void put(String key, Page page) {
+		if (page.size() > this.maxBytes / 4) {
+			return;
+		}
+		Page old = this.pages.put(key, page);
+		this.bytes += page.size() - ((old != null) ? old.size() : 0);
+		var eldest = this.pages.entrySet().iterator();
+		while (this.bytes > this.maxBytes && eldest.hasNext()) {
+			this.bytes -= eldest.next().getValue().size();
+			eldest.remove();
+		}
+	}
+
+	/** What a page depends on besides its path. */
+	private record State(long dataVersion, @Nullable Timestamp nextScheduled) {
+	}
+
+	private record Page(State state, List<String[]> headers, byte[] body) {
+
+		static Page of(State state, ContentCachingResponseWrapper response) {
+			List<String[]> headers = new ArrayList<>();
+			for (String name : response.getHeaderNames()) {
+				// a cookie belongs to one visitor, never to the page
+				if (!HEADER.equalsIgnoreCase(name) && !HttpHeaders.SET_COOKIE.equalsIgnoreCase(name)) {
+					for (String value : response.getHeaders(name)) {
+						headers.add(new String[] { name, value });
+					}
+				}
+			}
+			if (response.getContentType() != null && response.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
+				headers.add(new String[] { HttpHeaders.CONTENT_TYPE, response.getContentType() });
+			}
+			return new Page(state, List.copyOf(headers), response.getContentAsByteArray());
+		}
+
+		long size() {
+			return this.body.length + 64L * this.headers.size() + 128;
+		}
+
+		void writeTo(HttpServletResponse response) throws IOException {
+			for (String[] header : this.headers) {
+				response.addHeader(header[0], header[1]);
+			}
+			response.setHeader(HEADER, "hit");
+			response.setContentLength(this.body.length);
+			response.getOutputStream().write(this.body);
+		}
+
+	}
+
+}

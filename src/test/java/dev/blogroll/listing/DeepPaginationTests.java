@@ -1,0 +1,180 @@
+package dev.blogroll.listing;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import dev.blogroll.BlogrollProperties;
+import dev.blogroll.PostBuilder;
+import dev.blogroll.SiteClient;
+import dev.blogroll.TestPosts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Pages are found from the per-month and per-day counts, not by OFFSET: they must show
+ * exactly what "order by published_at desc, id desc limit/offset" would, with exact page
+ * counts, while posts are added, removed, unpublished, moved, and while scheduled posts
+ * come due.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestPosts.class)
+class DeepPaginationTests {
+
+	private static final String CATEGORY = "deep-paging";
+
+	private static final Instant START = Instant.parse("2020-01-30T00:00:00Z");
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private TestPosts testPosts;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private BlogrollProperties properties;
+
+	@AfterEach
+	void removeTestData() {
+		this.testPosts.remove(this.jdbc.sql("select slug from post where slug like 'deep-%'").query(String.class).list(),
+				List.of(CATEGORY, "deep-elsewhere"), List.of("deep-tag"), List.of("deep-writer"));
+	}
+
+	@Test
+	void everyPageShowsWhatOffsetWouldShowWhilePostsComeAndGo() {
+		// 200 posts over three months, several on the same day and some at the same instant
+		this.testPosts.add(IntStream.range(0, 200)
+			.mapToObj((i) -> post("deep-" + i, START.plus(Duration.ofHours(11L * (i / 3)))))
+			.toArray(PostBuilder[]::new));
+		assertEveryPageMatchesOffset(Clock.systemUTC());
+
+		// some removed, one unpublished, one moved to another category, one moved in time
+		this.jdbc.sql("delete from post where slug in ('deep-0', 'deep-77', 'deep-78', 'deep-199')").update();
+		this.jdbc.sql("update post set status = 'DRAFT' where slug = 'deep-100'").update();
+		this.testPosts.add(post("deep-101", START.plus(Duration.ofHours(11L * 33))).category("Deep Elsewhere"));
+		this.testPosts.add(post("deep-150", Instant.parse("2019-03-01T10:00:00Z")));
+		assertEveryPageMatchesOffset(Clock.systemUTC());
+
+		// more added, at the top, at the bottom, inside
+		this.testPosts.add(post("deep-new-top", Instant.parse("2024-01-01T00:00:00Z")),
+				post("deep-new-bottom", Instant.parse("2001-01-01T00:00:00Z")),
+				post("deep-new-inside", START.plus(Duration.ofHours(11L * 40))));
+		assertEveryPageMatchesOffset(Clock.systemUTC());
+		assertThat(count()).isEqualTo(200 - 4 - 1 - 1 + 3);
+	}
+
+	@Test
+	void scheduledPostsAndDraftsAreNotCountedUntilTheirTimeComes() {
+		Instant now = Instant.now();
+		List<PostBuilder> posts = new ArrayList<>();
+		IntStream.range(0, 40).forEach((i) -> posts.add(post("deep-" + i, START.plus(Duration.ofDays(i)))));
+		posts.add(post("deep-draft", START.plus(Duration.ofDays(3))).status("draft"));
+		posts.add(post("deep-soon", now.plus(Duration.ofDays(2))));
+		posts.add(post("deep-later", now.plus(Duration.ofDays(40))));
+		this.testPosts.add(posts.toArray(PostBuilder[]::new));
+
+		assertThat(count()).isEqualTo(40);
+		Document last = new SiteClient(this.port).page("/blog/" + CATEGORY + "/page/3");
+		assertThat(last.title()).startsWith("Deep Paging – Page 3 of 3");
+		assertThat(last.select("article.card")).hasSize(10);
+		assertEveryPageMatchesOffset(Clock.systemUTC());
+
+		// three days later the first scheduled post is visible, with no job having run
+		Clock inThreeDays = Clock.offset(Clock.systemUTC(), Duration.ofDays(3));
+		ListingQueries later = new ListingQueries(this.jdbc, inThreeDays, this.properties);
+		assertThat(later.stats(filter()).total()).isEqualTo(41);
+		assertThat(later.page(filter(), 1, 15).get(0).path()).endsWith("/deep-soon");
+		assertEveryPageMatchesOffset(inThreeDays);
+	}
+
+	@Test
+	void theListingOfEveryPostAndOfAnAuthorAreCountedExactlyToo() {
+		long allBefore = countWithOffsetQuery(new ListingFilter.All(), Clock.systemUTC());
+		this.testPosts.add(IntStream.range(0, 31)
+			.mapToObj((i) -> post("deep-" + i, START.plus(Duration.ofMinutes(i))))
+			.toArray(PostBuilder[]::new));
+		ListingQueries queries = new ListingQueries(this.jdbc, Clock.systemUTC(), this.properties);
+		assertThat(queries.stats(new ListingFilter.All()).total()).isEqualTo(allBefore + 31);
+		long author = this.jdbc.sql("select id from author where slug = 'deep-writer'").query(Long.class).single();
+		assertThat(queries.stats(new ListingFilter.ByAuthor(author)).total()).isEqualTo(31);
+		assertThat(queries.page(new ListingFilter.ByAuthor(author), 3, 15)).hasSize(1);
+		for (int page = 1; page <= (allBefore + 31 + 14) / 15; page++) {
+			assertThat(urls(queries.page(new ListingFilter.All(), page, 15)))
+				.as("all posts, page %d", page)
+				.isEqualTo(pageWithOffsetQuery(new ListingFilter.All(), Clock.systemUTC(), page));
+		}
+	}
+
+	private void assertEveryPageMatchesOffset(Clock clock) {
+		ListingQueries queries = new ListingQueries(this.jdbc, clock, this.properties);
+		long expected = countWithOffsetQuery(filter(), clock);
+		assertThat(queries.stats(filter()).total()).as("count").isEqualTo(expected);
+		int pages = (int) ((expected + 14) / 15);
+		for (int page = 1; page <= pages + 1; page++) {
+			assertThat(urls(queries.page(filter(), page, 15))).as("page %d of %d", page, pages)
+				.isEqualTo(pageWithOffsetQuery(filter(), clock, page));
+		}
+	}
+
+	private long count() {
+		return new ListingQueries(this.jdbc, Clock.systemUTC(), this.properties).stats(filter()).total();
+	}
+
+	private ListingFilter filter() {
+		return new ListingFilter.ByCategory(
+				this.jdbc.sql("select id from category where slug = ?").param(CATEGORY).query(Long.class).single());
+	}
+
+	/** The plain, obviously right but slow way. */
+	private long countWithOffsetQuery(ListingFilter filter, Clock clock) {
+		return this.jdbc.sql("select count(*) from post p where p.status = 'PUBLISHED' and p.published_at <= :now"
+				+ filter.sql()).param("now", Timestamp.from(clock.instant())).param("id", filter.id())
+			.query(Long.class)
+			.single();
+	}
+
+	private List<String> pageWithOffsetQuery(ListingFilter filter, Clock clock, int page) {
+		return this.jdbc.sql("""
+				select '/blog/' || c.slug || '/' || p.slug from post p join category c on c.id = p.category_id
+				where p.status = 'PUBLISHED' and p.published_at <= :now%s
+				order by p.published_at desc, p.id desc limit 15 offset :offset""".formatted(filter.sql()))
+			.param("now", Timestamp.from(clock.instant()))
+			.param("id", filter.id())
+			.param("offset", (page - 1) * 15)
+			.query(String.class)
+			.list();
+	}
+
+	private static List<String> urls(List<PostCard> cards) {
+		return cards.stream().map(PostCard::path).toList();
+	}
+
+	private static PostBuilder post(String slug, Instant publishedAt) {
+		return PostBuilder.post()
+			.slug(slug)
+			.title("Deep " + slug)
+			.category("Deep Paging")
+			.tags("Deep Tag")
+			.author("Deep Writer")
+			.publishedAt(publishedAt.atOffset(ZoneOffset.UTC).toInstant());
+	}
+
+}
