@@ -58,8 +58,10 @@ class FeedWriter {
 		feed.setLinks(List.of(link("self", self, atom ? "application/atom+xml" : "application/rss+xml"),
 				link("alternate", this.properties.absoluteUrl(listing.path()), "text/html")));
 		feed.setPublishedDate(Date.from(updated));
-		SyndPerson site = person(this.properties.siteName(), this.properties.absoluteUrl("/"));
-		feed.setAuthors(List.of(site));
+		if (atom) {
+			// RSS would write this as <managingEditor>, which must be an e-mail address
+			feed.setAuthors(List.of(person(this.properties.siteName(), this.properties.absoluteUrl("/"))));
+		}
 		feed.setEntries(entries.stream().map((entry) -> entry(entry, atom)).toList());
 		try {
 			return new SyndFeedOutput().outputString(feed, true);

@@ -118,6 +118,9 @@ class FeedTests {
 		assertThat(channel.selectFirst("> title").text()).isNotBlank();
 		assertThat(channel.selectFirst("> link").text()).startsWith(SITE);
 		assertThat(channel.selectFirst("> description").text()).isNotBlank();
+		for (Element person : channel.select("managingEditor, webMaster, item > author")) {
+			assertThat(person.text()).as("RSS people are e-mail addresses").contains("@");
+		}
 		for (Element item : rss.select("item")) {
 			assertThat(item.selectFirst("title").text()).isNotBlank();
 			assertThat(item.selectFirst("link").text()).startsWith(SITE + "/blog/");
