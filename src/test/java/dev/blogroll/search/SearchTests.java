@@ -2,6 +2,7 @@ package dev.blogroll.search;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -20,7 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.blogroll.BlogrollProperties;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.SiteClient;
 import dev.blogroll.SiteClient.Response;
@@ -43,6 +46,15 @@ class SearchTests {
 
 	@Autowired
 	private TestPosts testPosts;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private Clock clock;
+
+	@Autowired
+	private BlogrollProperties properties;
 
 	@BeforeAll
 	void addPosts() {
@@ -183,6 +195,19 @@ class SearchTests {
 		List<String> all = new ArrayList<>(resultPaths(first));
 		all.addAll(resultPaths(second));
 		assertThat(all).hasSize(17).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void whenAWordIsVeryCommonOnlyTheNewestMatchesAreRanked() {
+		SearchQueries bounded = new SearchQueries(this.jdbc, this.clock, this.properties, 10, 3);
+		SearchQueries.Hits hits = bounded.search(SearchTerms.of("pagewidget"), null, null, 1, 15);
+		assertThat(hits.more()).isTrue();
+		assertThat(hits.total()).isEqualTo(3);
+		assertThat(hits.results()).extracting((result) -> result.card().path())
+			.containsExactly("/blog/engineering/paged-17", "/blog/engineering/paged-16", "/blog/engineering/paged-15");
+		SearchQueries.Hits few = bounded.search(SearchTerms.of("quillwort"), null, null, 1, 15);
+		assertThat(few.more()).isFalse();
+		assertThat(few.total()).isEqualTo(3);
 	}
 
 	@Test
