@@ -8,7 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +33,9 @@ class SearchQueries {
 	/** Matches marked by two control characters; see {@link Snippets}. */
 	private static final String HEADLINE_OPTIONS = "StartSel=" + Snippets.START + ", StopSel=" + Snippets.STOP
 			+ ", MaxWords=30, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=\" … \"";
+
+	/** PostgreSQL's SQLSTATE for a cancelled statement (query_canceled). */
+	private static final String QUERY_CANCELED = "57014";
 
 	/** Up to this many matches, every match is ranked. */
 	static final int RANKED_ALL_UP_TO = 10_000;
@@ -108,8 +115,8 @@ class SearchQueries {
 	private final int rankedNewest;
 
 	@Autowired
-	SearchQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties) {
-		this(jdbc, clock, properties, RANKED_ALL_UP_TO, RANKED_NEWEST);
+	SearchQueries(DataSource dataSource, Clock clock, BlogrollProperties properties) {
+		this(JdbcClient.create(withTimeout(dataSource)), clock, properties, RANKED_ALL_UP_TO, RANKED_NEWEST);
 	}
 
 	/** With other bounds than the defaults, for tests. */
@@ -136,7 +143,20 @@ class SearchQueries {
 		return new FilterOptions(categories, tags);
 	}
 
-	/** One page, numbered from 1, of the visible posts matching {@code terms}. */
+	/** Search statements are cancelled after this many seconds (see {@link Hits#timedOut()}). */
+	static final int TIMEOUT_SECONDS = 5;
+
+	private static JdbcTemplate withTimeout(DataSource dataSource) {
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setQueryTimeout(TIMEOUT_SECONDS);
+		return template;
+	}
+
+	/**
+	 * One page, numbered from 1, of the visible posts matching {@code terms}; no results, and
+	 * {@code timedOut}, if PostgreSQL took longer than {@value #TIMEOUT_SECONDS} seconds (a
+	 * phrase of very common words at a million posts can).
+	 */
 	Hits search(SearchTerms terms, @Nullable FilterOption category, @Nullable FilterOption tag, int page,
 			int pageSize) {
 		StringBuilder filters = new StringBuilder();
@@ -148,7 +168,9 @@ class SearchQueries {
 		}
 		long[] total = { 0 };
 		boolean[] more = { false };
-		List<SearchResult> results = this.jdbc.sql(SEARCH.formatted(filters))
+		List<SearchResult> results;
+		try {
+			results = this.jdbc.sql(SEARCH.formatted(filters))
 			.param("q", terms.text())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("category", (category != null) ? category.id() : 0)
@@ -168,7 +190,14 @@ class SearchQueries {
 				return new SearchResult(card, Snippets.toHtml(snippet));
 			})
 			.list();
-		return new Hits(results, total[0], more[0]);
+		}
+		catch (DataAccessException ex) {
+			if (ex.getMostSpecificCause() instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+				return new Hits(List.of(), 0, false, true);
+			}
+			throw ex;
+		}
+		return new Hits(results, total[0], more[0], false);
 	}
 
 	private PostCard toCard(ResultSet rs) throws SQLException {
@@ -197,8 +226,9 @@ class SearchQueries {
 	 * the page is empty
 	 * @param more whether more posts match than were ranked (a very common word: only the
 	 * newest matches were ranked)
+	 * @param timedOut whether the search was cancelled for taking too long
 	 */
-	record Hits(List<SearchResult> results, long total, boolean more) {
+	record Hits(List<SearchResult> results, long total, boolean more, boolean timedOut) {
 	}
 
 }
