@@ -97,6 +97,15 @@ public final class Browser implements AutoCloseable {
 		this.driver.get(url);
 	}
 
+	/**
+	 * Emulates the reader's colour-scheme preference ({@code "dark"} or {@code "light"}) for
+	 * pages opened from now on.
+	 */
+	public void preferColorScheme(String scheme) {
+		this.driver.executeCdpCommand("Emulation.setEmulatedMedia",
+				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+	}
+
 	/** Runs JavaScript in the page and returns its result. */
 	public Object script(String javascript) {
 		return ((JavascriptExecutor) this.driver).executeScript(javascript);

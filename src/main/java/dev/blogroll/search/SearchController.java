@@ -47,14 +47,15 @@ class SearchController {
 		FilterOption tag = select(options.tags(), tagSlug, "tag");
 		String url = url(terms, category, tag);
 		int page = (pageParameter == null) ? 1 : PageNumber.parse(pageParameter, url);
-		Hits hits = terms.isEmpty() ? new Hits(List.of(), 0)
+		Hits hits = terms.isEmpty() ? new Hits(List.of(), 0, false, false)
 				: this.queries.search(terms, category, tag, page, this.pageSize);
 		int last = (int) Math.max(1, (hits.total() + this.pageSize - 1) / this.pageSize);
-		if (page > last || (page > 1 && hits.results().isEmpty())) {
+		if (!hits.timedOut() && (page > last || (page > 1 && hits.results().isEmpty()))) {
 			throw new NotFoundException("The search has " + last + " pages, not " + page);
 		}
 		model.addAttribute("search", new SearchPage(terms.text(), category, tag, options.categories(),
-				options.tags(), hits.results(), hits.total(), Pagination.withPageParameter(url, page, last)));
+				options.tags(), hits.results(), hits.total(), hits.more(), hits.timedOut(),
+				SearchQueries.RANKED_ALL_UP_TO, Pagination.withPageParameter(url, Math.min(page, last), last)));
 		model.addAttribute("searchQuery", terms.text());
 		model.addAttribute("breadcrumbs", List.of(new Link("Home", "/"), new Link("Search", "/search")));
 		return "search/search";

@@ -15,12 +15,15 @@ import dev.blogroll.listing.Pagination;
  * @param categories every category, for the filter
  * @param tags every tag, for the filter
  * @param results the posts on this page, best first
- * @param total how many posts match in all
+ * @param total how many posts match in all, or were ranked when {@code more}
+ * @param more whether more posts match than were ranked (only the newest were)
+ * @param timedOut whether the search was cancelled for taking too long
+ * @param rankedAllUpTo up to how many matches all are ranked
  * @param pagination the page links
  */
 record SearchPage(String query, @Nullable FilterOption category, @Nullable FilterOption tag,
 		List<FilterOption> categories, List<FilterOption> tags, List<SearchResult> results, long total,
-		Pagination pagination) {
+		boolean more, boolean timedOut, int rankedAllUpTo, Pagination pagination) {
 
 	/** Whether the reader has not asked anything yet. */
 	public boolean isPrompt() {
@@ -39,9 +42,19 @@ record SearchPage(String query, @Nullable FilterOption category, @Nullable Filte
 		return title;
 	}
 
-	/** "1 post", "23 posts". */
-	public String totalText() {
-		return this.total + ((this.total == 1) ? " post" : " posts");
+	/** What the page says about the number of results. */
+	public String summary() {
+		if (this.timedOut) {
+			return "This search took too long. Try more specific words, or fewer words in quotes.";
+		}
+		if (this.total == 0) {
+			return "No posts match.";
+		}
+		if (this.more) {
+			return "More than %,d posts match; these are the best of the newest %,d.".formatted(this.rankedAllUpTo,
+					this.total);
+		}
+		return this.total + ((this.total == 1) ? " post" : " posts") + " found, best matches first.";
 	}
 
 }

@@ -1,12 +1,18 @@
 package dev.blogroll.search;
 
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +23,9 @@ import dev.blogroll.listing.PostCard;
  * Runs searches: one statement finds the visible posts that match (through the GIN index on
  * {@code post.search_vector}), ranks them by relevance with recency as tie-break, counts them,
  * keeps one page, and only then builds the highlighted snippets of that page's posts, because
- * {@code ts_headline} reads the whole text of each post it is given.
+ * {@code ts_headline} reads the whole text of each post it is given. Ranking is bounded: when
+ * more than {@value #RANKED_ALL_UP_TO} posts match, only the newest {@value #RANKED_NEWEST}
+ * matches are ranked.
  */
 @Component
 class SearchQueries {
@@ -26,29 +34,63 @@ class SearchQueries {
 	private static final String HEADLINE_OPTIONS = "StartSel=" + Snippets.START + ", StopSel=" + Snippets.STOP
 			+ ", MaxWords=30, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=\" … \"";
 
+	/** PostgreSQL's SQLSTATE for a cancelled statement (query_canceled). */
+	private static final String QUERY_CANCELED = "57014";
+
+	/** Up to this many matches, every match is ranked. */
+	static final int RANKED_ALL_UP_TO = 10_000;
+
+	/** Beyond {@link #RANKED_ALL_UP_TO} matches, only this many of the newest are ranked. */
+	static final int RANKED_NEWEST = 300;
+
 	/*
 	 * Notes on the statement:
 	 * - the query is parsed once (a materialized CTE), not once per row;
 	 * - a query with no positive word ("-kong", or only stop words) has querytree 'T' and would
 	 *   need a scan of every post; the one-time filter turns it into no results instead;
+	 * - ranking reads each candidate's tsvector, the expensive part at a million posts, so the
+	 *   candidates are bounded: "probe" counts matches through the GIN index, stopping at
+	 *   :all + 1. Up to :all matches, all are ranked (exact total). Beyond, the word is common,
+	 *   and the newest :newest matches, found by walking the date index (the tsvector
+	 *   expression is made unindexable on purpose), are ranked instead; "more" tells the page;
 	 * - ts_rank_cd with normalization 1 (divide by 1 + log(length)) keeps long posts from winning
 	 *   on length alone; weights A/B/C come from the column itself;
 	 * - count(*) over () is computed before the limit, so the page and the total cost one scan;
-	 * - the snippet is made from the Markdown body with link targets and markup characters
-	 *   removed, and without the two marker characters.
+	 * - snippets are built for the page's rows only, from the Markdown body with link targets,
+	 *   markup characters and the two marker characters removed.
 	 */
 	private static final String SEARCH = """
 			with q as materialized (select websearch_to_tsquery('english', :q) as query),
-			hits as (
-			  select p.id, p.published_at, ts_rank_cd(p.search_vector, q.query, 1) as rank,
-			         count(*) over () as total
+			probe as materialized (
+			  select count(*) as matches from (
+			    select 1 from q join post p on p.search_vector @@ q.query
+			    where (select querytree(query) from q) not in ('T', '')
+			      and p.status = 'PUBLISHED' and p.published_at <= :now%1$s
+			    limit :all + 1) as counted
+			),
+			candidates as (
+			  select p.id, p.published_at, p.search_vector
 			  from q join post p on p.search_vector @@ q.query
-			  where (select querytree(query) from q) not in ('T', '')
-			    and p.status = 'PUBLISHED' and p.published_at <= :now%s
-			  order by rank desc, p.published_at desc, p.id desc
+			  where (select matches from probe) <= :all
+			    and p.status = 'PUBLISHED' and p.published_at <= :now%1$s
+			  union all
+			  (select p.id, p.published_at, p.search_vector
+			   from q cross join post p
+			   where (select matches from probe) > :all
+			     and p.status = 'PUBLISHED' and p.published_at <= :now%1$s
+			     and (p.search_vector || ''::tsvector) @@ q.query
+			   order by p.published_at desc, p.id desc
+			   limit :newest)
+			),
+			hits as (
+			  select c.id, c.published_at, ts_rank_cd(c.search_vector, q.query, 1) as rank,
+			         count(*) over () as total
+			  from candidates c cross join q
+			  order by rank desc, c.published_at desc, c.id desc
 			  limit :limit offset :offset
 			)
-			select h.total, p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
+			select h.total, (select matches from probe) > :all as more,
+			       p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
 			       c.slug as category_slug, c.name as category_name,
 			       a.slug as author_slug, a.name as author_name,
 			       ts_headline('english',
@@ -68,10 +110,22 @@ class SearchQueries {
 
 	private final BlogrollProperties properties;
 
-	SearchQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties) {
+	private final int rankedAllUpTo;
+
+	private final int rankedNewest;
+
+	@Autowired
+	SearchQueries(DataSource dataSource, Clock clock, BlogrollProperties properties) {
+		this(JdbcClient.create(withTimeout(dataSource)), clock, properties, RANKED_ALL_UP_TO, RANKED_NEWEST);
+	}
+
+	/** With other bounds than the defaults, for tests. */
+	SearchQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, int rankedAllUpTo, int rankedNewest) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
+		this.rankedAllUpTo = rankedAllUpTo;
+		this.rankedNewest = rankedNewest;
 	}
 
 	/** Every category and tag results can be narrowed to, by name; one statement. */
@@ -89,7 +143,20 @@ class SearchQueries {
 		return new FilterOptions(categories, tags);
 	}
 
-	/** One page, numbered from 1, of the visible posts matching {@code terms}. */
+	/** Search statements are cancelled after this many seconds (see {@link Hits#timedOut()}). */
+	static final int TIMEOUT_SECONDS = 5;
+
+	private static JdbcTemplate withTimeout(DataSource dataSource) {
+		JdbcTemplate template = new JdbcTemplate(dataSource);
+		template.setQueryTimeout(TIMEOUT_SECONDS);
+		return template;
+	}
+
+	/**
+	 * One page, numbered from 1, of the visible posts matching {@code terms}; no results, and
+	 * {@code timedOut}, if PostgreSQL took longer than {@value #TIMEOUT_SECONDS} seconds (a
+	 * phrase of very common words at a million posts can).
+	 */
 	Hits search(SearchTerms terms, @Nullable FilterOption category, @Nullable FilterOption tag, int page,
 			int pageSize) {
 		StringBuilder filters = new StringBuilder();
@@ -100,7 +167,10 @@ class SearchQueries {
 			filters.append(" and exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id = :tag)");
 		}
 		long[] total = { 0 };
-		List<SearchResult> results = this.jdbc.sql(SEARCH.formatted(filters))
+		boolean[] more = { false };
+		List<SearchResult> results;
+		try {
+			results = this.jdbc.sql(SEARCH.formatted(filters))
 			.param("q", terms.text())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("category", (category != null) ? category.id() : 0)
@@ -108,8 +178,11 @@ class SearchQueries {
 			.param("limit", pageSize)
 			.param("offset", (long) (page - 1) * pageSize)
 			.param("options", HEADLINE_OPTIONS)
+			.param("all", this.rankedAllUpTo)
+			.param("newest", this.rankedNewest)
 			.query((rs, row) -> {
 				total[0] = rs.getLong("total");
+				more[0] = rs.getBoolean("more");
 				PostCard card = PostCard.fromRow(rs, this.properties.timeZone());
 				String headline = rs.getString("snippet");
 				// a post that matches only in its title gets its summary rather than the body's first words
@@ -117,7 +190,14 @@ class SearchQueries {
 				return new SearchResult(card, Snippets.toHtml(snippet));
 			})
 			.list();
-		return new Hits(results, total[0]);
+		}
+		catch (DataAccessException ex) {
+			if (ex.getMostSpecificCause() instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+				return new Hits(List.of(), 0, false, true);
+			}
+			throw ex;
+		}
+		return new Hits(results, total[0], more[0], false);
 	}
 
 	/**
@@ -133,9 +213,13 @@ class SearchQueries {
 	 * One page of results.
 	 *
 	 * @param results the posts on the page, best first
-	 * @param total how many posts match in all; 0 when the page is empty
+	 * @param total how many posts were ranked: all that match, unless {@code more}; 0 when
+	 * the page is empty
+	 * @param more whether more posts match than were ranked (a very common word: only the
+	 * newest matches were ranked)
+	 * @param timedOut whether the search was cancelled for taking too long
 	 */
-	record Hits(List<SearchResult> results, long total) {
+	record Hits(List<SearchResult> results, long total, boolean more, boolean timedOut) {
 	}
 
 }

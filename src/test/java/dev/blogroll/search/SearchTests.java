@@ -1,12 +1,17 @@
 package dev.blogroll.search;
 
+import java.lang.reflect.Proxy;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
+
+import javax.sql.DataSource;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -20,13 +25,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.blogroll.BlogrollProperties;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.SiteClient;
 import dev.blogroll.SiteClient.Response;
 import dev.blogroll.TestPosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
  * Searching the site over real HTTP, with invented words so that only these fixtures match.
@@ -43,6 +52,15 @@ class SearchTests {
 
 	@Autowired
 	private TestPosts testPosts;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private Clock clock;
+
+	@Autowired
+	private BlogrollProperties properties;
 
 	@BeforeAll
 	void addPosts() {
@@ -183,6 +201,41 @@ class SearchTests {
 		List<String> all = new ArrayList<>(resultPaths(first));
 		all.addAll(resultPaths(second));
 		assertThat(all).hasSize(17).doesNotHaveDuplicates();
+	}
+
+	@Test
+	void whenAWordIsVeryCommonOnlyTheNewestMatchesAreRanked() {
+		SearchQueries bounded = new SearchQueries(this.jdbc, this.clock, this.properties, 10, 3);
+		SearchQueries.Hits hits = bounded.search(SearchTerms.of("pagewidget"), null, null, 1, 15);
+		assertThat(hits.more()).isTrue();
+		assertThat(hits.total()).isEqualTo(3);
+		assertThat(hits.results()).extracting((result) -> result.card().path())
+			.containsExactly("/blog/engineering/paged-17", "/blog/engineering/paged-16", "/blog/engineering/paged-15");
+		SearchQueries.Hits few = bounded.search(SearchTerms.of("quillwort"), null, null, 1, 15);
+		assertThat(few.more()).isFalse();
+		assertThat(few.total()).isEqualTo(3);
+	}
+
+	@Test
+	void aSearchThatPostgresqlCancelsGivesNoResultsInsteadOfAnError() {
+		DataSource cancelling = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+					if (method.getName().equals("getConnection")) {
+						throw new SQLException("canceling statement due to statement timeout", "57014");
+					}
+					throw new UnsupportedOperationException(method.getName());
+				});
+		SearchQueries queries = new SearchQueries(JdbcClient.create(cancelling), this.clock, this.properties, 10, 3);
+		SearchQueries.Hits hits = queries.search(SearchTerms.of("zephyrine"), null, null, 1, 15);
+		assertThat(hits.timedOut()).isTrue();
+		assertThat(hits.results()).isEmpty();
+		DataSource failing = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { DataSource.class }, (proxy, method, args) -> {
+					throw new SQLException("connection refused", "08001");
+				});
+		assertThatExceptionOfType(DataAccessException.class).isThrownBy(
+				() -> new SearchQueries(JdbcClient.create(failing), this.clock, this.properties, 10, 3)
+					.search(SearchTerms.of("zephyrine"), null, null, 1, 15));
 	}
 
 	@Test

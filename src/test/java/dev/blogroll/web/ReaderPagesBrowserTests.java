@@ -10,6 +10,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openqa.selenium.By;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -20,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every public page type in a real browser (headless Chromium), on a desktop (1280×800) and a
- * phone (375×812): the page never scrolls sideways and logs no console errors. Screenshots go
- * to {@code target/screenshots/<page>-<width>.png}. Skipped where Chromium is not installed.
+ * phone (375×812): the page never scrolls sideways and logs no console errors; a few again in
+ * dark mode. Screenshots go to {@code target/screenshots/<page>-<width>.png} (and
+ * {@code <page>-dark-<width>.png}). Skipped where Chromium is not installed.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -69,12 +71,33 @@ class ReaderPagesBrowserTests {
 	@ParameterizedTest(name = "{0} at {1}×{2}")
 	@MethodSource("pagesAndViewports")
 	void pageFitsTheScreenWithoutConsoleErrors(Page page, int width, int height) {
+		this.browser.preferColorScheme("light");
+		check(page, width, height, page.name() + "-" + width);
+	}
+
+	@ParameterizedTest(name = "{0} at {1}×{2}, dark")
+	@MethodSource("darkPagesAndViewports")
+	void darkModePagesFitTheScreenWithoutConsoleErrors(Page page, int width, int height) {
+		this.browser.preferColorScheme("dark");
+		check(page, width, height, page.name() + "-dark-" + width);
+		assertThat(this.browser.script("return getComputedStyle(document.body).backgroundColor"))
+			.isEqualTo("rgb(15, 18, 23)");
+	}
+
+	static Stream<Arguments> darkPagesAndViewports() {
+		return pagesAndViewports().filter((arguments) -> {
+			String name = ((Page) arguments.get()[0]).name();
+			return name.equals("search") || name.equals("post");
+		});
+	}
+
+	private void check(Page page, int width, int height, String screenshot) {
 		String url = "http://localhost:" + this.port + page.path();
 		this.browser.consoleErrors(); // start from a clean log
 		this.browser.open(url, width, height);
-		this.browser.screenshot(page.name() + "-" + width);
+		this.browser.screenshot(screenshot);
 		assertThat(this.browser.viewportWidth()).as("viewport width").isEqualTo(width);
-		assertThat(this.browser.driver().findElement(org.openqa.selenium.By.tagName("h1")).isDisplayed()).isTrue();
+		assertThat(this.browser.driver().findElement(By.tagName("h1")).isDisplayed()).isTrue();
 		assertThat(this.browser.hasHorizontalOverflow()).as("%s scrolls sideways at %d px", page.path(), width)
 			.isFalse();
 		List<String> errors = this.browser.consoleErrors()
