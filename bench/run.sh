@@ -16,6 +16,7 @@
 #                      database and user "blogroll_bench" are created if missing
 #   JAVA_OPTS          Blogroll's JVM flags (default below: 256 MB heap, serial GC)
 #   CDS=0              start from the plain jar, without the extracted jar and CDS archive
+#   CRAWL_WARMUP=60s   how long the rendering path is warmed before the runs
 #   PROFILE=1          record a JFR profile of Blogroll and print its hottest methods at the end
 #   DB=blogroll_bench  the database (dropped and created again unless REUSE_DB applies)
 #   PORT=18080, NGINX_PORT=18081
@@ -160,7 +161,8 @@ hot() { # hot NAME PATH: 32 connections on one URL, or n/a if it does not answer
 
 log "warming up"
 wrk -t2 -c8 -d10s "$URL/blog/engineering/page/17" > /dev/null
-LISTING=/blog/engineering FIRST=2 LAST=$LAST THREADS=2 wrk -t2 -c8 -d10s -s bench/wrk-crawl.lua "$URL" > /dev/null
+# the rendering path (the hot runs are cache hits): long enough for the JIT on a busy machine
+LISTING=/blog/engineering FIRST=2 LAST=$LAST THREADS=2 wrk -t2 -c8 -d${CRAWL_WARMUP:-60s} -s bench/wrk-crawl.lua "$URL" > /dev/null
 
 hot "page 17 of a 300-post category (/blog/release-notes/page/17)" /blog/release-notes/page/17
 hot "page 1 of the big category" /blog/engineering
