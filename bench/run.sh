@@ -14,8 +14,9 @@
 #   SKIP_BUILD=1       use the existing target/blogroll.jar
 #   PGHOST/PGPORT      the PostgreSQL to use (default 127.0.0.1:5432, the Debian cluster);
 #                      database and user "blogroll_bench" are created if missing
-#   JAVA_OPTS          Blogroll's JVM flags (default below: 256 MB heap, serial GC)
+#   JAVA_OPTS          Blogroll's JVM flags (default below: 192 MB heap, serial GC; MALLOC_ARENA_MAX=2)
 #   CDS=0              start from the plain jar, without the extracted jar and CDS archive
+#   CRAWL_WARMUP=60s   how long the rendering path is warmed before the runs
 #   PROFILE=1          record a JFR profile of Blogroll and print its hottest methods at the end
 #   DB=blogroll_bench  the database (dropped and created again unless REUSE_DB applies)
 #   PORT=18080, NGINX_PORT=18081
@@ -32,7 +33,7 @@ PGPORT=${PGPORT:-5432}
 DB=${DB:-blogroll_bench}
 DB_USER=blogroll_bench
 DB_PASSWORD=bench
-JAVA_OPTS=${JAVA_OPTS:-"-Xms256m -Xmx256m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=32m -XX:TieredStopAtLevel=4"}
+JAVA_OPTS=${JAVA_OPTS:-"-Xms192m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=32m -XX:TieredStopAtLevel=4"}
 WORK=$ROOT/bench/work
 DATA=$WORK/posts-$POSTS.ndjson
 URL=http://127.0.0.1:$PORT
@@ -109,7 +110,7 @@ fi
 [[ -n "${PROFILE:-}" ]] && JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=filename=$WORK/blogroll.jfr,settings=profile"
 log "starting Blogroll on port $PORT: java $JAVA_OPTS"
 START=$(date +%s.%N)
-SERVER_PORT=$PORT SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$DB_USER \
+MALLOC_ARENA_MAX=2 SERVER_PORT=$PORT SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$DB_USER \
   SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD BLOGROLL_DEMO_DATA=false BLOGROLL_SITE_URL=$URL \
   java $JAVA_OPTS -jar "$APP_JAR" > "$WORK/blogroll.log" 2>&1 &
 APP_PID=$!
@@ -160,7 +161,8 @@ hot() { # hot NAME PATH: 32 connections on one URL, or n/a if it does not answer
 
 log "warming up"
 wrk -t2 -c8 -d10s "$URL/blog/engineering/page/17" > /dev/null
-LISTING=/blog/engineering FIRST=2 LAST=$LAST THREADS=2 wrk -t2 -c8 -d10s -s bench/wrk-crawl.lua "$URL" > /dev/null
+# the rendering path (the hot runs are cache hits): long enough for the JIT on a busy machine
+LISTING=/blog/engineering FIRST=2 LAST=$LAST THREADS=2 wrk -t2 -c8 -d${CRAWL_WARMUP:-60s} -s bench/wrk-crawl.lua "$URL" > /dev/null
 
 hot "page 17 of a 300-post category (/blog/release-notes/page/17)" /blog/release-notes/page/17
 hot "page 1 of the big category" /blog/engineering

@@ -17,8 +17,9 @@ import dev.blogroll.BlogrollProperties;
  * The listing of every post and the listings of categories are counted by month and by day in
  * {@code listing_count} (kept by triggers, see {@code V30}). Counting them is summing their
  * months; page N starts in the day where the running total of posts, newest first, passes
- * {@code (N - 1) × pageSize}, so the page is read from the end of that day and skips only
- * the posts of that day before it, never the posts of the pages before. The counts include
+ * {@code (N - 1) × pageSize}, so the page's first post is found in the listing's index from
+ * the end of that day, skipping only index entries of that day, never the posts of the pages
+ * before; the page is then read from that key. The counts include
  * posts scheduled for later, which come first in the order: the posts dated after now are
  * counted (an index range read from the top) and skipped as well.
  * <p>
@@ -61,11 +62,18 @@ public class ListingQueries {
 			), day as (
 			    select d.ends_at, t.position - d.before as skip from days d, target t
 			    where t.position >= d.before and t.position < d.before + d.posts
-			), page as (
-			    select p.* from post p
+			), first_key as (
+			    -- the page's first post, found in the index alone (no table rows read for the skipped posts)
+			    select p.published_at, p.id from post p
 			    where p.status = 'PUBLISHED'%2$s and p.published_at < (select ends_at from day)
 			    order by p.published_at desc, p.id desc
-			    limit :limit offset (select skip from day)
+			    offset (select skip from day) limit 1
+			), page as (
+			    select p.* from post p
+			    where p.status = 'PUBLISHED'%2$s
+			      and (p.published_at, p.id) <= ((select published_at from first_key), (select id from first_key))
+			    order by p.published_at desc, p.id desc
+			    limit :limit
 			)
 			select %3$s
 			from page p
