@@ -88,15 +88,15 @@ class SourceAdminController {
 		long id;
 		try {
 			id = this.sources.create(sourceForm.name().strip(), sourceForm.siteUrl().strip(),
-					sourceForm.feedUrl().strip(), sourceForm.categoryId(), sourceForm.tagsOrEmpty(),
-					sourceForm.active(), sourceForm.fetchIntervalMinutes());
+					sourceForm.feedUrl().strip(), sourceForm.categoryIdValue(), sourceForm.tagsOrEmpty(),
+					sourceForm.isActive(), sourceForm.intervalValue());
 		}
 		catch (DuplicateKeyException ex) {
 			result.rejectValue("feedUrl", "feedUrl.taken", "Another source already has this feed.");
 			return "admin/source-form";
 		}
 		redirect.addFlashAttribute("message", "Added the source “" + sourceForm.name().strip()
-				+ "”. " + (sourceForm.active() ? "It will be fetched within a minute." : "It is paused."));
+				+ "”. " + (sourceForm.isActive() ? "It will be fetched within a minute." : "It is paused."));
 		return "redirect:/admin/sources/" + id;
 	}
 
@@ -117,8 +117,8 @@ class SourceAdminController {
 		}
 		try {
 			this.sources.update(id, sourceForm.name().strip(), sourceForm.siteUrl().strip(),
-					sourceForm.feedUrl().strip(), sourceForm.categoryId(), sourceForm.tagsOrEmpty(),
-					sourceForm.active(), sourceForm.fetchIntervalMinutes());
+					sourceForm.feedUrl().strip(), sourceForm.categoryIdValue(), sourceForm.tagsOrEmpty(),
+					sourceForm.isActive(), sourceForm.intervalValue());
 		}
 		catch (DuplicateKeyException ex) {
 			result.rejectValue("feedUrl", "feedUrl.taken", "Another source already has this feed.");
@@ -220,8 +220,12 @@ class SourceAdminController {
 							"The source “" + other.name() + "” already has this feed."));
 			}
 		}
-		if (!result.hasFieldErrors("categoryId") && form.categoryId() != null
-				&& this.categories.findById(form.categoryId()).isEmpty()) {
+		if (!result.hasFieldErrors("fetchIntervalMinutes")
+				&& (form.intervalValue() < 1 || form.intervalValue() > SourceForm.MAX_INTERVAL)) {
+			result.rejectValue("fetchIntervalMinutes", "fetchIntervalMinutes.range",
+					"Between 1 minute and a week (" + SourceForm.MAX_INTERVAL + " minutes).");
+		}
+		if (!result.hasFieldErrors("categoryId") && this.categories.findById(form.categoryIdValue()).isEmpty()) {
 			result.rejectValue("categoryId", "categoryId.unknown", "Choose a category from the list.");
 		}
 	}
@@ -233,7 +237,7 @@ class SourceAdminController {
 	/** Formats instants in the site's time zone for the admin tables. */
 	record Times(DateTimeFormatter formatter) {
 
-		String show(@Nullable Instant instant) {
+		public String show(@Nullable Instant instant) {
 			return (instant != null) ? this.formatter.format(instant) : "never";
 		}
 
