@@ -36,6 +36,7 @@ import org.springframework.validation.annotation.Validated;
  * none of its own ({@code og:image}), a path on this site or an absolute URL
  * @param httpCache how long browsers and shared caches may keep public pages
  * @param sitemapSize how many URLs one sitemap file lists, at most the protocol's 50,000
+ * @param ingest how feeds of engineering blogs are fetched (aggregation)
  */
 @Validated
 @ConfigurationProperties("blogroll")
@@ -50,7 +51,8 @@ public record BlogrollProperties(
 		@DefaultValue @Valid FirstAdmin admin,
 		@DefaultValue("/images/blogroll-card.png") @NotBlank String defaultImage,
 		@DefaultValue @Valid HttpCache httpCache,
-		@DefaultValue("50000") @Min(1) @Max(50_000) int sitemapSize) {
+		@DefaultValue("50000") @Min(1) @Max(50_000) int sitemapSize,
+		@DefaultValue @Valid Ingest ingest) {
 
 	/**
 	 * The absolute URL of a path on this site, built from {@link #siteUrl()} and never from the
@@ -115,6 +117,36 @@ public record BlogrollProperties(
 	public record EmbeddedDatabase(
 			@DefaultValue("./data/postgres") @NotNull Path dataDirectory,
 			@DefaultValue("0") @Min(0) @Max(65535) int port) {
+	}
+
+	/**
+	 * Fetching the feeds of sources (aggregation).
+	 *
+	 * @param schedulerEnabled whether this instance looks for due sources by itself; tests turn
+	 * it off and fetch explicitly
+	 * @param pollInterval how often this instance looks for sources whose next fetch is due
+	 * @param connectTimeout how long to wait for a feed's server to accept the connection
+	 * @param readTimeout how long a whole response (headers and body) may take
+	 * @param maxFeedSize the most a feed may weigh, compressed or not; the fetch is aborted
+	 * beyond it
+	 * @param maxRedirects how many redirects one fetch follows before giving up
+	 * @param maxBackoff the longest wait after repeated failures (the wait doubles from the
+	 * source's interval with each failure)
+	 * @param allowLoopback whether feed URLs may resolve to this machine (127.0.0.1, ::1); only
+	 * for tests
+	 * @param allowPrivateAddresses whether feed URLs may resolve to private, link-local or other
+	 * non-public addresses; off in production, so nobody can make Blogroll fetch from the
+	 * internal network
+	 */
+	public record Ingest(@DefaultValue("true") boolean schedulerEnabled,
+			@DefaultValue("60s") @NotNull Duration pollInterval,
+			@DefaultValue("5s") @NotNull Duration connectTimeout,
+			@DefaultValue("15s") @NotNull Duration readTimeout,
+			@DefaultValue("5MB") @NotNull DataSize maxFeedSize,
+			@DefaultValue("5") @Min(0) @Max(20) int maxRedirects,
+			@DefaultValue("24h") @NotNull Duration maxBackoff,
+			@DefaultValue("false") boolean allowLoopback,
+			@DefaultValue("false") boolean allowPrivateAddresses) {
 	}
 
 }

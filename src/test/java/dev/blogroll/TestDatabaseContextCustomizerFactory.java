@@ -33,7 +33,9 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 				.addLast(new MapPropertySource("blogrollTestDatabase",
 						Map.of("spring.datasource.url", database.url(), "spring.datasource.username",
 								database.username(), "spring.datasource.password", database.password(),
-								"blogroll.demo-data", "true", "spring.test.database.replace", "none")));
+								"blogroll.demo-data", "true", "spring.test.database.replace", "none",
+								// feeds are fetched by the tests that want it, from a server on 127.0.0.1
+								"blogroll.ingest.scheduler-enabled", "false", "blogroll.ingest.allow-loopback", "true")));
 		}
 
 		@Override

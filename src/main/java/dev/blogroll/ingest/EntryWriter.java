@@ -1,0 +1,214 @@
+package dev.blogroll.ingest;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.blogroll.text.Slugs;
+
+/**
+ * Turns feed entries into published posts, recognising an entry it has seen before: by GUID
+ * within the source, then by normalized link across all sources, then by a hash of title and
+ * text. A known entry with a new title or text updates its post; a post an editor (or an
+ * import) has changed since is left alone. Aggregated posts keep no body of their own: their
+ * page shows the excerpt and sends readers to the original, which is also their canonical.
+ */
+@Component
+class EntryWriter {
+
+	/** Who aggregated posts are created and updated by; anything else means an editor touched it. */
+	static final String FEED_USER = "feed";
+
+	private static final Set<String> RESERVED_SLUGS = Set.of("page", "feed");
+
+	private static final int MAX_TAGS = 10;
+
+	private final JdbcClient jdbc;
+
+	EntryWriter(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** Writes the entries of one fetch in one transaction; returns how many were added and changed. */
+	@Transactional
+	Written write(FeedSource source, List<FeedParser.FeedEntry> entries, Instant now) {
+		int created = 0;
+		int updated = 0;
+		Set<String> seenGuids = new HashSet<>();
+		for (FeedParser.FeedEntry entry : entries) {
+			Prepared post = prepare(source, entry, now);
+			if (post == null || !seenGuids.add(post.guid())) {
+				// unusable, or a GUID the feed repeats: the first entry wins
+				continue;
+			}
+			Optional<Existing> existing = findExisting(source.id(), post);
+			if (existing.isEmpty()) {
+				insert(source, post);
+				created++;
+			}
+			else if (update(source, existing.get(), post)) {
+				updated++;
+			}
+		}
+		return new Written(created, updated);
+	}
+
+	private @Nullable Prepared prepare(FeedSource source, FeedParser.FeedEntry entry, Instant now) {
+		String link = EntryText.withoutTracking(entry.link());
+		String html = (entry.html() != null) ? EntryText.sanitize(entry.html(), (link != null) ? link : source.feedUrl())
+				: "";
+		String text = EntryText.plainText(html);
+		String title = (entry.title() != null) ? entry.title() : EntryText.excerpt(text);
+		if (title.isBlank()) {
+			return null;
+		}
+		if (title.length() > 200) {
+			title = title.substring(0, 199).strip() + "…";
+		}
+		String guid = (entry.guid() != null) ? entry.guid() : (link != null) ? link : "hash:" + EntryText.contentHash(title, text);
+		if (guid.length() > 2000) {
+			guid = "hash:" + EntryText.contentHash(guid, "");
+		}
+		Instant published = (entry.published() != null) ? entry.published() : entry.updated();
+		if (published == null || published.isAfter(now)) {
+			// no readable date, or one in the future that would hide the post: first seen
+			published = now;
+		}
+		String author = (entry.author() != null) ? entry.author() : source.name();
+		List<String> tags = new ArrayList<>(entry.categories());
+		tags.addAll(source.defaultTagNames());
+		return new Prepared(guid, title, link, EntryText.linkKey(link), EntryText.contentHash(title, text),
+				EntryText.excerpt(text), published, author, tags);
+	}
+
+	private Optional<Existing> findExisting(long sourceId, Prepared post) {
+		String columns = "select id, source_id, guid, title, summary, updated_by from post ";
+		Optional<Existing> byGuid = this.jdbc.sql(columns + "where source_id = :source and guid = :guid")
+			.param("source", sourceId).param("guid", post.guid()).query(Existing.class).optional();
+		if (byGuid.isPresent() || post.linkKey() == null) {
+			return byGuid.or(() -> byHash(columns, post));
+		}
+		Optional<Existing> byLink = this.jdbc.sql(columns + "where link_key = :key order by id limit 1")
+			.param("key", post.linkKey()).query(Existing.class).optional();
+		return byLink.or(() -> byHash(columns, post));
+	}
+
+	private Optional<Existing> byHash(String columns, Prepared post) {
+		return this.jdbc.sql(columns + "where content_hash = :hash order by id limit 1").param("hash", post.contentHash())
+			.query(Existing.class).optional();
+	}
+
+	private boolean update(FeedSource source, Existing existing, Prepared post) {
+		if (!FEED_USER.equals(existing.updatedBy())) {
+			// an editor changed it: theirs wins
+			return false;
+		}
+		if (existing.sourceId() == null || existing.sourceId() != source.id()) {
+			// another source's post (the same article syndicated twice): the first source keeps it
+			return false;
+		}
+		boolean changed = !existing.title().equals(post.title()) || !existing.summary().equals(post.excerpt());
+		// a GUID or link that changed is remembered either way, so the entry is found directly next time
+		int rows = this.jdbc.sql("""
+				update post set title = :title, excerpt = :excerpt, summary = :excerpt, guid = :guid,
+				    source_url = :link, link_key = :key, content_hash = :hash,
+				    updated_at = case when :changed then now() else updated_at end,
+				    version = version + case when :changed then 1 else 0 end
+				where id = :id and (title, summary, guid, source_url, link_key, content_hash)
+				    is distinct from (:title, :excerpt, :guid, :link, :key, :hash)""")
+			.param("id", existing.id()).param("title", post.title()).param("excerpt", post.excerpt())
+			.param("guid", post.guid()).param("link", post.link()).param("key", post.linkKey())
+			.param("hash", post.contentHash()).param("changed", changed).update();
+		return changed && rows > 0;
+	}
+
+	private void insert(FeedSource source, Prepared post) {
+		long authorId = ensure("author", post.author(), source.name());
+		String base = Slugs.slugify(post.title());
+		if (base.isEmpty() || RESERVED_SLUGS.contains(base)) {
+			base = base.isEmpty() ? "post" : base + "-post";
+		}
+		Long id = null;
+		for (int attempt = 1; id == null; attempt++) {
+			String slug = slug(base, attempt);
+			id = this.jdbc.sql("""
+					insert into post (slug, title, category_id, author_id, published_at, excerpt, summary, body,
+					                  source_url, status, created_by, updated_by, source_id, guid, link_key, content_hash)
+					values (:slug, :title, :category, :author, :published, :excerpt, :excerpt, null,
+					        :link, 'PUBLISHED', 'feed', 'feed', :source, :guid, :key, :hash)
+					on conflict (slug) do nothing returning id""")
+				.param("slug", slug).param("title", post.title()).param("category", source.categoryId())
+				.param("author", authorId).param("published", Timestamp.from(post.published()))
+				.param("excerpt", post.excerpt()).param("link", post.link()).param("source", source.id())
+				.param("guid", post.guid()).param("key", post.linkKey()).param("hash", post.contentHash())
+				.query(Long.class).optional().orElse(null);
+		}
+		Map<String, String> tags = new LinkedHashMap<>();
+		for (String name : post.tags()) {
+			String slug = Slugs.slugify(name);
+			if (!slug.isEmpty() && tags.size() < MAX_TAGS) {
+				tags.putIfAbsent(slug, name);
+			}
+		}
+		for (Map.Entry<String, String> tag : tags.entrySet()) {
+			long tagId = ensure("tag", tag.getValue(), null);
+			this.jdbc.sql("insert into post_tag (post_id, tag_id) values (:post, :tag) on conflict do nothing")
+				.param("post", id).param("tag", tagId).update();
+		}
+	}
+
+	/** {@code base}, then {@code base-2}, {@code base-3}, … always at most 80 characters. */
+	static String slug(String base, int attempt) {
+		if (attempt == 1) {
+			return base;
+		}
+		String suffix = "-" + attempt;
+		String head = (base.length() + suffix.length() <= Slugs.MAX_LENGTH) ? base
+				: base.substring(0, Slugs.MAX_LENGTH - suffix.length());
+		while (head.endsWith("-")) {
+			head = head.substring(0, head.length() - 1);
+		}
+		return head + suffix;
+	}
+
+	/** The id of the author or tag of that name, created if missing; matched by slug. */
+	private long ensure(String table, String name, @Nullable String fallback) {
+		String usable = (Slugs.slugify(name).isEmpty() && fallback != null) ? fallback : name;
+		String slug = Slugs.slugify(usable).isEmpty() ? "unknown" : Slugs.slugify(usable);
+		Optional<Long> found = this.jdbc.sql("select id from " + table + " where slug = :slug").param("slug", slug)
+			.query(Long.class).optional();
+		if (found.isPresent()) {
+			return found.get();
+		}
+		String limited = (usable.length() > 80) ? usable.substring(0, 80).strip() : usable;
+		return this.jdbc.sql("insert into " + table + " (slug, name) values (:slug, :name) on conflict do nothing returning id")
+			.param("slug", slug).param("name", limited).query(Long.class).optional()
+			.orElseGet(() -> this.jdbc.sql("select id from " + table + " where slug = :slug or lower(name) = lower(:name) limit 1")
+				.param("slug", slug).param("name", limited).query(Long.class).single());
+	}
+
+	/** How many posts a fetch added and changed. */
+	record Written(int created, int updated) {
+	}
+
+	private record Prepared(String guid, String title, @Nullable String link, @Nullable String linkKey,
+			String contentHash, String excerpt, Instant published, String author, List<String> tags) {
+	}
+
+	record Existing(long id, @Nullable Long sourceId, @Nullable String guid, String title, String summary,
+			@Nullable String updatedBy) {
+	}
+
+}

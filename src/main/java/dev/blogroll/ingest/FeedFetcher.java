@@ -1,0 +1,148 @@
+package dev.blogroll.ingest;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Service;
+
+import dev.blogroll.BlogrollProperties;
+
+/**
+ * Fetches sources: claims one (a lease in PostgreSQL, so no other instance fetches it at the
+ * same time), fetches and parses its feed, writes its entries, and records the outcome with
+ * the time of the next fetch: the source's interval after a success, {@code Retry-After} after
+ * a 429 or 503, and an exponential back-off capped at {@code maxBackoff} after other failures.
+ * A 410 Gone pauses the source.
+ */
+@Service
+class FeedFetcher {
+
+	private static final Logger log = LoggerFactory.getLogger(FeedFetcher.class);
+
+	private final FeedSources sources;
+
+	private final FeedClient client;
+
+	private final EntryWriter writer;
+
+	private final Clock clock;
+
+	private final BlogrollProperties.Ingest settings;
+
+	FeedFetcher(FeedSources sources, EntryWriter writer, BlogrollProperties properties, Clock clock) {
+		this.sources = sources;
+		this.writer = writer;
+		this.clock = clock;
+		this.settings = properties.ingest();
+		this.client = new FeedClient(properties,
+				new AddressGuard(this.settings.allowLoopback(), this.settings.allowPrivateAddresses()), clock);
+	}
+
+	/** Fetches every source that is due and not being fetched elsewhere; returns how many. */
+	int fetchDue() {
+		int fetched = 0;
+		Optional<FeedSource> source;
+		while ((source = this.sources.claimDue(lease())).isPresent()) {
+			fetch(source.get());
+			fetched++;
+		}
+		return fetched;
+	}
+
+	/** Fetches one source now, due or not; empty when another fetch of it is under way. */
+	Optional<FeedSources.FetchRecord> fetchNow(long sourceId) {
+		return this.sources.claim(sourceId, lease()).map(this::fetch);
+	}
+
+	/** Long enough for the slowest fetch: every redirect hop timing out. */
+	private Duration lease() {
+		return this.settings.connectTimeout()
+			.plus(this.settings.readTimeout())
+			.multipliedBy(this.settings.maxRedirects() + 1L)
+			.plusMinutes(1);
+	}
+
+	private FeedSources.FetchRecord fetch(FeedSource source) {
+		Instant started = this.clock.instant();
+		FeedClient.Result result = this.client.fetch(URI.create(source.feedUrl()), source.etag(), source.lastModified());
+		String movedTo = movedTo(source, result.movedTo());
+		Duration interval = Duration.ofMinutes(source.fetchIntervalMinutes());
+		int created = 0;
+		int updated = 0;
+		String outcome = result.outcome().name();
+		String error = null;
+		String message = result.message();
+		Instant next = started.plus(interval);
+		boolean success = false;
+		switch (result.outcome()) {
+			case NOT_MODIFIED -> success = true;
+			case OK -> {
+				try {
+					URI base = URI.create((movedTo != null) ? movedTo : source.feedUrl());
+					List<FeedParser.FeedEntry> entries = FeedParser.parse(result.body(), base);
+					EntryWriter.Written written = this.writer.write(source, entries, started);
+					created = written.created();
+					updated = written.updated();
+					message = entries.size() + " entries";
+					success = true;
+				}
+				catch (FeedParser.InvalidFeedException ex) {
+					outcome = "FAILED";
+					message = ex.getMessage();
+				}
+				catch (RuntimeException ex) {
+					log.warn("Could not store the entries of {}", source.feedUrl(), ex);
+					outcome = "FAILED";
+					message = "Could not store the entries: " + ex.getMessage();
+				}
+			}
+			case RETRY_LATER -> {
+				Instant backoff = started.plus(backoff(interval, source.consecutiveFailures() + 1));
+				next = (result.retryAt() != null && result.retryAt().isAfter(started)) ? result.retryAt() : backoff;
+			}
+			case GONE, FAILED, REFUSED -> next = started.plus(backoff(interval, source.consecutiveFailures() + 1));
+		}
+		if (!success) {
+			error = message;
+		}
+		if (movedTo != null && message != null && success) {
+			message = message + "; the feed moved permanently to " + movedTo;
+		}
+		int duration = (int) Math.min(Integer.MAX_VALUE, Duration.between(started, this.clock.instant()).toMillis());
+		FeedSources.FetchRecord record = new FeedSources.FetchRecord(source.id(), started, duration, result.status(),
+				outcome, success, result.outcome() == FeedClient.Outcome.GONE, movedTo,
+				success ? result.etag() : null, success ? result.lastModified() : null, error, message, created,
+				updated, next);
+		this.sources.finish(record);
+		log.info("Fetched {}: {} ({} new, {} updated){}", source.feedUrl(), outcome, created, updated,
+				(error != null) ? " " + error : "");
+		return record;
+	}
+
+	/** The feed's new URL after permanent redirects, unless another source already has it. */
+	private @Nullable String movedTo(FeedSource source, @Nullable URI movedTo) {
+		if (movedTo == null || movedTo.toString().equals(source.feedUrl()) || movedTo.toString().length() > 2000) {
+			return null;
+		}
+		return this.sources.findByFeedUrl(movedTo.toString()).isPresent() ? null : movedTo.toString();
+	}
+
+	/** The interval doubled for each failure, at most {@code maxBackoff}. */
+	Duration backoff(Duration interval, int failures) {
+		Duration cap = this.settings.maxBackoff();
+		Duration wait = interval;
+		for (int i = 0; i < failures && wait.compareTo(cap) < 0; i++) {
+			wait = wait.multipliedBy(2);
+		}
+		return (wait.compareTo(cap) > 0) ? cap : wait;
+	}
+
+}

@@ -1,0 +1,183 @@
+package dev.blogroll.ingest;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Feed sources and their fetch log in PostgreSQL. Claiming a source takes a lease on it with
+ * {@code for update skip locked}, so that two Blogroll instances on one database never fetch
+ * the same source at the same time, and each due source is fetched once.
+ */
+@Repository
+class FeedSources {
+
+	private static final String SELECT = """
+			select s.id, s.name, s.site_url, s.feed_url, s.category_id, c.name as category_name, s.default_tags,
+			       s.active, s.fetch_interval_minutes, s.etag, s.last_modified, s.last_fetched_at,
+			       s.last_success_at, s.last_error, s.last_new_posts, s.consecutive_failures, s.next_fetch_at
+			from feed_source s join category c on c.id = s.category_id
+			""";
+
+	private final JdbcClient jdbc;
+
+	FeedSources(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	List<FeedSource> findAll() {
+		return this.jdbc.sql(SELECT + " order by lower(s.name), s.id").query(FeedSources::map).list();
+	}
+
+	Optional<FeedSource> findById(long id) {
+		return this.jdbc.sql(SELECT + " where s.id = :id").param("id", id).query(FeedSources::map).optional();
+	}
+
+	Optional<FeedSource> findByFeedUrl(String feedUrl) {
+		return this.jdbc.sql(SELECT + " where s.feed_url = :url").param("url", feedUrl).query(FeedSources::map)
+			.optional();
+	}
+
+	long create(String name, String siteUrl, String feedUrl, long categoryId, String defaultTags, boolean active,
+			int intervalMinutes) {
+		return this.jdbc.sql("""
+				insert into feed_source (name, site_url, feed_url, category_id, default_tags, active, fetch_interval_minutes)
+				values (:name, :site, :feed, :category, :tags, :active, :interval) returning id""")
+			.param("name", name).param("site", siteUrl).param("feed", feedUrl).param("category", categoryId)
+			.param("tags", defaultTags).param("active", active).param("interval", intervalMinutes)
+			.query(Long.class).single();
+	}
+
+	void update(long id, String name, String siteUrl, String feedUrl, long categoryId, String defaultTags,
+			boolean active, int intervalMinutes) {
+		this.jdbc.sql("""
+				update feed_source set name = :name, site_url = :site,
+				    -- a new feed URL starts afresh: its validators belong to the old one
+				    etag = case when feed_url = :feed then etag end,
+				    last_modified = case when feed_url = :feed then last_modified end,
+				    feed_url = :feed, category_id = :category, default_tags = :tags,
+				    consecutive_failures = case when :active and not active then 0 else consecutive_failures end,
+				    next_fetch_at = case when :active and not active then now() else next_fetch_at end,
+				    active = :active, fetch_interval_minutes = :interval
+				where id = :id""")
+			.param("id", id).param("name", name).param("site", siteUrl).param("feed", feedUrl)
+			.param("category", categoryId).param("tags", defaultTags).param("active", active)
+			.param("interval", intervalMinutes).update();
+	}
+
+	void setActive(long id, boolean active) {
+		this.jdbc.sql("""
+				update feed_source set active = :active,
+				    consecutive_failures = case when :active then 0 else consecutive_failures end,
+				    next_fetch_at = case when :active then now() else next_fetch_at end
+				where id = :id""").param("id", id).param("active", active).update();
+	}
+
+	void delete(long id) {
+		this.jdbc.sql("delete from feed_source where id = :id").param("id", id).update();
+	}
+
+	/** Takes the lease on the source that has been due longest, if any is due and free. */
+	Optional<FeedSource> claimDue(Duration lease) {
+		return this.jdbc.sql("""
+				update feed_source set fetching_until = now() + make_interval(secs => :lease)
+				where id = (select id from feed_source
+				            where active and next_fetch_at <= now() and (fetching_until is null or fetching_until < now())
+				            order by next_fetch_at, id limit 1 for update skip locked)
+				returning id""").param("lease", lease.toSeconds()).query(Long.class).optional().flatMap(this::findById);
+	}
+
+	/** Takes the lease on one source, due or not; empty if another fetch holds it. */
+	Optional<FeedSource> claim(long id, Duration lease) {
+		return this.jdbc.sql("""
+				update feed_source set fetching_until = now() + make_interval(secs => :lease)
+				where id = (select id from feed_source
+				            where id = :id and (fetching_until is null or fetching_until < now())
+				            for update skip locked)
+				returning id""").param("id", id).param("lease", lease.toSeconds()).query(Long.class).optional()
+			.flatMap(this::findById);
+	}
+
+	/** Writes the outcome of a fetch, releases the lease and logs the fetch. */
+	void finish(FetchRecord record) {
+		this.jdbc.sql("""
+				update feed_source set fetching_until = null, last_fetched_at = :started,
+				    feed_url = coalesce(:movedTo, feed_url),
+				    etag = case when :success then :etag else etag end,
+				    last_modified = case when :success then :lastModified else last_modified end,
+				    last_success_at = case when :success then now() else last_success_at end,
+				    last_error = :error, last_new_posts = :newPosts,
+				    consecutive_failures = case when :success then 0 else consecutive_failures + 1 end,
+				    active = active and not :gone,
+				    next_fetch_at = :next
+				where id = :id""")
+			.param("id", record.sourceId()).param("started", Timestamp.from(record.startedAt()))
+			.param("movedTo", record.movedTo()).param("success", record.success()).param("etag", record.etag())
+			.param("lastModified", record.lastModified()).param("error", truncate(record.error()))
+			.param("newPosts", record.newPosts()).param("gone", record.gone())
+			.param("next", Timestamp.from(record.nextFetchAt())).update();
+		this.jdbc.sql("""
+				insert into feed_fetch (source_id, started_at, duration_ms, http_status, outcome, new_posts, updated_posts, message)
+				values (:id, :started, :duration, :status, :outcome, :newPosts, :updatedPosts, :message)""")
+			.param("id", record.sourceId()).param("started", Timestamp.from(record.startedAt()))
+			.param("duration", record.durationMillis()).param("status", record.httpStatus())
+			.param("outcome", record.outcome()).param("newPosts", record.newPosts())
+			.param("updatedPosts", record.updatedPosts()).param("message", truncate(record.message())).update();
+		// keep the log short: the last 100 fetches of each source
+		this.jdbc.sql("""
+				delete from feed_fetch where source_id = :id and id < (
+				    select min(id) from (select id from feed_fetch where source_id = :id order by id desc limit 100) recent)""")
+			.param("id", record.sourceId()).update();
+	}
+
+	List<Fetch> recentFetches(long sourceId, int limit) {
+		return this.jdbc.sql("""
+				select started_at, duration_ms, http_status, outcome, new_posts, updated_posts, message
+				from feed_fetch where source_id = :id order by id desc limit :limit""")
+			.param("id", sourceId).param("limit", limit)
+			.query((rs, row) -> new Fetch(rs.getTimestamp(1).toInstant(), rs.getInt(2), (Integer) rs.getObject(3),
+					rs.getString(4), rs.getInt(5), rs.getInt(6), rs.getString(7)))
+			.list();
+	}
+
+	private static @Nullable String truncate(@Nullable String text) {
+		return (text == null || text.length() <= 1000) ? text : text.substring(0, 999) + "…";
+	}
+
+	private static FeedSource map(ResultSet rs, int row) throws SQLException {
+		return new FeedSource(rs.getLong("id"), rs.getString("name"), rs.getString("site_url"),
+				rs.getString("feed_url"), rs.getLong("category_id"), rs.getString("category_name"),
+				rs.getString("default_tags"), rs.getBoolean("active"), rs.getInt("fetch_interval_minutes"),
+				rs.getString("etag"), rs.getString("last_modified"), instant(rs.getTimestamp("last_fetched_at")),
+				instant(rs.getTimestamp("last_success_at")), rs.getString("last_error"), rs.getInt("last_new_posts"),
+				rs.getInt("consecutive_failures"), rs.getTimestamp("next_fetch_at").toInstant());
+	}
+
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return (timestamp != null) ? timestamp.toInstant() : null;
+	}
+
+	/**
+	 * The outcome of one fetch, as stored.
+	 */
+	record FetchRecord(long sourceId, Instant startedAt, int durationMillis, @Nullable Integer httpStatus,
+			String outcome, boolean success, boolean gone, @Nullable String movedTo, @Nullable String etag,
+			@Nullable String lastModified, @Nullable String error, @Nullable String message, int newPosts,
+			int updatedPosts, Instant nextFetchAt) {
+	}
+
+	/** One line of a source's fetch log. */
+	record Fetch(Instant startedAt, int durationMillis, @Nullable Integer httpStatus, String outcome, int newPosts,
+			int updatedPosts, @Nullable String message) {
+	}
+
+}
