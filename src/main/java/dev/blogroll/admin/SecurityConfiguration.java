@@ -22,6 +22,8 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import dev.blogroll.web.SecurityHeaders;
+
 /**
  * Two filter chains. Everything under {@code /admin} needs a signed-in editor (accounts under
  * {@code /admin/accounts} an admin), with form login, CSRF on every form, logout by POST, a new
@@ -32,12 +34,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class SecurityConfiguration {
 
 	static final String LOGIN_PAGE = "/admin/login";
-
-	/** Scripts, styles and forms only from this site; JSON-LD blocks are data, not script. */
-	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' https: data:; style-src 'self'; "
-			+ "script-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
-
-	static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
 	@Bean
 	PasswordEncoder passwordEncoder() {
@@ -91,9 +87,9 @@ class SecurityConfiguration {
 	 * the site never uses, and HSTS (Spring Security sends it only over HTTPS).
 	 */
 	static void securityHeaders(HeadersConfigurer<HttpSecurity> headers) {
-		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+		headers.contentSecurityPolicy((csp) -> csp.policyDirectives(SecurityHeaders.CONTENT_SECURITY_POLICY))
 			.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-			.permissionsPolicyHeader((permissions) -> permissions.policy(PERMISSIONS_POLICY))
+			.permissionsPolicyHeader((permissions) -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY))
 			.frameOptions((frames) -> frames.deny())
 			.httpStrictTransportSecurity((hsts) -> hsts.maxAgeInSeconds(Duration.ofDays(365).toSeconds()));
 	}
