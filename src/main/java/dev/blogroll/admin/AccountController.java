@@ -5,6 +5,7 @@ import java.time.Clock;
 
 import jakarta.validation.Valid;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -126,7 +127,9 @@ class AccountController {
 	@Transactional
 	String processPasswordForm(@Valid AccountForms.PasswordChange passwordChange, BindingResult result,
 			Principal principal, RedirectAttributes redirect) {
-		Account account = this.accounts.findByUsername(principal.getName()).orElseThrow();
+		// an account deleted while its editor was signed in
+		Account account = this.accounts.findByUsername(principal.getName())
+			.orElseThrow(() -> new AccessDeniedException("There is no account " + principal.getName()));
 		if (!result.hasFieldErrors("currentPassword")
 				&& !this.passwordEncoder.matches(passwordChange.currentPassword(), account.getPasswordHash())) {
 			result.rejectValue("currentPassword", "password.wrong", "That is not your current password.");

@@ -23,6 +23,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.feed.FeedController.Listing;
@@ -91,7 +92,8 @@ class FeedWriter {
 		categories.add(category(post.categoryName()));
 		post.tags().forEach((tag) -> categories.add(category(tag)));
 		entry.setCategories(categories);
-		entry.setDescription(content("text", post.summary()));
+		// RSS readers render <description> as HTML: the excerpt is text, so it is escaped first
+		entry.setDescription(content("text", atom ? post.summary() : HtmlUtils.htmlEscape(post.summary())));
 		if (post.body() != null) {
 			entry.setContents(List.of(content("html", Markdown.toSafeHtml(post.body()))));
 		}

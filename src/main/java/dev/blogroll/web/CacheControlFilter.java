@@ -18,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.blogroll.BlogrollProperties;
 
 /**
- * Says who may keep a response, by path: anything under {@code /admin} is
+ * Says who may keep a response, by path: anything under {@code /admin} or {@code /actuator} is
  * {@code private, no-store}; every other page, feed and sitemap read with GET or HEAD is
  * public for {@code blogroll.http-cache.*} (validators come from {@link PageVersion}). A
  * server error is never cached.
@@ -46,7 +46,7 @@ class CacheControlFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (isAdmin(request.getRequestURI())) {
+		if (isAdmin(request.getRequestURI()) || request.getRequestURI().startsWith("/actuator/")) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
 			chain.doFilter(request, response);
 			return;

@@ -33,9 +33,10 @@ import dev.blogroll.BlogrollProperties;
  * {@code V31}), and the time of the next scheduled post, which appears by itself when that
  * time comes. A page is served from memory only if both are what they were when it was
  * rendered, so an editor's change shows on the next request, on every instance sharing the
- * database. The key is the request path; only plain GETs that answered 200 are kept, and
+ * database. The key is the scheme and request path; only plain GETs that answered 200 are kept, and
  * conditional requests ({@code If-None-Match}, {@code If-Modified-Since}) always go to the
- * application. The least recently used pages go first when the cache is over its size.
+ * application. The least recently used pages go first when the cache is over its size. The
+ * headers replayed on a hit are the ones the first response had, security headers included.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -77,7 +78,8 @@ class RenderedPageCache extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String key = request.getRequestURI();
+		// HTTPS responses carry HSTS, plain ones don't: never serve one for the other
+		String key = request.getScheme() + ":" + request.getRequestURI();
 		State state = currentState();
 		Page page = get(key);
 		if (page != null && page.state().equals(state)) {

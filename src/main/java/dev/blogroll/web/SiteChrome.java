@@ -4,8 +4,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 import dev.blogroll.BlogrollProperties;
 
@@ -41,19 +43,24 @@ public class SiteChrome {
 		return this.properties.siteName();
 	}
 
-	/** Every category, by name, linking to its listing. */
+	/** Every category, by name, linking to its listing; none while the database is away. */
 	public List<Link> categories() {
-		return this.jdbc.sql("select name, '/blog/' || slug from category order by name")
-			.query((rs, row) -> new Link(rs.getString(1), rs.getString(2)))
-			.list();
+		return links("select name, '/blog/' || slug from category order by name");
 	}
 
-	/** The featured tags, in their editorial order. */
+	/** The featured tags, in their editorial order; none while the database is away. */
 	public List<Link> featuredTags() {
-		return this.jdbc
-			.sql("select name, '/blog/tag/' || slug from tag where featured_rank is not null order by featured_rank")
-			.query((rs, row) -> new Link(rs.getString(1), rs.getString(2)))
-			.list();
+		return links("select name, '/blog/tag/' || slug from tag where featured_rank is not null order by featured_rank");
+	}
+
+	private List<Link> links(String sql) {
+		try {
+			return this.jdbc.sql(sql).query((rs, row) -> new Link(rs.getString(1), rs.getString(2))).list();
+		}
+		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+			// the 404 page of an unknown path renders without the database: a bare header will do
+			return List.of();
+		}
 	}
 
 	/**

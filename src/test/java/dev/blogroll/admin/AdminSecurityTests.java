@@ -122,6 +122,21 @@ class AdminSecurityTests {
 	}
 
 	@Test
+	void signedInUsersWithoutTheEditorRoleAreRefusedEverywhereButTheirOwnAccount() throws Exception {
+		for (Endpoint endpoint : adminEndpoints()) {
+			if (endpoint.path().startsWith("/admin/account/") || endpoint.path().equals("/admin/logout")) {
+				continue;
+			}
+			int status = this.mvc
+				.perform(request(endpoint.method(), endpoint.path()).with(csrf()).with(user("sec-reader").roles("READER")))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			assertThat(status).as(endpoint.toString()).isEqualTo(403);
+		}
+	}
+
+	@Test
 	void everyStateChangeWithoutACsrfTokenIsRefused() throws Exception {
 		for (Endpoint endpoint : adminEndpoints()) {
 			if (endpoint.method() == HttpMethod.GET) {

@@ -1,0 +1,160 @@
+package dev.blogroll.web;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Answers {@code 503 Service Unavailable} with {@code Retry-After} and the site's own
+ * stand-alone page ({@code error/503.html}, which never touches the database) when a request
+ * fails because PostgreSQL cannot be reached, wherever that happened: in a page, in the
+ * rendered-page cache, in the session store or in sign-in. Nothing is cached and no stack
+ * trace is logged, one line is.
+ * <p>
+ * An editor's form sent while the database is away is not lost: its fields go back to the
+ * editor on the 503 page, in a form that sends them again.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+class DatabaseOutageFilter extends OncePerRequestFilter {
+
+	/** Seconds a client should wait before asking again. */
+	static final String RETRY_AFTER = "10";
+
+	/** The request attribute that carries an unsaved form to the 503 page. */
+	static final String UNSAVED_FORM = "unsavedForm";
+
+	/** SQLState classes that mean "no connection": 08 connection, 53 resources, 57 operator intervention. */
+	private static final Set<String> OUTAGE_STATES = Set.of("08", "53", "57");
+
+	private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		try {
+			chain.doFilter(request, response);
+		}
+		catch (ServletException | IOException | RuntimeException ex) {
+			if (!isDatabaseOutage(ex) || response.isCommitted()) {
+				throw ex;
+			}
+			log.warn("Database unavailable: {} {} answered 503 ({})", request.getMethod(), request.getRequestURI(),
+					rootCause(ex));
+			if (isAdminForm(request)) {
+				request.setAttribute(UNSAVED_FORM, UnsavedForm.of(request));
+			}
+			// the failure may have come before Spring Security's filters wrote their headers
+			SecurityHeaders.addMissing(response);
+			response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
+			response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControlFilter.NO_STORE);
+			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			// a forward, not sendError: an error dispatch passes the session filter again, and
+			// looking up the session (even for flash attributes) needs the database
+			request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+			request.getRequestDispatcher("/error").forward(request, response);
+		}
+	}
+
+	static boolean isDatabaseOutage(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+					|| cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
+					&& OUTAGE_STATES.contains(sql.getSQLState().substring(0, 2))) {
+				return true;
+			}
+			if (cause.getCause() == cause) {
+				break;
+			}
+		}
+		return false;
+	}
+
+	private static String rootCause(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+	private static boolean isAdminForm(HttpServletRequest request) {
+		return "POST".equals(request.getMethod()) && CacheControlFilter.isAdmin(request.getRequestURI())
+				&& request.getContentType() != null
+				&& request.getContentType().startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
+	}
+
+	/**
+	 * A form that could not be saved: where it was going and what was in it, to show the editor
+	 * and send again.
+	 *
+	 * @param action the path the form was sent to
+	 * @param fields its fields, in order
+	 */
+	record UnsavedForm(String action, List<Field> fields) {
+
+		static UnsavedForm of(HttpServletRequest request) {
+			List<Field> fields = new ArrayList<>();
+			request.getParameterMap().forEach((name, values) -> {
+				for (String value : values) {
+					fields.add(new Field(name, value));
+				}
+			});
+			return new UnsavedForm(request.getRequestURI(), List.copyOf(fields));
+		}
+
+		/** The fields an editor typed, as opposed to hidden ones such as the CSRF token. */
+		public List<Field> visibleFields() {
+			return this.fields.stream().filter((field) -> !field.hidden()).toList();
+		}
+
+		public List<Field> hiddenFields() {
+			return this.fields.stream().filter(Field::hidden).toList();
+		}
+
+	}
+
+	/**
+	 * One form field.
+	 *
+	 * @param name its name
+	 * @param value what the editor sent
+	 */
+	record Field(String name, String value) {
+
+		public boolean hidden() {
+			return this.name.startsWith("_") || this.name.equals("version");
+		}
+
+		public boolean multiline() {
+			return this.value.contains("\n") || this.value.length() > 80;
+		}
+
+	}
+
+}

@@ -1,0 +1,184 @@
+package dev.blogroll.web;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import dev.blogroll.BlogrollApplication;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * PostgreSQL goes away while Blogroll runs, and comes back. Blogroll runs here on a database of
+ * its own, which the test stops and starts, so the shared test database is left alone: pages
+ * answer 503 with the site's own page and {@code Retry-After} quickly, health says DOWN, an
+ * editor's unsaved form comes back with the input, and everything recovers by itself.
+ */
+class DatabaseOutageTests {
+
+	private static final String PASSWORD = "outage editor password";
+
+	@TempDir
+	static Path dataDirectory;
+
+	private static int databasePort;
+
+	private static EmbeddedPostgres postgres;
+
+	private static ConfigurableApplicationContext blogroll;
+
+	private static String base;
+
+	private final HttpClient browser = HttpClient.newBuilder()
+		.cookieHandler(new CookieManager())
+		.connectTimeout(Duration.ofSeconds(5))
+		.build();
+
+	@BeforeAll
+	static void startBlogrollOnItsOwnDatabase() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			databasePort = socket.getLocalPort();
+		}
+		startDatabase();
+		// command-line arguments, so they win over application.properties
+		blogroll = new SpringApplicationBuilder(BlogrollApplication.class).run("--server.port=0",
+				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+				"--spring.datasource.username=postgres", "--spring.datasource.password=",
+				"--blogroll.demo-data=true", "--blogroll.admin.username=outage-admin",
+				"--blogroll.admin.password=" + PASSWORD);
+		base = "http://localhost:" + ((WebServerApplicationContext) blogroll).getWebServer().getPort();
+	}
+
+	@AfterAll
+	static void stopEverything() throws IOException {
+		if (blogroll != null) {
+			blogroll.close();
+		}
+		if (postgres != null) {
+			postgres.close();
+		}
+	}
+
+	@Test
+	void pagesAnswer503QuicklyWhileTheDatabaseIsAwayAndRecoverByThemselves() throws Exception {
+		List<String> paths = List.of("/", "/blog", "/blog/engineering", "/blog/page/2", "/search?q=gateway",
+				"/feed.atom", "/sitemap.xml");
+		for (String path : paths) {
+			assertThat(get(path).statusCode()).as(path).isEqualTo(200);
+		}
+		signIn();
+		Document form = Jsoup.parse(get("/admin/posts/new").body());
+		String csrf = form.select("input[name=_csrf]").val();
+
+		postgres.close();
+		try {
+			for (String path : paths) {
+				Instant start = Instant.now();
+				HttpResponse<String> response = get(path);
+				assertThat(Duration.between(start, Instant.now())).as(path).isLessThan(Duration.ofSeconds(2));
+				assertThat(response.statusCode()).as(path).isEqualTo(503);
+				assertThat(response.headers().firstValue("Retry-After")).as(path).hasValue("10");
+				assertThat(response.headers().firstValue("Cache-Control")).as(path).hasValue("private, no-store");
+				assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
+				assertThat(response.body()).as(path).contains("Back in a moment").doesNotContain("Exception", "at dev.");
+			}
+			HttpResponse<String> unknown = get("/no-such-page");
+			assertThat(unknown.statusCode()).as("an unknown path").isIn(404, 503);
+			assertThat(unknown.body()).doesNotContain("Exception");
+			// as a load balancer asks: without the editor's session cookie
+			HttpResponse<String> health = HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
+						HttpResponse.BodyHandlers.ofString());
+			assertThat(health.statusCode()).isEqualTo(503);
+			assertThat(health.body()).contains("DOWN");
+
+			HttpResponse<String> save = post("/admin/posts/new",
+					Map.of("_csrf", csrf, "title", "Written during the outage <b>bold</b>", "categoryId", "1",
+							"body", "A body\nof two lines that must not be lost", "tags", "outage"));
+			assertThat(save.statusCode()).isEqualTo(503);
+			Document unsaved = Jsoup.parse(save.body());
+			assertThat(unsaved.text()).contains("Your changes have not been saved");
+			assertThat(unsaved.select("form[action=/admin/posts/new] input[name=title]").val())
+				.isEqualTo("Written during the outage <b>bold</b>");
+			assertThat(unsaved.select("form textarea[name=body]").text()).contains("must not be lost");
+			assertThat(unsaved.select("form input[type=hidden][name=_csrf]").val()).isEqualTo(csrf);
+			assertThat(unsaved.select("b")).isEmpty();
+		}
+		finally {
+			startDatabase();
+		}
+
+		Instant back = Instant.now();
+		while (get("/blog").statusCode() != 200) {
+			assertThat(Duration.between(back, Instant.now())).as("recovery").isLessThan(Duration.ofSeconds(10));
+			Thread.sleep(200);
+		}
+		for (String path : paths) {
+			assertThat(get(path).statusCode()).as(path + " after the outage").isEqualTo(200);
+		}
+		assertThat(get("/actuator/health").body()).contains("UP");
+		assertThat(get("/admin/posts").statusCode()).as("still signed in").isEqualTo(200);
+	}
+
+	private static void startDatabase() throws IOException {
+		postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDirectory.resolve("pg"))
+			.setCleanDataDirectory(false)
+			.setPort(databasePort)
+			.start();
+	}
+
+	private void signIn() throws Exception {
+		String csrf = Jsoup.parse(get("/admin/login").body()).select("input[name=_csrf]").val();
+		HttpResponse<String> response = post("/admin/login",
+				Map.of("username", "outage-admin", "password", PASSWORD, "_csrf", csrf));
+		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
+				(location) -> assertThat(location).endsWith("/admin/posts"));
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return this.browser.send(HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(20))
+			.header("Accept", "text/html,*/*;q=0.8")
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> post(String path, Map<String, String> fields) throws Exception {
+		String form = fields.entrySet()
+			.stream()
+			.map((field) -> field.getKey() + "=" + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+			.collect(Collectors.joining("&"));
+		return this.browser.send(HttpRequest.newBuilder(URI.create(base + path))
+			.timeout(Duration.ofSeconds(20))
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.header("Accept", "text/html")
+			.POST(HttpRequest.BodyPublishers.ofString(form))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+}

@@ -1,0 +1,100 @@
+package dev.blogroll.web;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+
+import dev.blogroll.PostBuilder;
+import dev.blogroll.SiteClient;
+import dev.blogroll.TestPosts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every response, public or admin, page, feed, error or asset, fresh or replayed from the
+ * rendered-page cache, carries the security headers; HSTS only over HTTPS.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(TestPosts.class)
+class SecurityHeadersTests {
+
+	@LocalServerPort
+	private int port;
+
+	@Autowired
+	private TestPosts testPosts;
+
+	@AfterEach
+	void removeTestData() {
+		this.testPosts.remove(List.of("headers-post"), List.of("headers-cat"), List.of(), List.of("headers-writer"));
+	}
+
+	@Test
+	void everyKindOfResponseCarriesTheSecurityHeaders() {
+		this.testPosts.add(PostBuilder.post()
+			.slug("headers-post")
+			.category("Headers Cat")
+			.author("Headers Writer")
+			.publishedAt(Instant.parse("2023-03-03T10:00:00Z")));
+		SiteClient client = new SiteClient(this.port);
+		for (String path : List.of("/", "/blog", "/blog/headers-cat", "/blog/headers-cat/headers-post",
+				"/search?q=kong", "/feed.atom", "/feed.rss", "/sitemap.xml", "/robots.txt", "/css/site.css",
+				"/blog/no-such-category", "/blog/page/abc", "/admin/login", "/admin/posts", "/actuator/health")) {
+			assertSecurityHeaders(path, client.get(path));
+		}
+	}
+
+	@Test
+	void pagesReplayedFromTheCacheKeepTheSecurityHeaders() {
+		SiteClient client = new SiteClient(this.port);
+		client.get("/blog");
+		SiteClient.Response hit = client.get("/blog");
+		assertThat(hit.header(RenderedPageCache.HEADER)).isEqualTo("hit");
+		assertSecurityHeaders("/blog (cache hit)", hit);
+		assertThat(hit.header("Content-Security-Policy")).isEqualTo(client.get("/blog").header("Content-Security-Policy"));
+	}
+
+	@Test
+	void hstsIsSentOverHttpsOnlyAndNeverReplayedToTheOtherScheme() {
+		SiteClient client = new SiteClient(this.port);
+		assertThat(client.get("/blog").header("Strict-Transport-Security")).isNull();
+		assertThat(client.get("/blog").header("Strict-Transport-Security")).isNull();
+		Map<String, String> https = Map.of("X-Forwarded-Proto", "https");
+		assertThat(client.get("/blog", https).header("Strict-Transport-Security")).contains("max-age=");
+		assertThat(client.get("/blog", https).header("Strict-Transport-Security")).contains("max-age=");
+		assertThat(client.get("/admin/login", https).header("Strict-Transport-Security")).contains("max-age=");
+		assertThat(client.get("/blog").header("Strict-Transport-Security")).isNull();
+	}
+
+	@Test
+	void noTemplateNeedsInlineScriptOrStyle() {
+		SiteClient client = new SiteClient(this.port);
+		for (String path : List.of("/", "/blog", "/search?q=api", "/admin/login", "/blog/no-such-category")) {
+			var page = client.get(path).html();
+			assertThat(page.select("script:not([type=application/ld+json])")).as(path).isEmpty();
+			assertThat(page.select("[style], style")).as(path).isEmpty();
+			assertThat(page.getAllElements().stream()
+				.flatMap((element) -> element.attributes().asList().stream())
+				.filter((attribute) -> attribute.getKey().startsWith("on"))).as(path).isEmpty();
+		}
+	}
+
+	private static void assertSecurityHeaders(String path, SiteClient.Response response) {
+		assertThat(response.header("Content-Security-Policy")).as(path)
+			.contains("script-src 'self'", "frame-ancestors 'none'", "object-src 'none'")
+			.doesNotContain("unsafe-inline");
+		assertThat(response.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+		assertThat(response.header("X-Frame-Options")).as(path).isEqualTo("DENY");
+		assertThat(response.header("Referrer-Policy")).as(path).isEqualTo("strict-origin-when-cross-origin");
+		assertThat(response.header("Permissions-Policy")).as(path).contains("camera=()");
+	}
+
+}
