@@ -49,7 +49,9 @@ fresh_database() {
 		echo "listen_addresses = '127.0.0.1'" >>"/etc/postgresql/15/$PG_CLUSTER/postgresql.conf"
 	fi
 	database_start 2>/dev/null || true
-	psql_admin -c "drop database if exists $DB_NAME with (force)"
+	for db in "$DB_NAME" "${DB_NAME}_restored" "${DB_NAME}_imported"; do
+		psql_admin -c "drop database if exists $db with (force)"
+	done
 	psql_admin -c "drop role if exists $DB_USER"
 	psql_admin -c "create role $DB_USER login password '$DB_PASSWORD'"
 	psql_admin -c "create database $DB_NAME owner $DB_USER"

@@ -1,7 +1,9 @@
 package dev.blogroll.web;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -75,6 +77,15 @@ class SecurityHeadersTests {
 	}
 
 	@Test
+	void theSessionCookieIsHttpOnlyAndSameSiteAndSecureOverHttps() {
+		SiteClient client = new SiteClient(this.port);
+		assertThat(sessionCookieAttributes(client.get("/admin/login"))).contains("httponly", "samesite=lax")
+			.doesNotContain("secure");
+		assertThat(sessionCookieAttributes(client.get("/admin/login", Map.of("X-Forwarded-Proto", "https"))))
+			.contains("httponly", "samesite=lax", "secure");
+	}
+
+	@Test
 	void noTemplateNeedsInlineScriptOrStyle() {
 		SiteClient client = new SiteClient(this.port);
 		for (String path : List.of("/", "/blog", "/search?q=api", "/admin/login", "/blog/no-such-category")) {
@@ -85,6 +96,13 @@ class SecurityHeadersTests {
 				.flatMap((element) -> element.attributes().asList().stream())
 				.filter((attribute) -> attribute.getKey().startsWith("on"))).as(path).isEmpty();
 		}
+	}
+
+	private static List<String> sessionCookieAttributes(SiteClient.Response response) {
+		String cookie = response.header("Set-Cookie");
+		assertThat(cookie).startsWith("SESSION=");
+		return Arrays.stream(cookie.split(";")).skip(1).map((attribute) -> attribute.strip().toLowerCase(Locale.ROOT))
+			.toList();
 	}
 
 	private static void assertSecurityHeaders(String path, SiteClient.Response response) {
