@@ -89,7 +89,8 @@ else
     java -Xmx512m -XX:+UseSerialGC -jar target/blogroll.jar --import="$DATA" > "$WORK/import.log" 2>&1
   IMPORT_SECONDS=$(python3 -c "import time; print(round(time.time() - $START, 1))")
   log "imported in $IMPORT_SECONDS s (with JVM start and Flyway); vacuum analyze"
-  bench_sql "vacuum analyze post; vacuum analyze post_tag; vacuum analyze listing_count"
+  # one statement per psql call: VACUUM cannot run inside the transaction psql -c wraps several in
+  for table in post post_tag listing_count; do bench_sql "vacuum analyze $table"; done
 fi
 
 # --- Blogroll ----------------------------------------------------------------------------------
