@@ -1,5 +1,7 @@
 package dev.blogroll.post;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -147,7 +149,7 @@ class PostTable {
 				parts.add("author=" + this.authorId);
 			}
 			if (this.q != null && !this.q.isBlank()) {
-				parts.add("q=" + java.net.URLEncoder.encode(this.q, java.nio.charset.StandardCharsets.UTF_8));
+				parts.add("q=" + URLEncoder.encode(this.q, StandardCharsets.UTF_8));
 			}
 			return parts.isEmpty() ? "" : "?" + String.join("&", parts);
 		}

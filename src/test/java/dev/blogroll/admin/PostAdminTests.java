@@ -1,11 +1,9 @@
 package dev.blogroll.admin;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
