@@ -67,12 +67,12 @@ def chart(slices, path):
 def main():
     tsv, posts, lines, last, import_s, startup_s, rss_max, java_opts, duration = sys.argv[1:10]
     rows = [line.rstrip("\n").split("\t") for line in open(tsv) if line.strip()]
-    table = ["| run | connections | requests/s | p50 ms | p99 ms | errors | requests | Blogroll RSS MB |",
-             "|---|---:|---:|---:|---:|---:|---:|---:|"]
+    table = ["| run | connections | requests/s | p50 ms | p99 ms | errors | requests | page-cache hits | Blogroll RSS MB |",
+             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
-        r += [""] * (8 - len(r))
+        r += [""] * (9 - len(r))
         rss = r[7] if r[7] not in ("", "0") else ""
-        table.append(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} | {r[6]} | {rss} |")
+        table.append(f"| {r[0]} | {r[1]} | {r[2]} | {r[3]} | {r[4]} | {r[5]} | {r[6]} | {r[8]} | {rss} |")
     by = {r[0]: r for r in rows}
     def find(prefix):
         return next((r for name, r in by.items() if name.startswith(prefix)), None)

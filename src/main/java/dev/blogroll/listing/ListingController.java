@@ -14,8 +14,6 @@ import org.springframework.web.context.request.WebRequest;
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.author.Author;
 import dev.blogroll.author.AuthorRepository;
-import dev.blogroll.category.Category;
-import dev.blogroll.category.CategoryRepository;
 import dev.blogroll.tag.Tag;
 import dev.blogroll.tag.TagRepository;
 import dev.blogroll.web.NotFoundException;
@@ -40,8 +38,6 @@ class ListingController {
 
 	private final ListingQueries queries;
 
-	private final CategoryRepository categories;
-
 	private final TagRepository tags;
 
 	private final AuthorRepository authors;
@@ -52,12 +48,11 @@ class ListingController {
 
 	private final int pageSize;
 
-	ListingController(ListingQueries queries, CategoryRepository categories, TagRepository tags,
+	ListingController(ListingQueries queries, TagRepository tags,
 			AuthorRepository authors, SiteChrome chrome, PageHeads heads, BlogrollProperties properties) {
 		this.chrome = chrome;
 		this.heads = heads;
 		this.queries = queries;
-		this.categories = categories;
 		this.tags = tags;
 		this.authors = authors;
 		this.pageSize = properties.pageSize();
@@ -74,9 +69,9 @@ class ListingController {
 	@Nullable String showCategory(@PathVariable("category") String slug, @PathVariable(required = false) @Nullable String page,
 			Model model,
 			WebRequest request) {
-		Category category = this.categories.getBySlug(slug);
-		return render(new ListingFilter.ByCategory(category.getId()), category.getPath(), category.getName(),
-				category.getDescription(), page, model, request);
+		SiteChrome.Category category = this.chrome.category(slug);
+		return render(new ListingFilter.ByCategory(category.id()), category.path(), category.name(),
+				category.description(), page, model, request);
 	}
 
 	@GetMapping({ "/tag/{tag}", "/tag/{tag}/page/{page}" })

@@ -1,8 +1,6 @@
 package dev.blogroll.web;
 
 import java.io.IOException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,26 +15,27 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.web.ContentVersion.Snapshot;
 
 /**
- * Keeps the bytes of rendered pages ({@code /} and {@code /blog/**}) and serves them again
- * while nothing they could show has changed.
+ * Keeps the bytes of rendered pages ({@code /}, {@code /blog/**}, the site's feeds and the
+ * sitemap index) and serves them again while nothing they could show has changed. (The post
+ * sitemaps are left out: up to 50,000 URLs each, they would push out hundreds of pages, and
+ * crawlers fetch them rarely.)
  * <p>
- * "Nothing has changed" is asked of PostgreSQL on every request, in one cheap statement: the
- * {@code data_version} that every write to posts, tags, categories and authors increases (see
- * {@code V31}), and the time of the next scheduled post, which appears by itself when that
- * time comes. A page is served from memory only if both are what they were when it was
- * rendered, so an editor's change shows on the next request, on every instance sharing the
- * database. The key is the scheme and request path; only plain GETs that answered 200 are kept, and
- * conditional requests ({@code If-None-Match}, {@code If-Modified-Since}) always go to the
- * application. The least recently used pages go first when the cache is over its size. The
- * headers replayed on a hit are the ones the first response had, security headers included.
+ * "Nothing has changed" is asked of PostgreSQL for every request ({@link ContentVersion}: the
+ * data version and the next scheduled post). A page is served from memory only if both are
+ * what they were when it was rendered, so an editor's change shows on the next request, on
+ * every instance sharing the database. The key is the scheme and request path; only plain GETs
+ * that answered 200 are kept, and conditional requests ({@code If-None-Match},
+ * {@code If-Modified-Since}) always go to the application. The least recently used pages go
+ * first when the cache is over its size. The headers replayed on a hit are the ones the first
+ * response had, security headers included.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -44,15 +43,7 @@ class RenderedPageCache extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Page-Cache";
 
-	private static final String STATE = """
-			select v.version,
-			       (select min(p.published_at) from post p
-			        where p.status = 'PUBLISHED' and p.published_at > :now) as next_scheduled
-			from data_version v""";
-
-	private final JdbcClient jdbc;
-
-	private final Clock clock;
+	private final ContentVersion contentVersion;
 
 	private final long maxBytes;
 
@@ -60,9 +51,8 @@ class RenderedPageCache extends OncePerRequestFilter {
 
 	private long bytes;
 
-	RenderedPageCache(JdbcClient jdbc, Clock clock, BlogrollProperties properties) {
-		this.jdbc = jdbc;
-		this.clock = clock;
+	RenderedPageCache(ContentVersion contentVersion, BlogrollProperties properties) {
+		this.contentVersion = contentVersion;
 		this.maxBytes = properties.pageCacheSize().toBytes();
 	}
 
@@ -72,7 +62,8 @@ class RenderedPageCache extends OncePerRequestFilter {
 		return this.maxBytes == 0 || !"GET".equals(request.getMethod()) || request.getQueryString() != null
 				|| request.getHeader(HttpHeaders.IF_NONE_MATCH) != null
 				|| request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null
-				|| !(path.equals("/") || path.equals("/blog") || path.startsWith("/blog/"));
+				|| !(path.equals("/") || path.equals("/blog") || path.startsWith("/blog/")
+						|| path.equals("/sitemap.xml") || path.equals("/feed.atom") || path.equals("/feed.rss"));
 	}
 
 	@Override
@@ -80,7 +71,7 @@ class RenderedPageCache extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		// HTTPS responses carry HSTS, plain ones don't: never serve one for the other
 		String key = request.getScheme() + ":" + request.getRequestURI();
-		State state = currentState();
+		Snapshot state = this.contentVersion.current();
 		Page page = get(key);
 		if (page != null && page.state().equals(state)) {
 			page.writeTo(response);
@@ -93,13 +84,6 @@ class RenderedPageCache extends OncePerRequestFilter {
 			put(key, Page.of(state, rendering));
 		}
 		rendering.copyBodyToResponse();
-	}
-
-	private State currentState() {
-		return this.jdbc.sql(STATE)
-			.param("now", Timestamp.from(this.clock.instant()))
-			.query((rs, row) -> new State(rs.getLong(1), rs.getTimestamp(2)))
-			.single();
 	}
 
 	private synchronized @Nullable Page get(String key) {
@@ -119,13 +103,9 @@ class RenderedPageCache extends OncePerRequestFilter {
 		}
 	}
 
-	/** What a page depends on besides its path. */
-	private record State(long dataVersion, @Nullable Timestamp nextScheduled) {
-	}
+	private record Page(Snapshot state, List<String[]> headers, byte[] body) {
 
-	private record Page(State state, List<String[]> headers, byte[] body) {
-
-		static Page of(State state, ContentCachingResponseWrapper response) {
+		static Page of(Snapshot state, ContentCachingResponseWrapper response) {
 			List<String[]> headers = new ArrayList<>();
 			for (String name : response.getHeaderNames()) {
 				// a cookie belongs to one visitor, never to the page

@@ -2,7 +2,11 @@ package dev.blogroll.web;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -14,6 +18,10 @@ import dev.blogroll.BlogrollProperties;
 /**
  * What the header and footer of every page show: the site name, the categories and the tag
  * strip. Templates reach it as {@code @siteChrome}, so status pages get it too.
+ * <p>
+ * Categories and featured tags are read once and kept until {@link ContentVersion} says
+ * something changed: every page shows them, and every cold page would otherwise pay three
+ * statements for them (and a category listing a fourth, to find its category).
  */
 @Component("siteChrome")
 public class SiteChrome {
@@ -32,10 +40,15 @@ public class SiteChrome {
 
 	private final JdbcClient jdbc;
 
+	private final ContentVersion contentVersion;
+
 	private final BlogrollProperties properties;
 
-	SiteChrome(JdbcClient jdbc, BlogrollProperties properties) {
+	private volatile @Nullable Loaded loaded;
+
+	SiteChrome(JdbcClient jdbc, ContentVersion contentVersion, BlogrollProperties properties) {
 		this.jdbc = jdbc;
+		this.contentVersion = contentVersion;
 		this.properties = properties;
 	}
 
@@ -45,17 +58,8 @@ public class SiteChrome {
 
 	/** Every category, by name, linking to its listing; none while the database is away. */
 	public List<Link> categories() {
-		return links("select name, '/blog/' || slug from category order by name");
-	}
-
-	/** The featured tags, in their editorial order; none while the database is away. */
-	public List<Link> featuredTags() {
-		return links("select name, '/blog/tag/' || slug from tag where featured_rank is not null order by featured_rank");
-	}
-
-	private List<Link> links(String sql) {
 		try {
-			return this.jdbc.sql(sql).query((rs, row) -> new Link(rs.getString(1), rs.getString(2))).list();
+			return loaded().categoryLinks();
 		}
 		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
 			// the 404 page of an unknown path renders without the database: a bare header will do
@@ -63,16 +67,86 @@ public class SiteChrome {
 		}
 	}
 
+	/** The featured tags, in their editorial order; none while the database is away. */
+	public List<Link> featuredTags() {
+		try {
+			return loaded().featuredTags();
+		}
+		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+			return List.of();
+		}
+	}
+
+	/** The category with this slug, or a 404 for the reader. */
+	public Category category(String slug) {
+		Category category = loaded().categories().get(slug);
+		if (category == null) {
+			throw new NotFoundException("There is no category called “" + slug + "”.");
+		}
+		return category;
+	}
+
 	/**
-	 * The validators of a page, started with what the chrome shows (one cheap statement), for
-	 * the page to add its own content to.
+	 * The validators of a page, started with what the chrome shows, for the page to add its own
+	 * content to.
 	 */
 	public PageVersion newVersion() {
-		PageVersion version = new PageVersion().with(this.release, this.properties.siteName());
+		Loaded chrome = loaded();
+		return new PageVersion().with(this.release, this.properties.siteName())
+			.with(chrome.fingerprint())
+			.changedAt(chrome.changed());
+	}
+
+	private Loaded loaded() {
+		long version = this.contentVersion.current().dataVersion();
+		Loaded current = this.loaded;
+		if (current == null || current.version() != version) {
+			// two requests may both load after a change: harmless, and simpler than a lock
+			current = load(version);
+			this.loaded = current;
+		}
+		return current;
+	}
+
+	private Loaded load(long version) {
+		Map<String, Category> categories = new LinkedHashMap<>();
+		this.jdbc.sql("select id, slug, name, description from category order by name")
+			.query((rs, row) -> new Category(rs.getLong("id"), rs.getString("slug"), rs.getString("name"),
+					rs.getString("description")))
+			.list()
+			.forEach((category) -> categories.put(category.slug(), category));
+		List<Link> tags = this.jdbc
+			.sql("select name, '/blog/tag/' || slug from tag where featured_rank is not null order by featured_rank")
+			.query((rs, row) -> new Link(rs.getString(1), rs.getString(2)))
+			.list();
 		return this.jdbc.sql(FINGERPRINT).query((rs, row) -> {
 			Timestamp changed = rs.getTimestamp("changed");
-			return version.with(rs.getString("hash")).changedAt((changed != null) ? changed.toInstant() : null);
+			return new Loaded(version, Map.copyOf(categories),
+					categories.values().stream().map((category) -> new Link(category.name(), category.path())).toList(),
+					tags, rs.getString("hash"), (changed != null) ? changed.toInstant() : null);
 		}).single();
+	}
+
+	/**
+	 * A category as listings and the navigation need it.
+	 *
+	 * @param id its key
+	 * @param slug its URL segment
+	 * @param name what readers see
+	 * @param description the listing's introduction, if any
+	 */
+	public record Category(long id, String slug, String name, @Nullable String description) {
+
+		/** Its listing's first page. */
+		public String path() {
+			return "/blog/" + this.slug;
+		}
+
+	}
+
+	/** The chrome as read at one data version. */
+	private record Loaded(long version, Map<String, Category> categories, List<Link> categoryLinks,
+			List<Link> featuredTags, String fingerprint, @Nullable Instant changed) {
 	}
 
 	/**
