@@ -24,7 +24,10 @@ class SitemapQueries {
 
 	/**
 	 * Every listing's first page: the home page, all posts, every category (the navigation
-	 * links them all), and tags and authors that have a post to show.
+	 * links them all), and tags and authors that have a post to show. A tag's first visible
+	 * post is looked for tag by tag ({@code lateral ... limit 1}): written as {@code exists},
+	 * PostgreSQL hash-joined all of {@code post_tag} with all posts, about 2 s at 1,000,000
+	 * posts with 30 tags, on every request for the index.
 	 */
 	private static final String LISTINGS = """
 			select path from (
@@ -32,8 +35,8 @@ class SitemapQueries {
 			    union all select 2, '/blog'
 			    union all select 3, '/blog/' || c.slug from category c
 			    union all select 4, '/blog/tag/' || t.slug from tag t
-			        where exists (select 1 from post_tag pt join post p on p.id = pt.post_id
-			                      where pt.tag_id = t.id and %1$s)
+			        cross join lateral (select 1 from post_tag pt join post p on p.id = pt.post_id
+			                            where pt.tag_id = t.id and %1$s limit 1) shown
 			    union all select 5, '/blog/author/' || a.slug from author a
 			        where exists (select 1 from post p where p.author_id = a.id and %1$s)
 			) listing""".formatted(ListingQueries.VISIBLE);
