@@ -24,6 +24,13 @@ import dev.blogroll.web.PageVersion;
  * pages of listings, no {@code lastmod}) and {@code /sitemaps/posts-N.xml} (posts with the
  * time of their last change), each file at most {@code blogroll.sitemap-size} URLs, never
  * more than the protocol's 50,000.
+ * <p>
+ * Post sitemap N covers a fixed range of post ids (see {@link SitemapQueries}), so its URLs
+ * stay in it as posts come and go, and a range may come to list nothing, all its posts
+ * drafted, trashed or deleted. Such a file is left out of the index and is not found, like a
+ * number past the last post: the protocol's schema wants at least one {@code <url>} in a
+ * {@code <urlset>}, so an empty file would be invalid, and a crawler that still has an older
+ * index loses no URL with it. The file comes back if one of its posts is published again.
  */
 @Controller
 class SitemapController {
@@ -101,9 +108,12 @@ class SitemapController {
 		xml.append("</").append(element).append(">\n");
 	}
 
-	/** A sitemap file's number; one too large for any site is simply not found. */
+	/**
+	 * A sitemap file's number; one too large for any site is simply not found. Post files are
+	 * numbered by id range, and ids outrun the posts there are, so up to nine digits.
+	 */
 	private static int fileNumber(String number) {
-		if (number.length() > 6) {
+		if (number.length() > 9) {
 			throw new NotFoundException("There is no sitemap " + number);
 		}
 		return Integer.parseInt(number);
