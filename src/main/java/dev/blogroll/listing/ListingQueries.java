@@ -3,11 +3,17 @@ package dev.blogroll.listing;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.web.ContentVersion;
+import dev.blogroll.web.ContentVersion.Snapshot;
 
 /**
  * Reads listing pages: the posts readers can see now (published, dated in the past), newest
@@ -25,6 +31,10 @@ import dev.blogroll.BlogrollProperties;
  * <p>
  * Author and tag listings, small next to those, use {@code count(*)} and OFFSET on their own
  * index.
+ * <p>
+ * A listing's count and last change are kept in memory until {@link ContentVersion} says
+ * something readers see has changed (a write, or a scheduled post coming due): a crawler
+ * walking a listing's pages pays for them once, not on every page.
  */
 @Component
 public class ListingQueries {
@@ -81,16 +91,24 @@ public class ListingQueries {
 			join author a on a.id = p.author_id
 			order by p.published_at desc, p.id desc""";
 
+	/** More listings than a site has; past this the kept counts start again from empty. */
+	private static final int MAX_KEPT_STATS = 10_000;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	private final BlogrollProperties properties;
 
-	ListingQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties) {
+	private final ContentVersion contentVersion;
+
+	private volatile KeptStats kept = new KeptStats(null, new ConcurrentHashMap<>());
+
+	ListingQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, ContentVersion contentVersion) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
+		this.contentVersion = contentVersion;
 	}
 
 	/**
@@ -102,6 +120,25 @@ public class ListingQueries {
 	 * from their index; author and tag listings, small, look at their posts.
 	 */
 	public ListingStats stats(ListingFilter filter) {
+		Snapshot now = this.contentVersion.current();
+		KeptStats current = this.kept;
+		if (!now.equals(current.at())) {
+			current = new KeptStats(now, new ConcurrentHashMap<>());
+			this.kept = current;
+		}
+		if (current.stats().size() > MAX_KEPT_STATS) {
+			current.stats().clear();
+		}
+		ListingStats stats = current.stats().get(filter);
+		if (stats == null) {
+			// not computeIfAbsent: that would hold other listings' requests during the statement
+			stats = count(filter);
+			current.stats().put(filter, stats);
+		}
+		return stats;
+	}
+
+	private ListingStats count(ListingFilter filter) {
 		String sql = (filter.countedAs() != null) ? """
 				select coalesce((select sum(posts) from listing_count
 				                 where kind = :kind and listing_id = :id and unit = 'month'), 0) - %1$s as total,
@@ -150,6 +187,10 @@ public class ListingQueries {
 			.param("offset", offset)
 			.query((rs, row) -> PostCard.fromRow(rs, this.properties.timeZone()))
 			.list();
+	}
+
+	/** Listing counts as read at one state of the content. */
+	private record KeptStats(@Nullable Snapshot at, Map<ListingFilter, ListingStats> stats) {
 	}
 
 	private Timestamp now() {

@@ -3,9 +3,13 @@ package dev.blogroll.web;
 import java.sql.Timestamp;
 import java.time.Clock;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * Whether anything readers can see has changed, asked of PostgreSQL in one cheap statement:
@@ -18,6 +22,8 @@ import org.springframework.stereotype.Component;
  * editor's change shows on the next request, on every instance sharing the database. Requests
  * that arrive together share one run of the statement ({@link SharedQuery}), which is never
  * older than the request: one round trip per burst of requests instead of one per request.
+ * Within one request the answer is asked once and remembered (a request attribute), so the
+ * page cache, the chrome and the listing counts all judge the request by the same state.
  */
 @Component
 public class ContentVersion {
@@ -28,18 +34,42 @@ public class ContentVersion {
 			        where p.status = 'PUBLISHED' and p.published_at > :now) as next_scheduled
 			from data_version v""";
 
+	private static final String ATTRIBUTE = ContentVersion.class.getName();
+
 	private final SharedQuery<Snapshot> state;
 
-	ContentVersion(JdbcClient jdbc, Clock clock) {
+	public ContentVersion(JdbcClient jdbc, Clock clock) {
 		this.state = new SharedQuery<>(() -> jdbc.sql(STATE)
 			.param("now", Timestamp.from(clock.instant()))
 			.query((rs, row) -> new Snapshot(rs.getLong(1), rs.getTimestamp(2)))
 			.single());
 	}
 
-	/** The state now: read by a statement that started after this call. */
+	/**
+	 * The state for the current request, asked once per request, or now if there is no
+	 * request: read by a statement that started after the request (or this call) did.
+	 */
 	public Snapshot current() {
-		return this.state.get();
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request == null) {
+			return this.state.get();
+		}
+		Snapshot asked = (Snapshot) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
+		if (asked == null) {
+			asked = this.state.get();
+			request.setAttribute(ATTRIBUTE, asked, RequestAttributes.SCOPE_REQUEST);
+		}
+		return asked;
+	}
+
+	/** {@link #current()} for filters that run before Spring MVC has exposed the request. */
+	Snapshot current(HttpServletRequest request) {
+		Snapshot asked = (Snapshot) request.getAttribute(ATTRIBUTE);
+		if (asked == null) {
+			asked = this.state.get();
+			request.setAttribute(ATTRIBUTE, asked);
+		}
+		return asked;
 	}
 
 	/**

@@ -71,7 +71,7 @@ class RenderedPageCache extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		// HTTPS responses carry HSTS, plain ones don't: never serve one for the other
 		String key = request.getScheme() + ":" + request.getRequestURI();
-		Snapshot state = this.contentVersion.current();
+		Snapshot state = this.contentVersion.current(request);
 		Page page = get(key);
 		if (page != null && page.state().equals(state)) {
 			page.writeTo(response);
