@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 
@@ -23,18 +24,18 @@ import dev.blogroll.web.ContentVersion.Snapshot;
  * The listing of every post and the listings of categories are counted by month and by day in
  * {@code listing_count} (kept by triggers, see {@code V30}). Counting them is summing their
  * months; page N starts in the day where the running total of posts, newest first, passes
- * {@code (N - 1) × pageSize}, so the page's first post is found in the listing's index from
- * the end of that day, skipping only index entries of that day, never the posts of the pages
- * before; the page is then read from that key. The counts include
- * posts scheduled for later, which come first in the order: the posts dated after now are
- * counted (an index range read from the top) and skipped as well.
+ * {@code (N - 1) × pageSize} ({@link DayCounts}, the listing's days read once), so the page's
+ * first post is found in the listing's index from the end of that day, skipping only index
+ * entries of that day, never the posts of the pages before; the page is then read from that
+ * key. The counts include posts scheduled for later, which come first in the order: the posts
+ * dated after now are counted (an index range read from the top) and skipped as well.
  * <p>
  * Author and tag listings, small next to those, use {@code count(*)} and OFFSET on their own
  * index.
  * <p>
- * A listing's count and last change are kept in memory until {@link ContentVersion} says
- * something readers see has changed (a write, or a scheduled post coming due): a crawler
- * walking a listing's pages pays for them once, not on every page.
+ * A listing's count and last change, and a counted listing's days, are kept in memory until
+ * {@link ContentVersion} says something readers see has changed (a write, or a scheduled post
+ * coming due): a crawler walking a listing's pages pays for them once, not on every page.
  */
 @Component
 public class ListingQueries {
@@ -54,45 +55,34 @@ public class ListingQueries {
 			c.slug as category_slug, c.name as category_name,
 			a.slug as author_slug, a.name as author_name""";
 
+	/**
+	 * A counted listing's page, from its start ({@link DayCounts}): the page's first post is
+	 * found in the index alone, from the end of its day (no table rows read for the skipped
+	 * posts of that day), and the page is read from that key.
+	 */
 	private static final String COUNTED_PAGE = """
-			with target as (
-			    -- the page's first post, counted from the top of the listing, scheduled posts included
-			    select :offset + %1$s as position
-			), months as (
-			    select starts_at, ends_at, posts, sum(posts) over (order by starts_at desc) - posts as before
-			    from listing_count where kind = :kind and listing_id = :id and unit = 'month'
-			), month as (
-			    select m.starts_at, m.ends_at, m.before from months m, target t
-			    where t.position >= m.before and t.position < m.before + m.posts
-			), days as (
-			    select d.ends_at, d.posts, month.before + sum(d.posts) over (order by d.starts_at desc) - d.posts as before
-			    from listing_count d, month
-			    where d.kind = :kind and d.listing_id = :id and d.unit = 'day'
-			      and d.starts_at >= month.starts_at and d.starts_at < month.ends_at
-			), day as (
-			    select d.ends_at, t.position - d.before as skip from days d, target t
-			    where t.position >= d.before and t.position < d.before + d.posts
-			), first_key as (
-			    -- the page's first post, found in the index alone (no table rows read for the skipped posts)
+			with first_key as (
 			    select p.published_at, p.id from post p
-			    where p.status = 'PUBLISHED'%2$s and p.published_at < (select ends_at from day)
+			    where p.status = 'PUBLISHED'%1$s and p.published_at < :day_end
 			    order by p.published_at desc, p.id desc
-			    offset (select skip from day) limit 1
+			    offset :skip limit 1
 			), page as (
 			    select p.* from post p
-			    where p.status = 'PUBLISHED'%2$s
+			    where p.status = 'PUBLISHED'%1$s
 			      and (p.published_at, p.id) <= ((select published_at from first_key), (select id from first_key))
 			    order by p.published_at desc, p.id desc
 			    limit :limit
 			)
-			select %3$s
+			select %2$s
 			from page p
-			join category c on c.id = p.category_id
-			join author a on a.id = p.author_id
+			-- category and author looked up for each of the page's posts: 30 index reads, where a
+			-- join would read and hash every author (offset 0 keeps the planner from making it one)
+			cross join lateral (select c.slug, c.name from category c where c.id = p.category_id offset 0) c
+			cross join lateral (select a.slug, a.name from author a where a.id = p.author_id offset 0) a
 			order by p.published_at desc, p.id desc""";
 
 	/** More listings than a site has; past this the kept counts start again from empty. */
-	private static final int MAX_KEPT_STATS = 10_000;
+	private static final int MAX_KEPT = 10_000;
 
 	private final JdbcClient jdbc;
 
@@ -102,7 +92,7 @@ public class ListingQueries {
 
 	private final ContentVersion contentVersion;
 
-	private volatile KeptStats kept = new KeptStats(null, new ConcurrentHashMap<>());
+	private volatile Kept kept = new Kept(null, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
 
 	ListingQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, ContentVersion contentVersion) {
 		this.jdbc = jdbc;
@@ -120,22 +110,7 @@ public class ListingQueries {
 	 * from their index; author and tag listings, small, look at their posts.
 	 */
 	public ListingStats stats(ListingFilter filter) {
-		Snapshot now = this.contentVersion.current();
-		KeptStats current = this.kept;
-		if (!now.equals(current.at())) {
-			current = new KeptStats(now, new ConcurrentHashMap<>());
-			this.kept = current;
-		}
-		if (current.stats().size() > MAX_KEPT_STATS) {
-			current.stats().clear();
-		}
-		ListingStats stats = current.stats().get(filter);
-		if (stats == null) {
-			// not computeIfAbsent: that would hold other listings' requests during the statement
-			stats = count(filter);
-			current.stats().put(filter, stats);
-		}
-		return stats;
+		return kept(kept().stats(), filter, this::count);
 	}
 
 	private ListingStats count(ListingFilter filter) {
@@ -163,13 +138,16 @@ public class ListingQueries {
 	public List<PostCard> page(ListingFilter filter, int page, int pageSize) {
 		long offset = (long) (page - 1) * pageSize;
 		if (filter.countedAs() != null) {
-			return this.jdbc
-				.sql(COUNTED_PAGE.formatted(SCHEDULED.formatted(filter.sql()), filter.sql(), CARD_COLUMNS))
-				.param("now", now())
+			DayCounts days = kept(kept().days(), filter, this::days);
+			DayCounts.Start start = days.find(offset + days.scheduled());
+			if (start == null) {
+				return List.of();
+			}
+			return this.jdbc.sql(COUNTED_PAGE.formatted(filter.sql(), CARD_COLUMNS))
 				.param("id", filter.id())
-				.param("kind", filter.countedAs())
+				.param("day_end", start.dayEnd())
+				.param("skip", start.skip())
 				.param("limit", pageSize)
-				.param("offset", offset)
 				.query((rs, row) -> PostCard.fromRow(rs, this.properties.timeZone()))
 				.list();
 		}
@@ -189,8 +167,53 @@ public class ListingQueries {
 			.list();
 	}
 
-	/** Listing counts as read at one state of the content. */
-	private record KeptStats(@Nullable Snapshot at, Map<ListingFilter, ListingStats> stats) {
+	/** A counted listing's posts per day, and how many are scheduled, as {@link DayCounts}. */
+	private DayCounts days(ListingFilter filter) {
+		List<DayCounts.Day> days = this.jdbc.sql("""
+				select ends_at, posts from listing_count
+				where kind = :kind and listing_id = :id and unit = 'day' and posts > 0
+				order by starts_at desc""")
+			.param("kind", filter.countedAs())
+			.param("id", filter.id())
+			.query((rs, row) -> new DayCounts.Day(rs.getTimestamp(1), rs.getInt(2)))
+			.list();
+		long scheduled = this.jdbc.sql(SCHEDULED.formatted(filter.sql()).strip())
+			.param("now", now())
+			.param("id", filter.id())
+			.query(Long.class)
+			.single();
+		return DayCounts.of(days, scheduled);
+	}
+
+	/** What is kept for the state of the content this request sees, new if that changed. */
+	private Kept kept() {
+		Snapshot now = this.contentVersion.current();
+		Kept current = this.kept;
+		if (!now.equals(current.at())) {
+			current = new Kept(now, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+			this.kept = current;
+		}
+		return current;
+	}
+
+	private static <T> T kept(Map<ListingFilter, T> kept, ListingFilter filter, Function<ListingFilter, T> read) {
+		if (kept.size() > MAX_KEPT) {
+			kept.clear();
+		}
+		T value = kept.get(filter);
+		if (value == null) {
+			// not computeIfAbsent: that would hold other listings' requests during the statement
+			value = read.apply(filter);
+			kept.put(filter, value);
+		}
+		return value;
+	}
+
+	/**
+	 * Listing counts, and counted listings' posts per day, as read at one state of the content.
+	 */
+	private record Kept(@Nullable Snapshot at, Map<ListingFilter, ListingStats> stats,
+			Map<ListingFilter, DayCounts> days) {
 	}
 
 	private Timestamp now() {

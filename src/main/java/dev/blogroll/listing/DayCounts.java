@@ -1,0 +1,66 @@
+package dev.blogroll.listing;
+
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A counted listing's posts per UTC day, newest day first, with the running total before each
+ * day: where page N starts is a binary search. Scheduled posts are counted like the others
+ * (they are dated after now, so they come first) and {@link #scheduled()} says how many there
+ * are, to be skipped.
+ * <p>
+ * Read from {@code listing_count} once per state of the content ({@link ListingQueries}), so
+ * a page needs only the index read that starts at its day.
+ */
+record DayCounts(Timestamp[] dayEnds, long[] before, int[] posts, long scheduled) {
+
+	static DayCounts of(List<Day> days, long scheduled) {
+		int size = days.size();
+		Timestamp[] ends = new Timestamp[size];
+		long[] before = new long[size];
+		int[] posts = new int[size];
+		long total = 0;
+		for (int i = 0; i < size; i++) {
+			ends[i] = days.get(i).endsAt();
+			posts[i] = days.get(i).posts();
+			before[i] = total;
+			total += posts[i];
+		}
+		return new DayCounts(ends, before, posts, scheduled);
+	}
+
+	/**
+	 * The day in which the post at {@code position} (from 0, newest first, scheduled posts
+	 * first) lies, and how many of that day's posts come before it; {@code null} past the end.
+	 */
+	@Nullable Start find(long position) {
+		int found = Arrays.binarySearch(this.before, position);
+		// an exact hit may be followed by empty days with the same running total: take the last
+		int day = (found >= 0) ? lastWithSameTotal(found) : -found - 2;
+		if (day < 0 || position >= this.before[day] + this.posts[day]) {
+			return null;
+		}
+		return new Start(this.dayEnds[day], position - this.before[day]);
+	}
+
+	private int lastWithSameTotal(int index) {
+		while (index + 1 < this.before.length && this.before[index + 1] == this.before[index]) {
+			index++;
+		}
+		return index;
+	}
+
+	/** One row of {@code listing_count}: a day's end and its posts. */
+	record Day(Timestamp endsAt, int posts) {
+	}
+
+	/**
+	 * Where a page starts: in the index, the posts before {@code dayEnd}, skipping {@code skip}.
+	 */
+	record Start(Timestamp dayEnd, long skip) {
+	}
+
+}
