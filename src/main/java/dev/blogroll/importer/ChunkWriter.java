@@ -32,17 +32,19 @@ import dev.blogroll.importer.ImportResult.LineError;
  * <li>the posts and their tags are copied ({@code COPY}) into two temporary tables: no
  * statement per row, and no WAL;
  * <li>posts that are new or differ from their line are inserted or updated with one
- * {@code insert … select … on conflict (slug) do update}. Posts identical to their line are
- * filtered out first, so that importing a file again neither writes nor locks them. The
- * rows go in newest first: within a chunk the entries of the listing indexes (by date) are
- * added in order, and the posts of a day end up near each other in the table;
- * <li>tags a post has and its line no longer lists are removed, and the missing ones added.
+ * {@code insert … select … on conflict (slug) do update}, and the tags of those posts
+ * added in the same statement. Posts identical to their line are filtered out first, so
+ * that importing a file again neither writes nor locks them. The rows go in newest first:
+ * within a chunk the entries of the listing indexes (by date) are added in order, and the
+ * posts of a day end up near each other in the table;
+ * <li>only if some posts existed before: tags they have and their line no longer lists are
+ * removed, and the missing ones added.
  * </ol>
  * The statement-level triggers on {@code post} and {@code post_tag} (listing counts,
  * {@code data_version}) fire a handful of times per chunk. The first of them locks the row
- * of {@code data_version} until the commit, so the posts are written before anything that
- * fires a trigger: two chunks on two connections compute their posts' search vectors and
- * index entries side by side and queue only for the rest.
+ * of {@code data_version} until the commit, so everything expensive happens before any
+ * trigger fires: two chunks on two connections compute their posts' search vectors, index
+ * entries and foreign-key checks side by side, and queue only for the listing counts.
  */
 final class ChunkWriter {
 
@@ -66,7 +68,10 @@ final class ChunkWriter {
 
 	private static final String COPY_TAGS = "copy import_post_tag (slug, tag_id) from stdin";
 
-	private static final String UPSERT_POSTS = """
+	// The tags of the posts written go in with them, in the same statement: the triggers of
+	// both tables fire at its end, after the foreign-key checks and index entries of the tags.
+	private static final String UPSERT_POSTS_AND_TAGS = """
+			with upserted as (
 			insert into post (slug, title, category_id, author_id, published_at, excerpt, summary, body,
 			                  image_url, image_alt, source_url, status, created_by, updated_by)
 			select s.slug, s.title, s.category_id, s.author_id, s.published_at, s.excerpt, s.summary, s.body,
@@ -94,7 +99,14 @@ final class ChunkWriter {
 			      (excluded.title, excluded.category_id, excluded.author_id, excluded.published_at, excluded.excerpt,
 			       excluded.summary, excluded.body, excluded.image_url, excluded.image_alt, excluded.source_url,
 			       excluded.status)
-			returning id, (xmax = 0) as created""";
+			returning id, slug, (xmax = 0) as created
+			), tagged as (
+			insert into post_tag (post_id, tag_id)
+			select u.id, st.tag_id from upserted u join import_post_tag st on st.slug = u.slug
+			order by 1, 2
+			on conflict do nothing
+			)
+			select id, created from upserted""";
 
 	private static final String REMOVE_UNLISTED_TAGS = """
 			delete from post_tag pt
@@ -156,23 +168,25 @@ final class ChunkWriter {
 		steps.done("staged");
 		Set<Long> created = new HashSet<>();
 		Set<Long> updated = new HashSet<>();
-		try (PreparedStatement upsert = connection.prepareStatement(UPSERT_POSTS);
+		try (PreparedStatement upsert = connection.prepareStatement(UPSERT_POSTS_AND_TAGS);
 				ResultSet rs = upsert.executeQuery()) {
 			while (rs.next()) {
 				(rs.getBoolean("created") ? created : updated).add(rs.getLong("id"));
 			}
 		}
-		steps.done("posts");
-		Set<Long> tagsChanged = new HashSet<>(postIds(connection, REMOVE_UNLISTED_TAGS));
-		steps.done("unlisted tags");
-		tagsChanged.addAll(postIds(connection, ADD_LISTED_TAGS));
-		steps.done("listed tags");
+		steps.done("posts and tags");
+		if (created.size() < writable.size()) {
+			// some posts existed: their tags may have changed, whether the rest of them did or not
+			Set<Long> tagsChanged = new HashSet<>(postIds(connection, REMOVE_UNLISTED_TAGS));
+			tagsChanged.addAll(postIds(connection, ADD_LISTED_TAGS));
+			// a post whose only change is its tags was updated too
+			tagsChanged.removeAll(created);
+			updated.addAll(tagsChanged);
+			steps.done("tags of existing posts");
+		}
 		if (log.isDebugEnabled()) {
 			log.debug("Chunk of {} posts: {}", posts.size(), steps);
 		}
-		// a post whose only change is its tags was updated too
-		tagsChanged.removeAll(created);
-		updated.addAll(tagsChanged);
 		long unchanged = writable.size() - created.size() - updated.size();
 		return new Written(created.size(), updated.size(), unchanged, refused);
 	}
