@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code java -jar blogroll.jar --import=posts.ndjson}: imports the file with the
  * {@link PostImporter}, prints a summary and exits, with status 1 if any line was refused.
+ * While it runs, the importer logs every few seconds how many lines are done, how fast and
+ * how long the rest will take.
  * {@code BlogrollApplication} starts no web server when this option is given.
  */
 @Component
@@ -58,7 +60,9 @@ public class ImportCommand implements ApplicationRunner, ExitCodeGenerator {
 			}
 			long millis = (System.nanoTime() - started) / 1_000_000;
 			result.errors().forEach((error) -> log.warn("{}: {}", path, error));
-			System.out.printf("Imported %s: %s in %.1f s%n", path, result, millis / 1000.0);
+			long lines = result.created() + result.updated() + result.unchanged() + result.failed();
+			System.out.printf("Imported %s: %s in %.1f s (%,d lines/s)%n", path, result, millis / 1000.0,
+					lines * 1000 / Math.max(1, millis));
 			if (result.hasFailures()) {
 				this.exitCode = 1;
 			}

@@ -2,7 +2,7 @@ package dev.blogroll.importer;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +19,11 @@ import dev.blogroll.text.WebAddresses;
 /**
  * Checks one import line against the same rules the schema enforces, and says what is wrong
  * in words an editor understands.
+ * <p>
+ * One validator serves one import: it remembers the category, author and tag names it has
+ * met with their slugs, because a big file repeats a few thousand names a million times,
+ * {@link Slugs#slugify} (Unicode normalization and regular expressions) was the largest part
+ * of validating a line, and the posts waiting to be written can share one copy of each name.
  */
 final class ImportValidator {
 
@@ -34,14 +39,17 @@ final class ImportValidator {
 
 	static final int MAX_ALT = 300;
 
-	private ImportValidator() {
-	}
+	/** Enough for every name of a big import; the cache starts again when it is full. */
+	private static final int MAX_CACHED_NAMES = 50_000;
+
+	/** Category, author and tag names met so far, with their slugs. */
+	private final Map<String, ValidPost.Name> names = new HashMap<>();
 
 	/**
 	 * The line as a post ready to write.
 	 * @throws InvalidLineException naming the first problem found
 	 */
-	static ValidPost validate(long lineNumber, ImportLine line) {
+	ValidPost validate(long lineNumber, ImportLine line) {
 		String title = required(line.title(), "title");
 		if (title.length() > MAX_TITLE) {
 			throw new InvalidLineException("the title is " + title.length() + " characters long; at most "
@@ -55,13 +63,12 @@ final class ImportValidator {
 		if (slug.equals("page") || slug.equals("feed")) {
 			throw new InvalidLineException("the slug “" + slug + "” is reserved for the site's own URLs");
 		}
-		String categoryName = name(line.category(), "category", MAX_NAME);
-		String categorySlug = Slugs.slugify(categoryName);
-		if (!Category.isAllowedSlug(categorySlug)) {
-			throw new InvalidLineException("the category “" + categoryName
+		ValidPost.Name category = name(line.category(), "category", MAX_NAME);
+		if (!Category.isAllowedSlug(category.slug())) {
+			throw new InvalidLineException("the category “" + category.name()
 					+ "” cannot be used: its URL would clash with the site's own URLs");
 		}
-		String authorName = name(line.author(), "author", MAX_NAME * 2);
+		ValidPost.Name author = name(line.author(), "author", MAX_NAME * 2);
 		Instant publishedAt = instant(required(line.publishedAt(), "publishedAt"));
 		PostStatus status = status(line.status());
 		String imageUrl = url(line.imageUrl(), "imageUrl");
@@ -72,9 +79,8 @@ final class ImportValidator {
 		}
 		String excerpt = blankToNull(line.excerpt());
 		String body = blankToNull(line.body());
-		return new ValidPost(lineNumber, slug, title, categoryName, categorySlug, tags(line.tags()), authorName,
-				Slugs.slugify(authorName), publishedAt, excerpt, Excerpts.summarize(excerpt, body), body, imageUrl,
-				imageAlt, sourceUrl, status);
+		return new ValidPost(lineNumber, slug, title, category, tags(line.tags()), author, publishedAt, excerpt,
+				Excerpts.summarize(excerpt, body), body, imageUrl, imageAlt, sourceUrl, status);
 	}
 
 	private static String required(@Nullable String value, String field) {
@@ -84,30 +90,38 @@ final class ImportValidator {
 		return value.strip();
 	}
 
-	private static String name(@Nullable String value, String field, int maxLength) {
+	private ValidPost.Name name(@Nullable String value, String field, int maxLength) {
 		String name = required(value, field);
 		if (name.length() > maxLength) {
 			throw new InvalidLineException("the " + field + " is longer than " + maxLength + " characters");
 		}
-		if (Slugs.slugify(name).isEmpty()) {
+		ValidPost.Name named = this.names.get(name);
+		if (named == null) {
+			if (this.names.size() >= MAX_CACHED_NAMES) {
+				this.names.clear();
+			}
+			named = new ValidPost.Name(Slugs.slugify(name), name);
+			this.names.put(name, named);
+		}
+		if (named.slug().isEmpty()) {
 			throw new InvalidLineException("the " + field + " “" + shorten(name) + "” needs at least one letter or digit");
 		}
-		return name;
+		return named;
 	}
 
-	private static List<String> tags(@Nullable List<String> tags) {
+	private List<ValidPost.Name> tags(@Nullable List<String> tags) {
 		if (tags == null) {
 			return List.of();
 		}
 		if (tags.size() > MAX_TAGS) {
 			throw new InvalidLineException("there are " + tags.size() + " tags; at most " + MAX_TAGS + " are allowed");
 		}
-		Map<String, String> bySlug = new LinkedHashMap<>();
+		Map<String, ValidPost.Name> bySlug = new LinkedHashMap<>();
 		for (String tag : tags) {
-			String name = name(tag, "tag", MAX_TAG);
-			bySlug.putIfAbsent(Slugs.slugify(name), name);
+			ValidPost.Name name = name(tag, "tag", MAX_TAG);
+			bySlug.putIfAbsent(name.slug(), name);
 		}
-		return new ArrayList<>(bySlug.values());
+		return List.copyOf(bySlug.values());
 	}
 
 	private static Instant instant(String value) {

@@ -10,8 +10,15 @@ import dev.blogroll.post.PostStatus;
 /**
  * An import line that passed validation, normalized and ready to write.
  */
-record ValidPost(long lineNumber, String slug, String title, String categoryName, String categorySlug,
-		List<String> tagNames, String authorName, String authorSlug, Instant publishedAt, @Nullable String excerpt,
-		String summary, @Nullable String body, @Nullable String imageUrl, String imageAlt,
-		@Nullable String sourceUrl, PostStatus status) {
+record ValidPost(long lineNumber, String slug, String title, Name category, List<Name> tags, Name author,
+		Instant publishedAt, @Nullable String excerpt, String summary, @Nullable String body,
+		@Nullable String imageUrl, String imageAlt, @Nullable String sourceUrl, PostStatus status) {
+
+	/**
+	 * A category, author or tag as a line names it, with the slug that identifies it. The
+	 * validator hands out one instance per name, so the posts of a chunk share them.
+	 */
+	record Name(String slug, String name) {
+	}
+
 }

@@ -30,7 +30,7 @@ public final class Excerpts {
 	 */
 	public static String summarize(@Nullable String excerpt, @Nullable String markdownBody) {
 		if (excerpt != null && !excerpt.isBlank()) {
-			return cut(WHITESPACE.matcher(excerpt.strip()).replaceAll(" "));
+			return cut(collapseWhitespace(excerpt.strip()));
 		}
 		return cut(plainText(markdownBody == null ? "" : markdownBody));
 	}
@@ -46,6 +46,27 @@ public final class Excerpts {
 		document.select("pre, script, style").remove();
 		String text = document.text();
 		return WHITESPACE.matcher(text).replaceAll(" ").strip();
+	}
+
+	/**
+	 * Runs of whitespace as single spaces. Text that has none (most excerpts) is returned as it
+	 * is, not copied: an import keeps thousands of summaries in memory at once.
+	 */
+	private static String collapseWhitespace(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			boolean run = (c == ' ') ? i + 1 < text.length() && isRegexWhitespace(text.charAt(i + 1))
+					: isRegexWhitespace(c);
+			if (run) {
+				return WHITESPACE.matcher(text).replaceAll(" ");
+			}
+		}
+		return text;
+	}
+
+	/** What {@code \s} matches. */
+	private static boolean isRegexWhitespace(char c) {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
 	}
 
 	/**

@@ -1,5 +1,10 @@
 package dev.blogroll.importer;
 
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -8,7 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.blogroll.PostBuilder;
 import dev.blogroll.TestPosts;
@@ -29,10 +36,22 @@ class PostImporterTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private JdbcTemplate jdbcTemplate;
+
+	@Autowired
+	private TransactionTemplate transaction;
+
 	@AfterEach
 	void removeTestData() {
-		this.testPosts.remove(List.of("import-one", "import-two", "import-three", "import-four"),
-				List.of("import-shelf"), List.of("import-tag", "second-import-tag"), List.of("import-writer"));
+		this.testPosts.remove(this.jdbc.sql("select slug from post where slug like 'import-%'").query(String.class).list(),
+				List.of("import-shelf", "import-shelf-two", "import-shelf-elsewhere"),
+				List.of("import-tag", "second-import-tag"), List.of("import-writer"));
+	}
+
+	/** The importer with chunks of three posts, written by two writers at once. */
+	private PostImporter smallChunks() {
+		return new PostImporter(this.jdbcTemplate, this.transaction, 3, 2);
 	}
 
 	private static PostBuilder post(String slug) {
@@ -47,6 +66,7 @@ class PostImporterTests {
 	@Test
 	void importingTheSameLinesTwiceChangesNothing() {
 		ImportResult first = this.testPosts.add(post("import-one"), post("import-two"));
+		String rowVersions = rowVersions();
 		ImportResult second = this.testPosts.add(post("import-one"), post("import-two"));
 		assertThat(first).extracting(ImportResult::created, ImportResult::updated, ImportResult::unchanged)
 			.containsExactly(2L, 0L, 0L);
@@ -54,6 +74,97 @@ class PostImporterTests {
 			.containsExactly(0L, 0L, 2L);
 		assertThat(this.jdbc.sql("select count(*) from post where slug like 'import-%'").query(Long.class).single())
 			.isEqualTo(2);
+		assertThat(rowVersions()).as("neither the posts nor their tags were written or locked again")
+			.isEqualTo(rowVersions);
+	}
+
+	/** Which transaction wrote and last locked each test post and post tag, and the posts' versions. */
+	private String rowVersions() {
+		return this.jdbc.sql("""
+				select string_agg(p.slug || ' ' || p.xmin || ' ' || p.xmax || ' ' || p.version
+				                  || ' ' || pt.tag_id || ' ' || pt.xmin || ' ' || pt.xmax, ', ' order by p.slug, pt.tag_id)
+				from post p join post_tag pt on pt.post_id = p.id
+				where p.slug like 'import-%'""").query(String.class).single();
+	}
+
+	@Test
+	void aLineWhoseOnlyChangeIsItsTagsUpdatesThePost() {
+		this.testPosts.add(post("import-one"), post("import-two"));
+		ImportResult result = this.testPosts.add(post("import-one").tags("Import Tag", "Second Import Tag"),
+				post("import-two"));
+		assertThat(result).extracting(ImportResult::created, ImportResult::updated, ImportResult::unchanged)
+			.containsExactly(0L, 1L, 1L);
+		assertThat(this.jdbc.sql("""
+				select t.name from tag t join post_tag pt on pt.tag_id = t.id join post p on p.id = pt.post_id
+				where p.slug = 'import-one' order by t.name""").query(String.class).list())
+			.containsExactly("Import Tag", "Second Import Tag");
+	}
+
+	@Test
+	void aFileOfManyChunksIsWrittenByTwoWritersAsOneWouldWriteIt() {
+		List<String> lines = new ArrayList<>();
+		for (int i = 1; i <= 40; i++) {
+			PostBuilder post = post("import-many-" + i).publishedAt(Instant.parse("2020-01-01T00:00:00Z")
+				.plus(Duration.ofDays(13L * i)))
+				.status((i % 7 == 0) ? "draft" : "published");
+			lines.add(json(post));
+		}
+		lines.set(4, "{not json");
+		lines.set(11, json(post("import-many-12").body("nul \u0000 byte")));
+		lines.set(25, json(post("import-many-26").body("another nul \u0000 byte")));
+		// the same slug again, several chunks later: the later line wins
+		lines.set(19, json(post("import-many-2").title("The later line").publishedAt("2024-06-01T00:00:00Z")));
+		ImportResult result = smallChunks().importFrom(new BufferedReader(new StringReader(String.join("\n", lines))),
+				-1);
+		assertThat(result.errors()).extracting(LineError::lineNumber).containsExactly(5L, 12L, 26L);
+		assertThat(result.errors().get(1).message()).startsWith("the database refused it: ");
+		assertThat(result).extracting(ImportResult::created, ImportResult::updated, ImportResult::unchanged,
+				ImportResult::failed)
+			.containsExactly(36L, 1L, 0L, 3L);
+		assertThat(this.jdbc.sql("select count(*) from post where slug like 'import-many-%'").query(Long.class).single())
+			.isEqualTo(36);
+		assertThat(this.jdbc.sql("select title from post where slug = 'import-many-2'").query(String.class).single())
+			.isEqualTo("The later line");
+		assertThat(this.jdbc.sql("""
+				select count(*) from post p join post_tag pt on pt.post_id = p.id where p.slug like 'import-many-%'""")
+			.query(Long.class)
+			.single()).isEqualTo(36);
+		assertListingCountsMatchPosts("import-shelf");
+	}
+
+	@Test
+	void aNameTakenUnderAnotherSlugIsReportedForTheLinesThatUseIt() {
+		this.jdbc.sql("insert into category (slug, name) values ('import-shelf-elsewhere', 'Import Shelf Two')")
+			.update();
+		ImportResult result = this.testPosts
+			.importNdjson(String.join("\n", json(post("import-one")), json(post("import-two").category("Import Shelf Two"))));
+		assertThat(result.created()).isEqualTo(1);
+		assertThat(result.errors()).singleElement()
+			.isEqualTo(new LineError(2, "the category “Import Shelf Two” cannot be created: "
+					+ "another one has that name under a different slug"));
+		assertThat(this.jdbc.sql("select slug from post where slug like 'import-%'").query(String.class).list())
+			.containsExactly("import-one");
+	}
+
+	/** The category's listing counts (V30) per month and per day equal its published posts. */
+	private void assertListingCountsMatchPosts(String categorySlug) {
+		for (String unit : List.of("month", "day")) {
+			assertThat(this.jdbc.sql("""
+					with counted as (
+					    select lc.starts_at, lc.posts from listing_count lc join category c on c.id = lc.listing_id
+					    where lc.kind = 'category' and c.slug = :category and lc.unit = :unit and lc.posts > 0),
+					actual as (
+					    select date_trunc(:unit, p.published_at at time zone 'UTC') at time zone 'UTC' as starts_at,
+					           count(*)::integer as posts
+					    from post p join category c on c.id = p.category_id
+					    where c.slug = :category and p.status = 'PUBLISHED' group by 1)
+					select count(*) from counted full join actual using (starts_at)
+					where counted.posts is distinct from actual.posts""")
+				.param("category", categorySlug)
+				.param("unit", unit)
+				.query(Long.class)
+				.single()).as("%s rows that differ from the posts", unit).isZero();
+		}
 	}
 
 	@Test

@@ -13,6 +13,15 @@ class ExcerptsTests {
 	}
 
 	@Test
+	void runsOfWhitespaceInAnExcerptBecomeOneSpace() {
+		assertThat(Excerpts.summarize("  Tabs\tand\nnew lines,  double \r\n spaces ", null))
+			.isEqualTo("Tabs and new lines, double spaces");
+		assertThat(Excerpts.summarize("one\u000Bvertical\ftab and form feed", null))
+			.isEqualTo("one vertical tab and form feed");
+		assertThat(Excerpts.summarize("a non-breaking\u00A0space stays", null)).isEqualTo("a non-breaking\u00A0space stays");
+	}
+
+	@Test
 	void aStoredExcerptThatEndsInAnEllipsisIsKept() {
 		String stored = "We looked at service design considerations in the first part. There…";
 		assertThat(Excerpts.summarize(stored, null)).isEqualTo(stored);
