@@ -1,6 +1,5 @@
 package dev.blogroll.importer;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -27,11 +26,14 @@ import dev.blogroll.importer.ImportResult.LineError;
  * <li>a chunk that names a category, author or tag this import has not met yet is written
  * alone: two chunks creating names could each hold a name the other needs;
  * <li>everything else two chunks share is PostgreSQL's to order: their posts and tags are
- * disjoint, and the statement triggers on {@code post} and {@code post_tag} begin by
- * updating the one row of {@code data_version}, so the second transaction to reach a
- * trigger waits there, before it touches {@code listing_count} or anything else the first
- * holds, until the first commits. What runs side by side is the expensive part: copying,
- * and inserting the posts with their search vectors and index entries.
+ * disjoint (categories, authors and tags are only read, with shared locks), and the first
+ * statement trigger to fire on {@code post} or {@code post_tag} updates the one row of
+ * {@code data_version} (V31; a table's triggers fire in name order, and
+ * {@code post_changes_version} comes before the listing-count triggers of V30). So the
+ * second transaction to reach a trigger waits there, before it touches {@code listing_count}
+ * or anything else the first holds, until the first commits. What runs side by side is the
+ * expensive part: copying, and inserting posts and tags with their search vectors, index
+ * entries and foreign-key checks ({@link ChunkWriter}).
  * </ul>
  */
 final class ChunkSchedule {
@@ -171,8 +173,8 @@ final class ChunkSchedule {
 	record Outcome(List<ChunkWriter.Written> written, List<LineError> errors, long charsRead) {
 
 		Outcome {
-			written = new ArrayList<>(written);
-			errors = new ArrayList<>(errors);
+			written = List.copyOf(written);
+			errors = List.copyOf(errors);
 		}
 
 	}

@@ -249,7 +249,7 @@ final class ChunkWriter {
 	private static Map<String, Long> ids(Connection connection, String table, Collection<String> slugs)
 			throws SQLException {
 		Map<String, Long> ids = new HashMap<>();
-		// an index probe a slug: "slug = any(?)" would compare every row with every slug
+		// one index probe per slug, where "slug = any(?)" would compare every row with every slug
 		try (PreparedStatement select = connection.prepareStatement("select t.slug, t.id from unnest(?::varchar[]) "
 				+ "as wanted (slug) join " + table + " t on t.slug = wanted.slug")) {
 			select.setArray(1, connection.createArrayOf("varchar", slugs.toArray()));

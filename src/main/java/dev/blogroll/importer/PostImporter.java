@@ -23,8 +23,8 @@ import dev.blogroll.importer.ImportResult.LineError;
 /**
  * Imports posts from NDJSON, one JSON object a line (the format is {@link ImportLine}).
  * <p>
- * A thread of its own reads and validates the lines ({@link ChunkReader}) while writers
- * (this thread and, for files of more than one chunk, one more) write them in chunks of up to
+ * A thread of its own reads and validates the lines ({@link ChunkReader}) while two writers
+ * (this thread and one more) write them in chunks of up to
  * {@value #CHUNK_POSTS} posts, each in one transaction with a fixed number of set-based
  * statements ({@link ChunkWriter}); {@link ChunkSchedule} keeps two chunks written at once
  * from depending on each other and reports their results in input order. On two cores most
@@ -127,6 +127,11 @@ public class PostImporter {
 		}
 		catch (RuntimeException ex) {
 			schedule.fail(ex);
+		}
+		catch (Error ex) {
+			// the other writer must not go on as if this one's chunks had been written
+			schedule.fail(new IllegalStateException("An import writer failed", ex));
+			throw ex;
 		}
 	}
 
