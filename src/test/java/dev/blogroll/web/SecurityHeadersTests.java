@@ -58,6 +58,7 @@ class SecurityHeadersTests {
 	void pagesReplayedFromTheCacheKeepTheSecurityHeaders() {
 		SiteClient client = new SiteClient(this.port);
 		client.get("/blog");
+		client.get("/blog");
 		SiteClient.Response hit = client.get("/blog");
 		assertThat(hit.header(RenderedPageCache.HEADER)).isEqualTo("hit");
 		assertSecurityHeaders("/blog (cache hit)", hit);
