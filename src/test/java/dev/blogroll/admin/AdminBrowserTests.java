@@ -1,13 +1,18 @@
 package dev.blogroll.admin;
 
 import java.time.Clock;
+import java.time.Duration;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedCondition;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,6 +65,7 @@ class AdminBrowserTests {
 			driver.findElement(By.id("username")).sendKeys("browser-editor");
 			driver.findElement(By.id("password")).sendKeys("a browser's password");
 			driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+			waitUntilTheUrlContains(driver, "/admin/posts/new");
 			assertThat(driver.getCurrentUrl()).as("back where the editor wanted to go").contains("/admin/posts/new");
 
 			driver.findElement(By.id("title")).sendKeys("Written in a Real Browser");
@@ -71,6 +77,7 @@ class AdminBrowserTests {
 			driver.findElement(By.id("body")).sendKeys("## Hello\n\nThis post was typed into a form by Chromium.");
 			browser.screenshot("admin-new-post-1280");
 			driver.findElement(By.cssSelector("form.post-form button[type=submit]")).click();
+			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
 			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
 				.isEqualTo("Saved “Written in a Real Browser”.");
 
@@ -78,11 +85,29 @@ class AdminBrowserTests {
 			WebElement first = driver.findElement(By.cssSelector("article.card .card-title a"));
 			assertThat(first.getText()).isEqualTo("Written in a Real Browser");
 			first.click();
+			waitUntilTheUrlContains(driver, "/written-in-a-real-browser");
 			assertThat(driver.getCurrentUrl()).isEqualTo(site + "/blog/engineering/written-in-a-real-browser");
 			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Written in a Real Browser");
 			assertThat(driver.findElement(By.cssSelector(".post-body p")).getText())
 				.isEqualTo("This post was typed into a form by Chromium.");
 			assertThat(browser.consoleErrors()).isEmpty();
+		}
+	}
+
+	/**
+	 * A click that submits a form or follows a link may return before the next page has
+	 * loaded; wait for it (at most 10 s), and let the assertion after this say what went wrong.
+	 */
+	private static void waitUntilTheUrlContains(WebDriver driver, String part) {
+		waitFor(driver, ExpectedConditions.urlContains(part));
+	}
+
+	private static void waitFor(WebDriver driver, ExpectedCondition<?> condition) {
+		try {
+			new WebDriverWait(driver, Duration.ofSeconds(10)).until(condition);
+		}
+		catch (TimeoutException ex) {
+			// the assertion that follows reports the address the browser is at
 		}
 	}
 
