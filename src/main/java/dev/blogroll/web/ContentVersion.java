@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Whether anything readers can see has changed, asked of PostgreSQL in one cheap statement:
@@ -50,16 +50,10 @@ public class ContentVersion {
 	 * request: read by a statement that started after the request (or this call) did.
 	 */
 	public Snapshot current() {
-		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request == null) {
-			return this.state.get();
+		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+			return current(request.getRequest());
 		}
-		Snapshot asked = (Snapshot) request.getAttribute(ATTRIBUTE, RequestAttributes.SCOPE_REQUEST);
-		if (asked == null) {
-			asked = this.state.get();
-			request.setAttribute(ATTRIBUTE, asked, RequestAttributes.SCOPE_REQUEST);
-		}
-		return asked;
+		return this.state.get();
 	}
 
 	/** {@link #current()} for filters that run before Spring MVC has exposed the request. */
