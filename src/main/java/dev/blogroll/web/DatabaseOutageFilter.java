@@ -16,7 +16,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpHeaders;
@@ -36,7 +35,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * editor on the 503 page, in a form that sends them again.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(FilterOrder.DATABASE_OUTAGE)
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	/** Seconds a client should wait before asking again. */
@@ -66,7 +65,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 				request.setAttribute(UNSAVED_FORM, UnsavedForm.of(request));
 			}
 			// the failure may have come before Spring Security's filters wrote their headers
-			SecurityHeaders.addMissing(response);
+			SecurityHeaders.addMissing(request, response);
 			response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
 			response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControlFilter.NO_STORE);
 			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);

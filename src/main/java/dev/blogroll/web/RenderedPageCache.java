@@ -2,9 +2,12 @@ package dev.blogroll.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -12,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -31,52 +33,63 @@ import dev.blogroll.web.ContentVersion.Snapshot;
  * "Nothing has changed" is asked of PostgreSQL for every request ({@link ContentVersion}: the
  * data version and the next scheduled post). A page is served from memory only if both are
  * what they were when it was rendered, so an editor's change shows on the next request, on
- * every instance sharing the database. The key is the scheme and request path; only plain GETs
- * that answered 200 are kept, and conditional requests ({@code If-None-Match},
+ * every instance sharing the database. The key is the scheme and the request's path as the
+ * application sees it, decoded and normalized ({@code /blog/%65ngineering} is
+ * {@code /blog/engineering}), so no spelling of a path can push out the page under another;
+ * only plain GETs that answered 200 are kept, and conditional requests ({@code If-None-Match},
  * {@code If-Modified-Since}) always go to the application. The least recently used pages go
  * first when the cache is over its size. The headers replayed on a hit are the ones the first
- * response had, security headers included.
+ * response had, security headers included, each sent once.
  * <p>
- * A page is kept from its second request on: the first only notes its path. A crawler asks
- * for each page once, and keeping every one of them would push out the pages readers come back
- * to and, worse, fill the old generation of the heap with pages nobody asks for again: in the
- * benchmark's cold crawl that meant a 110–160 ms full collection every three seconds, which
+ * A page is kept from its second request on: the first only notes its path, and only if it
+ * answered 200, so a flood of made-up addresses (each a 404) leaves nothing behind. A crawler
+ * asks for each page once, and keeping every one of them would push out the pages readers come
+ * back to and, worse, fill the old generation of the heap with pages nobody asks for again: in
+ * the benchmark's cold crawl that meant a 110–160 ms full collection every three seconds, which
  * was the crawl's p99 (bench/RESULTS.md).
+ * <p>
+ * Everything kept is counted in bytes, keys included, against {@code blogroll.page-cache-size}:
+ * the noted paths may use a sixteenth of it, the pages the rest. Paths longer than
+ * {@code blogroll.limits.max-path-length} never get here ({@link RequestLimitsFilter}).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+@Order(FilterOrder.RENDERED_PAGE_CACHE)
 class RenderedPageCache extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Page-Cache";
 
-	private static final int SEEN_ONCE = 16_384;
+	/** What an entry costs besides its key and value: the map's node, the key's object header. */
+	private static final int ENTRY_OVERHEAD = 96;
+
+	/** The longest key considered at all, in characters; longer paths are refused before. */
+	private static final int MAX_KEY = 4096;
 
 	private final ContentVersion contentVersion;
 
 	private final long maxBytes;
 
+	private final long maxSeenOnceBytes;
+
 	private final Map<String, Page> pages = new LinkedHashMap<>(1024, 0.75f, true);
 
-	/** Paths asked for once and not kept (yet), the most recent {@value #SEEN_ONCE} of them. */
-	private final Map<String, Boolean> seenOnce = new LinkedHashMap<>(1024, 0.75f, true) {
-		@Override
-		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-			return size() > SEEN_ONCE;
-		}
-	};
+	/** Paths asked for once, answered 200 and not kept (yet), the most recent first to stay. */
+	private final Map<String, Boolean> seenOnce = new LinkedHashMap<>(1024, 0.75f, true);
 
 	private long bytes;
+
+	private long seenOnceBytes;
 
 	RenderedPageCache(ContentVersion contentVersion, BlogrollProperties properties) {
 		this.contentVersion = contentVersion;
 		this.maxBytes = properties.pageCacheSize().toBytes();
+		this.maxSeenOnceBytes = this.maxBytes / 16;
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		String path = request.getRequestURI();
+		String path = request.getServletPath();
 		return this.maxBytes == 0 || !"GET".equals(request.getMethod()) || request.getQueryString() != null
-				|| request.getHeader(HttpHeaders.IF_NONE_MATCH) != null
+				|| path.length() > MAX_KEY || request.getHeader(HttpHeaders.IF_NONE_MATCH) != null
 				|| request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null
 				|| !(path.equals("/") || path.equals("/blog") || path.startsWith("/blog/")
 						|| path.equals("/sitemap.xml") || path.equals("/feed.atom") || path.equals("/feed.rss"));
@@ -85,17 +98,19 @@ class RenderedPageCache extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		// HTTPS responses carry HSTS, plain ones don't: never serve one for the other
-		String key = request.getScheme() + ":" + request.getRequestURI();
+		String key = key(request);
 		Snapshot state = this.contentVersion.current(request);
 		Page page = get(key);
 		if (page != null && page.state().equals(state)) {
 			page.writeTo(response);
 			return;
 		}
-		if (page == null && firstRequest(key)) {
+		if (page == null && !seenBefore(key)) {
 			response.setHeader(HEADER, "miss");
 			chain.doFilter(request, response);
+			if (response.getStatus() == HttpServletResponse.SC_OK) {
+				noteFirstRequest(key);
+			}
 			return;
 		}
 		ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
@@ -107,9 +122,52 @@ class RenderedPageCache extends OncePerRequestFilter {
 		rendering.copyBodyToResponse();
 	}
 
-	/** Whether this is the first request for the path lately; notes it if so. */
-	private synchronized boolean firstRequest(String key) {
-		return this.seenOnce.remove(key) == null && this.seenOnce.put(key, Boolean.TRUE) == null;
+	/**
+	 * The scheme (HTTPS responses carry HSTS, plain ones don't: never serve one for the other)
+	 * and the path as decoded and normalized by the server, which is what the application
+	 * answers: the spellings of one page share one key.
+	 */
+	static String key(HttpServletRequest request) {
+		String path = request.getServletPath();
+		if (request.getPathInfo() != null) {
+			path += request.getPathInfo();
+		}
+		return request.getScheme() + ":" + path;
+	}
+
+	/** Whether the path has answered 200 once lately; forgets it if so (it is about to be kept). */
+	private synchronized boolean seenBefore(String key) {
+		if (this.seenOnce.remove(key) == null) {
+			return false;
+		}
+		this.seenOnceBytes -= keyBytes(key);
+		return true;
+	}
+
+	private synchronized void noteFirstRequest(String key) {
+		if (this.seenOnce.put(key, Boolean.TRUE) == null) {
+			this.seenOnceBytes += keyBytes(key);
+		}
+		var eldest = this.seenOnce.keySet().iterator();
+		while (this.seenOnceBytes > this.maxSeenOnceBytes && eldest.hasNext()) {
+			this.seenOnceBytes -= keyBytes(eldest.next());
+			eldest.remove();
+		}
+	}
+
+	/** What a key costs in memory, counted generously (two bytes a character). */
+	static long keyBytes(String key) {
+		return 2L * key.length() + ENTRY_OVERHEAD;
+	}
+
+	/** Bytes counted for kept pages and noted paths, for tests. */
+	synchronized long bytesUsed() {
+		return this.bytes + this.seenOnceBytes;
+	}
+
+	/** How many paths are noted as asked for once, for tests. */
+	synchronized int pathsNoted() {
+		return this.seenOnce.size();
 	}
 
 	private synchronized @Nullable Page get(String key) {
@@ -117,14 +175,17 @@ class RenderedPageCache extends OncePerRequestFilter {
 	}
 
 	private synchronized void put(String key, Page page) {
-		if (page.size() > this.maxBytes / 4) {
+		long size = keyBytes(key) + page.size();
+		if (size > this.maxBytes / 4) {
 			return;
 		}
 		Page old = this.pages.put(key, page);
-		this.bytes += page.size() - ((old != null) ? old.size() : 0);
+		this.bytes += size - ((old != null) ? keyBytes(key) + old.size() : 0);
+		long budget = this.maxBytes - this.maxSeenOnceBytes;
 		var eldest = this.pages.entrySet().iterator();
-		while (this.bytes > this.maxBytes && eldest.hasNext()) {
-			this.bytes -= eldest.next().getValue().size();
+		while (this.bytes > budget && eldest.hasNext()) {
+			Map.Entry<String, Page> entry = eldest.next();
+			this.bytes -= keyBytes(entry.getKey()) + entry.getValue().size();
 			eldest.remove();
 		}
 	}
@@ -148,12 +209,27 @@ class RenderedPageCache extends OncePerRequestFilter {
 		}
 
 		long size() {
-			return this.body.length + 64L * this.headers.size() + 128;
+			long size = this.body.length + 128L;
+			for (String[] header : this.headers) {
+				size += 2L * (header[0].length() + header[1].length()) + 64;
+			}
+			return size;
 		}
 
+		/**
+		 * Replays the page. A header the response already has (the filters before this one set
+		 * {@code Cache-Control}) is replaced, not sent twice; a header the page had several
+		 * times is sent as many times.
+		 */
 		void writeTo(HttpServletResponse response) throws IOException {
+			Set<String> written = new HashSet<>();
 			for (String[] header : this.headers) {
-				response.addHeader(header[0], header[1]);
+				if (written.add(header[0].toLowerCase(Locale.ROOT))) {
+					response.setHeader(header[0], header[1]);
+				}
+				else {
+					response.addHeader(header[0], header[1]);
+				}
 			}
 			response.setHeader(HEADER, "hit");
 			response.setContentLength(this.body.length);
