@@ -118,7 +118,7 @@ public class PostImporter {
 				finally {
 					turn.unlock();
 				}
-				schedule.finish(chunk, new ChunkSchedule.Outcome(written, errors, chunk.charsRead()));
+				schedule.finish(chunk, new ChunkSchedule.Outcome(written, errors, chunk.unreported(), chunk.charsRead()));
 			}
 		}
 		catch (InterruptedException ex) {
