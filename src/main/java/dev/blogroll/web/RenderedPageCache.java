@@ -11,7 +11,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -20,7 +19,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import dev.blogroll.BlogrollProperties;
-import dev.blogroll.web.ContentVersion.Snapshot;
+import dev.blogroll.content.ContentVersion;
+import dev.blogroll.content.ContentVersion.Snapshot;
+import dev.blogroll.content.Kept;
 
 /**
  * Keeps the bytes of rendered pages ({@code /}, {@code /blog/**}, the site's feeds and the
@@ -30,8 +31,8 @@ import dev.blogroll.web.ContentVersion.Snapshot;
  * <p>
  * "Nothing has changed" is asked of PostgreSQL for every request ({@link ContentVersion}: the
  * data version and the next scheduled post). A page is served from memory only if both are
- * what they were when it was rendered, so an editor's change shows on the next request, on
- * every instance sharing the database. The key is the scheme and request path; only plain GETs
+ * what they were when it was rendered ({@link Kept}), so an editor's change shows on the next
+ * request, on every instance sharing the database. The key is the scheme and request path; only plain GETs
  * that answered 200 are kept, and conditional requests ({@code If-None-Match},
  * {@code If-Modified-Since}) always go to the application. The least recently used pages go
  * first when the cache is over its size. The headers replayed on a hit are the ones the first
@@ -55,21 +56,21 @@ class RenderedPageCache extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	private final Map<String, Page> pages = new LinkedHashMap<>(1024, 0.75f, true);
+	/** Rendered pages by key, weighed with their keys. */
+	private final Kept<String, Page> pages;
 
-	/** Paths asked for once and not kept (yet), the most recent {@value #SEEN_ONCE} of them. */
-	private final Map<String, Boolean> seenOnce = new LinkedHashMap<>(1024, 0.75f, true) {
+	/** Paths asked for before, the most recently asked {@value #SEEN_ONCE} of them. */
+	private final Map<String, Boolean> seenBefore = new LinkedHashMap<>(1024, 0.75f, true) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
 			return size() > SEEN_ONCE;
 		}
 	};
 
-	private long bytes;
-
 	RenderedPageCache(ContentVersion contentVersion, BlogrollProperties properties) {
 		this.contentVersion = contentVersion;
 		this.maxBytes = properties.pageCacheSize().toBytes();
+		this.pages = contentVersion.keeper(this.maxBytes, (key, page) -> 2L * key.length() + page.size());
 	}
 
 	@Override
@@ -88,12 +89,12 @@ class RenderedPageCache extends OncePerRequestFilter {
 		// HTTPS responses carry HSTS, plain ones don't: never serve one for the other
 		String key = request.getScheme() + ":" + request.getRequestURI();
 		Snapshot state = this.contentVersion.current(request);
-		Page page = get(key);
-		if (page != null && page.state().equals(state)) {
+		Page page = this.pages.get(state, key);
+		if (page != null) {
 			page.writeTo(response);
 			return;
 		}
-		if (page == null && firstRequest(key)) {
+		if (firstRequest(key)) {
 			response.setHeader(HEADER, "miss");
 			chain.doFilter(request, response);
 			return;
@@ -102,36 +103,22 @@ class RenderedPageCache extends OncePerRequestFilter {
 		rendering.setHeader(HEADER, "miss");
 		chain.doFilter(request, rendering);
 		if (rendering.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted()) {
-			put(key, Page.of(state, rendering));
+			this.pages.put(state, key, Page.of(rendering));
 		}
 		rendering.copyBodyToResponse();
 	}
 
-	/** Whether this is the first request for the path lately; notes it if so. */
+	/**
+	 * Whether this is the first request for the path lately; notes it if so. A page asked for
+	 * before is kept again as soon as it is rendered after a change.
+	 */
 	private synchronized boolean firstRequest(String key) {
-		return this.seenOnce.remove(key) == null && this.seenOnce.put(key, Boolean.TRUE) == null;
+		return this.seenBefore.put(key, Boolean.TRUE) == null;
 	}
 
-	private synchronized @Nullable Page get(String key) {
-		return this.pages.get(key);
-	}
+	private record Page(List<String[]> headers, byte[] body) {
 
-	private synchronized void put(String key, Page page) {
-		if (page.size() > this.maxBytes / 4) {
-			return;
-		}
-		Page old = this.pages.put(key, page);
-		this.bytes += page.size() - ((old != null) ? old.size() : 0);
-		var eldest = this.pages.entrySet().iterator();
-		while (this.bytes > this.maxBytes && eldest.hasNext()) {
-			this.bytes -= eldest.next().getValue().size();
-			eldest.remove();
-		}
-	}
-
-	private record Page(Snapshot state, List<String[]> headers, byte[] body) {
-
-		static Page of(Snapshot state, ContentCachingResponseWrapper response) {
+		static Page of(ContentCachingResponseWrapper response) {
 			List<String[]> headers = new ArrayList<>();
 			for (String name : response.getHeaderNames()) {
 				// a cookie belongs to one visitor, never to the page
@@ -144,7 +131,7 @@ class RenderedPageCache extends OncePerRequestFilter {
 			if (response.getContentType() != null && response.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
 				headers.add(new String[] { HttpHeaders.CONTENT_TYPE, response.getContentType() });
 			}
-			return new Page(state, List.copyOf(headers), response.getContentAsByteArray());
+			return new Page(List.copyOf(headers), response.getContentAsByteArray());
 		}
 
 		long size() {
