@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 
@@ -26,7 +27,18 @@ public final class RawHttp {
 
 	/** Sends the request text as UTF-8 and returns the answer. */
 	public static Response send(int port, String request) {
+		return sendFrom(null, port, request);
+	}
+
+	/**
+	 * Sends the request from a local address of the loopback network ({@code 127.0.0.2}), as a
+	 * client other than the tests' usual 127.0.0.1: a proxy in front of Blogroll, say.
+	 */
+	public static Response sendFrom(@Nullable String localAddress, int port, String request) {
 		try (Socket socket = new Socket()) {
+			if (localAddress != null) {
+				socket.bind(new InetSocketAddress(localAddress, 0));
+			}
 			socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
 			socket.setSoTimeout(30_000);
 			OutputStream out = socket.getOutputStream();

@@ -1,6 +1,5 @@
 package dev.blogroll.author;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -13,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.text.Slugs;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SitePaths;
 
 /**
  * Editors rename authors and delete those without posts. New authors are created from the post
@@ -24,21 +24,13 @@ class AuthorAdminController {
 
 	private final AuthorRepository authors;
 
-	private final JdbcClient jdbc;
-
-	AuthorAdminController(AuthorRepository authors, JdbcClient jdbc) {
+	AuthorAdminController(AuthorRepository authors) {
 		this.authors = authors;
-		this.jdbc = jdbc;
 	}
 
 	@GetMapping
 	String showAuthors(Model model) {
-		model.addAttribute("rows", this.jdbc.sql("""
-				select a.id, a.name, a.slug, count(p.id) as posts
-				from author a left join post p on p.author_id = a.id
-				group by a.id order by lower(a.name)""")
-			.query((rs, row) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("slug"), rs.getLong("posts")))
-			.list());
+		model.addAttribute("rows", this.authors.findAllWithPostCounts());
 		return "admin/authors";
 	}
 
@@ -53,12 +45,12 @@ class AuthorAdminController {
 			return "redirect:/admin/authors";
 		}
 		if (this.authors.findBySlug(slug).filter((other) -> !other.getId().equals(id)).isPresent()) {
-			redirect.addFlashAttribute("error", "Another author already has the URL /blog/author/" + slug + ".");
+			redirect.addFlashAttribute("error", "Another author already has the URL " + SitePaths.author(slug) + ".");
 			return "redirect:/admin/authors";
 		}
 		String oldName = author.getName();
 		author.rename(newName);
-		this.jdbc.sql("update post set updated_at = now() where author_id = :id").param("id", id).update();
+		this.authors.touchPostsOf(id);
 		redirect.addFlashAttribute("message", "Renamed “" + oldName + "” to “" + newName + "”.");
 		return "redirect:/admin/authors";
 	}
@@ -67,9 +59,7 @@ class AuthorAdminController {
 	@Transactional
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		Author author = find(id);
-		long posts = this.jdbc.sql("select count(*) from post where author_id = :id").param("id", id)
-			.query(Long.class)
-			.single();
+		long posts = this.authors.countPosts(id);
 		if (posts > 0) {
 			redirect.addFlashAttribute("error", "“" + author.getName() + "” still has " + posts
 					+ " posts (trashed ones included). Give them another author or delete them first.");
@@ -82,10 +72,6 @@ class AuthorAdminController {
 
 	private Author find(long id) {
 		return this.authors.findById(id).orElseThrow(() -> new NotFoundException("There is no author " + id));
-	}
-
-	/** One author and how many posts they have. */
-	record Row(long id, String name, String slug, long posts) {
 	}
 
 }

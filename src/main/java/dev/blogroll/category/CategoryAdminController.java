@@ -1,14 +1,10 @@
 package dev.blogroll.category;
 
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -32,22 +28,14 @@ class CategoryAdminController {
 
 	private final CategoryRepository categories;
 
-	private final JdbcClient jdbc;
-
-	CategoryAdminController(CategoryRepository categories, JdbcClient jdbc) {
+	CategoryAdminController(CategoryRepository categories) {
 		this.categories = categories;
-		this.jdbc = jdbc;
 	}
 
 	@GetMapping
 	String showCategories(Model model) {
-		Map<Long, Long> counts = this.jdbc.sql("select category_id, count(*) from post group by category_id")
-			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getLong(2)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		model.addAttribute("categories", this.categories.findAllByOrderByNameAsc());
-		model.addAttribute("counts", counts);
+		model.addAttribute("counts", this.categories.postCounts());
 		if (!model.containsAttribute("categoryForm")) {
 			model.addAttribute("categoryForm", new CategoryForm("", "", ""));
 		}
@@ -96,9 +84,7 @@ class CategoryAdminController {
 	@Transactional
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		Category category = find(id);
-		long posts = this.jdbc.sql("select count(*) from post where category_id = :id").param("id", id)
-			.query(Long.class)
-			.single();
+		long posts = this.categories.countPosts(id);
 		if (posts > 0) {
 			redirect.addFlashAttribute("error", "“" + category.getName() + "” still has " + posts
 					+ " posts (trashed ones included). Move or delete them first.");

@@ -1,10 +1,8 @@
 package dev.blogroll.search;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -17,6 +15,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.content.Visibility;
 import dev.blogroll.listing.PostCard;
 
 /**
@@ -65,19 +64,19 @@ class SearchQueries {
 			  select count(*) as matches from (
 			    select 1 from q join post p on p.search_vector @@ q.query
 			    where (select querytree(query) from q) not in ('T', '')
-			      and p.status = 'PUBLISHED' and p.published_at <= :now%1$s
+			      and %2$s%1$s
 			    limit :all + 1) as counted
 			),
 			candidates as (
 			  select p.id, p.published_at, p.search_vector
 			  from q join post p on p.search_vector @@ q.query
 			  where (select matches from probe) <= :all
-			    and p.status = 'PUBLISHED' and p.published_at <= :now%1$s
+			    and %2$s%1$s
 			  union all
 			  (select p.id, p.published_at, p.search_vector
 			   from q cross join post p
 			   where (select matches from probe) > :all
-			     and p.status = 'PUBLISHED' and p.published_at <= :now%1$s
+			     and %2$s%1$s
 			     and (p.search_vector || ''::tsvector) @@ q.query
 			   order by p.published_at desc, p.id desc
 			   limit :newest)
@@ -128,21 +127,6 @@ class SearchQueries {
 		this.rankedNewest = rankedNewest;
 	}
 
-	/** Every category and tag results can be narrowed to, by name; one statement. */
-	FilterOptions filterOptions() {
-		List<FilterOption> categories = new ArrayList<>();
-		List<FilterOption> tags = new ArrayList<>();
-		this.jdbc.sql("""
-				select 'category' as kind, id, slug, name from category
-				union all
-				select 'tag', id, slug, name from tag
-				order by kind, name""").query((ResultSet rs) -> {
-			FilterOption option = new FilterOption(rs.getLong("id"), rs.getString("slug"), rs.getString("name"));
-			("category".equals(rs.getString("kind")) ? categories : tags).add(option);
-		});
-		return new FilterOptions(categories, tags);
-	}
-
 	/** Search statements are cancelled after this many seconds (see {@link Hits#timedOut()}). */
 	static final int TIMEOUT_SECONDS = 5;
 
@@ -170,7 +154,7 @@ class SearchQueries {
 		boolean[] more = { false };
 		List<SearchResult> results;
 		try {
-			results = this.jdbc.sql(SEARCH.formatted(filters))
+			results = this.jdbc.sql(SEARCH.formatted(filters, Visibility.VISIBLE))
 			.param("q", terms.text())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("category", (category != null) ? category.id() : 0)
@@ -198,15 +182,6 @@ class SearchQueries {
 			throw ex;
 		}
 		return new Hits(results, total[0], more[0], false);
-	}
-
-	/**
-	 * The categories and tags a search can be narrowed to.
-	 *
-	 * @param categories every category, by name
-	 * @param tags every tag, by name
-	 */
-	record FilterOptions(List<FilterOption> categories, List<FilterOption> tags) {
 	}
 
 	/**

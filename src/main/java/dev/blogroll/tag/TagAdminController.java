@@ -1,6 +1,5 @@
 package dev.blogroll.tag;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -23,21 +22,13 @@ class TagAdminController {
 
 	private final TagRepository tags;
 
-	private final JdbcClient jdbc;
-
-	TagAdminController(TagRepository tags, JdbcClient jdbc) {
+	TagAdminController(TagRepository tags) {
 		this.tags = tags;
-		this.jdbc = jdbc;
 	}
 
 	@GetMapping
 	String showTags(Model model) {
-		model.addAttribute("rows", this.jdbc.sql("""
-				select t.id, t.name, t.slug, count(pt.post_id) as posts
-				from tag t left join post_tag pt on pt.tag_id = t.id
-				group by t.id order by lower(t.name)""")
-			.query((rs, row) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("slug"), rs.getLong("posts")))
-			.list());
+		model.addAttribute("rows", this.tags.findAllWithPostCounts());
 		return "admin/tags";
 	}
 
@@ -59,7 +50,7 @@ class TagAdminController {
 		}
 		String oldName = tag.getName();
 		tag.rename(newName);
-		touchPostsOf(id);
+		this.tags.touchPostsOf(id);
 		redirect.addFlashAttribute("message", "Renamed “" + oldName + "” to “" + newName + "”.");
 		return "redirect:/admin/tags";
 	}
@@ -73,14 +64,10 @@ class TagAdminController {
 			redirect.addFlashAttribute("error", "Choose another tag to merge “" + source.getName() + "” into.");
 			return "redirect:/admin/tags";
 		}
-		touchPostsOf(id);
-		long posts = this.jdbc.sql("select count(*) from post_tag where tag_id = :id").param("id", id)
-			.query(Long.class)
-			.single();
-		this.jdbc.sql("""
-				insert into post_tag (post_id, tag_id) select post_id, :into from post_tag where tag_id = :id
-				on conflict do nothing""").param("into", into).param("id", id).update();
-		this.jdbc.sql("delete from post_tag where tag_id = :id").param("id", id).update();
+		this.tags.touchPostsOf(id);
+		long posts = this.tags.countPosts(id);
+		this.tags.addToPostsOf(id, into);
+		this.tags.removeFromPosts(id);
 		this.tags.delete(source);
 		redirect.addFlashAttribute("message", "Merged “" + source.getName() + "” into “" + target.getName() + "”: its "
 				+ posts + " posts are now tagged “" + target.getName() + "”.");
@@ -91,9 +78,7 @@ class TagAdminController {
 	@Transactional
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		Tag tag = find(id);
-		long posts = this.jdbc.sql("select count(*) from post_tag where tag_id = :id").param("id", id)
-			.query(Long.class)
-			.single();
+		long posts = this.tags.countPosts(id);
 		if (posts > 0) {
 			redirect.addFlashAttribute("error", "“" + tag.getName() + "” is still on " + posts
 					+ " posts. Merge it into another tag, or remove it from those posts first.");
@@ -104,19 +89,8 @@ class TagAdminController {
 		return "redirect:/admin/tags";
 	}
 
-	/** Posts whose tags change count as changed, for caches and sitemaps. */
-	private void touchPostsOf(long tagId) {
-		this.jdbc.sql("update post set updated_at = now() where id in (select post_id from post_tag where tag_id = :id)")
-			.param("id", tagId)
-			.update();
-	}
-
 	private Tag find(long id) {
 		return this.tags.findById(id).orElseThrow(() -> new NotFoundException("There is no tag " + id));
-	}
-
-	/** One tag and how many posts carry it. */
-	record Row(long id, String name, String slug, long posts) {
 	}
 
 }

@@ -14,7 +14,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -22,7 +21,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import dev.blogroll.BlogrollProperties;
-import dev.blogroll.web.ContentVersion.Snapshot;
+import dev.blogroll.content.ContentVersion;
+import dev.blogroll.content.ContentVersion.Snapshot;
+import dev.blogroll.content.Kept;
 
 /**
  * Keeps the bytes of rendered pages ({@code /}, {@code /blog/**}, the site's feeds and the
@@ -32,9 +33,9 @@ import dev.blogroll.web.ContentVersion.Snapshot;
  * <p>
  * "Nothing has changed" is asked of PostgreSQL for every request ({@link ContentVersion}: the
  * data version and the next scheduled post). A page is served from memory only if both are
- * what they were when it was rendered, so an editor's change shows on the next request, on
- * every instance sharing the database. The key is the scheme and the request's path as the
- * application sees it, decoded and normalized ({@code /blog/%65ngineering} is
+ * what they were when it was rendered ({@link Kept}), so an editor's change shows on the next
+ * request, on every instance sharing the database. The key is the scheme and the request's
+ * path as the application sees it, decoded and normalized ({@code /blog/%65ngineering} is
  * {@code /blog/engineering}), so no spelling of a path can push out the page under another;
  * only plain GETs that answered 200 are kept, and conditional requests ({@code If-None-Match},
  * {@code If-Modified-Since}) always go to the application. The least recently used pages go
@@ -58,7 +59,7 @@ class RenderedPageCache extends OncePerRequestFilter {
 
 	static final String HEADER = "X-Page-Cache";
 
-	/** What an entry costs besides its key and value: the map's node, the key's object header. */
+	/** What a noted path costs besides its characters: the map's node, the key's object header. */
 	private static final int ENTRY_OVERHEAD = 96;
 
 	/** The longest key considered at all, in characters; longer paths are refused before. */
@@ -68,21 +69,23 @@ class RenderedPageCache extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	private final long maxSeenOnceBytes;
+	private final long maxSeenBytes;
 
-	private final Map<String, Page> pages = new LinkedHashMap<>(1024, 0.75f, true);
+	/** Rendered pages by key, weighed with their keys. */
+	private final Kept<String, Page> pages;
 
-	/** Paths asked for once, answered 200 and not kept (yet), the most recent first to stay. */
-	private final Map<String, Boolean> seenOnce = new LinkedHashMap<>(1024, 0.75f, true);
+	/** Paths that answered 200 before, the most recently asked first to stay; guarded by {@code this}. */
+	private final Map<String, Boolean> seenBefore = new LinkedHashMap<>(1024, 0.75f, true);
 
-	private long bytes;
-
-	private long seenOnceBytes;
+	/** What {@link #seenBefore} weighs; guarded by {@code this}. */
+	private long seenBytes;
 
 	RenderedPageCache(ContentVersion contentVersion, BlogrollProperties properties) {
 		this.contentVersion = contentVersion;
 		this.maxBytes = properties.pageCacheSize().toBytes();
-		this.maxSeenOnceBytes = this.maxBytes / 16;
+		this.maxSeenBytes = this.maxBytes / 16;
+		this.pages = contentVersion.keeper(this.maxBytes - this.maxSeenBytes,
+				(key, page) -> keyBytes(key) + page.size());
 	}
 
 	@Override
@@ -100,16 +103,16 @@ class RenderedPageCache extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String key = key(request);
 		Snapshot state = this.contentVersion.current(request);
-		Page page = get(key);
-		if (page != null && page.state().equals(state)) {
+		Page page = this.pages.get(state, key);
+		if (page != null) {
 			page.writeTo(response);
 			return;
 		}
-		if (page == null && !seenBefore(key)) {
+		if (!seenBefore(key)) {
 			response.setHeader(HEADER, "miss");
 			chain.doFilter(request, response);
 			if (response.getStatus() == HttpServletResponse.SC_OK) {
-				noteFirstRequest(key);
+				noteSeen(key);
 			}
 			return;
 		}
@@ -117,7 +120,7 @@ class RenderedPageCache extends OncePerRequestFilter {
 		rendering.setHeader(HEADER, "miss");
 		chain.doFilter(request, rendering);
 		if (rendering.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted()) {
-			put(key, Page.of(state, rendering));
+			this.pages.put(state, key, Page.of(rendering));
 		}
 		rendering.copyBodyToResponse();
 	}
@@ -135,22 +138,22 @@ class RenderedPageCache extends OncePerRequestFilter {
 		return request.getScheme() + ":" + path;
 	}
 
-	/** Whether the path has answered 200 once lately; forgets it if so (it is about to be kept). */
+	/**
+	 * Whether the path answered 200 before, lately. A page asked for before is kept again as
+	 * soon as it is rendered after a change.
+	 */
 	private synchronized boolean seenBefore(String key) {
-		if (this.seenOnce.remove(key) == null) {
-			return false;
-		}
-		this.seenOnceBytes -= keyBytes(key);
-		return true;
+		return this.seenBefore.get(key) != null;
 	}
 
-	private synchronized void noteFirstRequest(String key) {
-		if (this.seenOnce.put(key, Boolean.TRUE) == null) {
-			this.seenOnceBytes += keyBytes(key);
+	/** Notes a path that answered 200; the least recently asked go when the notes are over their bytes. */
+	private synchronized void noteSeen(String key) {
+		if (this.seenBefore.put(key, Boolean.TRUE) == null) {
+			this.seenBytes += keyBytes(key);
 		}
-		var eldest = this.seenOnce.keySet().iterator();
-		while (this.seenOnceBytes > this.maxSeenOnceBytes && eldest.hasNext()) {
-			this.seenOnceBytes -= keyBytes(eldest.next());
+		var eldest = this.seenBefore.keySet().iterator();
+		while (this.seenBytes > this.maxSeenBytes && eldest.hasNext()) {
+			this.seenBytes -= keyBytes(eldest.next());
 			eldest.remove();
 		}
 	}
@@ -162,37 +165,17 @@ class RenderedPageCache extends OncePerRequestFilter {
 
 	/** Bytes counted for kept pages and noted paths, for tests. */
 	synchronized long bytesUsed() {
-		return this.bytes + this.seenOnceBytes;
+		return this.pages.bytes() + this.seenBytes;
 	}
 
-	/** How many paths are noted as asked for once, for tests. */
+	/** How many paths are noted as answered before, for tests. */
 	synchronized int pathsNoted() {
-		return this.seenOnce.size();
+		return this.seenBefore.size();
 	}
 
-	private synchronized @Nullable Page get(String key) {
-		return this.pages.get(key);
-	}
+	private record Page(List<String[]> headers, byte[] body) {
 
-	private synchronized void put(String key, Page page) {
-		long size = keyBytes(key) + page.size();
-		if (size > this.maxBytes / 4) {
-			return;
-		}
-		Page old = this.pages.put(key, page);
-		this.bytes += size - ((old != null) ? keyBytes(key) + old.size() : 0);
-		long budget = this.maxBytes - this.maxSeenOnceBytes;
-		var eldest = this.pages.entrySet().iterator();
-		while (this.bytes > budget && eldest.hasNext()) {
-			Map.Entry<String, Page> entry = eldest.next();
-			this.bytes -= keyBytes(entry.getKey()) + entry.getValue().size();
-			eldest.remove();
-		}
-	}
-
-	private record Page(Snapshot state, List<String[]> headers, byte[] body) {
-
-		static Page of(Snapshot state, ContentCachingResponseWrapper response) {
+		static Page of(ContentCachingResponseWrapper response) {
 			List<String[]> headers = new ArrayList<>();
 			for (String name : response.getHeaderNames()) {
 				// a cookie belongs to one visitor, never to the page
@@ -205,7 +188,7 @@ class RenderedPageCache extends OncePerRequestFilter {
 			if (response.getContentType() != null && response.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
 				headers.add(new String[] { HttpHeaders.CONTENT_TYPE, response.getContentType() });
 			}
-			return new Page(state, List.copyOf(headers), response.getContentAsByteArray());
+			return new Page(List.copyOf(headers), response.getContentAsByteArray());
 		}
 
 		long size() {

@@ -9,9 +9,10 @@ import java.lang.management.MemoryType;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.blogroll.BlogrollTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * chunk holds more. The lines are generated as they are read, never written to a file or held
  * in a string. (The 1 GB run: {@code ops/import-flood.sh}.)
  */
-@SpringBootTest
+@BlogrollTest
 class BadLineFloodTests {
 
 	private static final int LINES = 2_000_000;

@@ -9,13 +9,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.Uploads;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +27,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * The sources admin: adding, validating, fetching now, pausing, the fetch log, OPML.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@BlogrollTest
 class SourceAdminTests {
 
 	@Autowired

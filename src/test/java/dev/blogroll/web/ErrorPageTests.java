@@ -7,9 +7,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code *}{@code /*}, a client asking for JSON), with the security headers and
  * {@code Cache-Control: private, no-store}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@BlogrollTest
 class ErrorPageTests {
 
 	static final List<String> ACCEPTS = List.of("text/html", "*/*", "application/json");

@@ -7,9 +7,10 @@ import jakarta.servlet.Filter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.OrderUtils;
+
+import dev.blogroll.BlogrollTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every servlet filter of Blogroll's own has an order of its own ({@link FilterOrder}): when
  * two tie, which runs first is left to chance, and the answer of one can depend on it.
  */
-@SpringBootTest
+@BlogrollTest
 class FilterOrderTests {
 
 	@Autowired

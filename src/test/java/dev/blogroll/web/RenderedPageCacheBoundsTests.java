@@ -11,12 +11,15 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import dev.blogroll.BlogrollProperties;
-import dev.blogroll.web.ContentVersion.Snapshot;
+import dev.blogroll.content.ContentVersion;
+import dev.blogroll.content.ContentVersion.Snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.when;
+import static org.mockito.Mockito.withSettings;
 
 /**
  * The rendered-page cache stays within {@code blogroll.page-cache-size}, counting every byte
@@ -52,8 +55,9 @@ class RenderedPageCacheBoundsTests {
 	}
 
 	private static RenderedPageCache cache(long bytes) {
-		ContentVersion version = mock(ContentVersion.class);
-		when(version.current(any(jakarta.servlet.http.HttpServletRequest.class))).thenReturn(new Snapshot(1, null));
+		// the real keeper, a fixed state of the content: no database
+		ContentVersion version = mock(ContentVersion.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
+		doReturn(new Snapshot(1, null)).when(version).current(any(jakarta.servlet.http.HttpServletRequest.class));
 		BlogrollProperties properties = new Binder(
 				new MapConfigurationPropertySource(Map.of("blogroll.page-cache-size", bytes + "B")))
 			.bindOrCreate("blogroll", BlogrollProperties.class);

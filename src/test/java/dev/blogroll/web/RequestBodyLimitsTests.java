@@ -12,9 +12,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.RawHttp;
 import dev.blogroll.SiteClient;
 
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * site's page at once; an upload from someone not signed in is sent to the sign-in page before
  * a byte of it is read; and clients that send bodies slowly get only a few server threads.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@BlogrollTest
 class RequestBodyLimitsTests {
 
 	private static final String BOUNDARY = "----blogroll-test";

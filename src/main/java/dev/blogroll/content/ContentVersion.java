@@ -1,7 +1,8 @@
-package dev.blogroll.web;
+package dev.blogroll.content;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.function.ToLongBiFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -17,8 +18,8 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * tags increases in its own transaction ({@code V31}), and the time of the next scheduled post,
  * which appears by itself when that time comes.
  * <p>
- * What is kept in memory because it only changes with these ({@link RenderedPageCache}'s pages,
- * {@link SiteChrome}'s categories and tags) is served again only while they are the same, so an
+ * What is kept in memory because it only changes with these (rendered pages, the navigation,
+ * listing counts: see {@link Kept}) is served again only while they are the same, so an
  * editor's change shows on the next request, on every instance sharing the database. Requests
  * that arrive together share one run of the statement ({@link SharedQuery}), which is never
  * older than the request: one round trip per burst of requests instead of one per request.
@@ -30,9 +31,8 @@ public class ContentVersion {
 
 	private static final String STATE = """
 			select v.version,
-			       (select min(p.published_at) from post p
-			        where p.status = 'PUBLISHED' and p.published_at > :now) as next_scheduled
-			from data_version v""";
+			       (select min(p.published_at) from post p where %s) as next_scheduled
+			from data_version v""".formatted(Visibility.SCHEDULED);
 
 	private static final String ATTRIBUTE = ContentVersion.class.getName();
 
@@ -57,13 +57,21 @@ public class ContentVersion {
 	}
 
 	/** {@link #current()} for filters that run before Spring MVC has exposed the request. */
-	Snapshot current(HttpServletRequest request) {
+	public Snapshot current(HttpServletRequest request) {
 		Snapshot asked = (Snapshot) request.getAttribute(ATTRIBUTE);
 		if (asked == null) {
 			asked = this.state.get();
 			request.setAttribute(ATTRIBUTE, asked);
 		}
 		return asked;
+	}
+
+	/**
+	 * A new store of values kept until the content changes, at most {@code maxBytes} as
+	 * {@code weigher} counts a key and its value.
+	 */
+	public <K, V> Kept<K, V> keeper(long maxBytes, ToLongBiFunction<? super K, ? super V> weigher) {
+		return new Kept<>(this, maxBytes, weigher);
 	}
 
 	/**
