@@ -20,7 +20,8 @@ import dev.blogroll.web.NotFoundException;
 
 /**
  * Editors manage categories: name, slug and the description shown on the listing. A category
- * that still has posts cannot be deleted.
+ * that still has posts cannot be deleted. Their order in the navigation, and whether the
+ * header shows them, are {@link CategoryNavigationController}'s.
  */
 @Controller
 @RequestMapping("/admin/categories")
@@ -34,7 +35,7 @@ class CategoryAdminController {
 
 	@GetMapping
 	String showCategories(Model model) {
-		model.addAttribute("categories", this.categories.findAllByOrderByNameAsc());
+		model.addAttribute("categories", this.categories.findAllByOrderByPositionAscNameAsc());
 		model.addAttribute("counts", this.categories.postCounts());
 		if (!model.containsAttribute("categoryForm")) {
 			model.addAttribute("categoryForm", new CategoryForm("", "", ""));
@@ -60,7 +61,7 @@ class CategoryAdminController {
 			return showCategories(model);
 		}
 		this.categories.save(new Category(categoryForm.name().strip(), categoryForm.resolvedSlug(),
-				categoryForm.descriptionOrEmpty()));
+				categoryForm.descriptionOrEmpty(), this.categories.nextPosition()));
 		redirect.addFlashAttribute("message", "Created the category “" + categoryForm.name().strip() + "”.");
 		return "redirect:/admin/categories";
 	}
