@@ -12,3 +12,10 @@ alter table category add column in_navigation boolean not null default true;
 update category c set nav_position = ordered.position
 from (select id, row_number() over (order by name) as position from category) ordered
 where ordered.id = c.id;
+
+-- A category an import created under its slug ("api-security") is named in words, as imports
+-- now name new ones (dev.blogroll.text.Slugs.readable): readers never see a raw slug. Only
+-- names that are exactly a slug, and only where the new name is free.
+update category c set name = initcap(replace(c.name, '-', ' ')), updated_at = now()
+where c.name ~ '^[a-z0-9]+(-[a-z0-9]+)*$'
+  and not exists (select 1 from category o where o.name = initcap(replace(c.name, '-', ' ')));
