@@ -13,6 +13,8 @@ public interface AuthorRepository extends JpaRepository<Author, Long> {
 
 	Optional<Author> findBySlug(String slug);
 
+	Optional<Author> findByName(String name);
+
 	/** The author with this slug, or a 404 for the reader. */
 	default Author getBySlug(String slug) {
 		return findBySlug(slug).orElseThrow(() -> new NotFoundException("There is no author with the slug " + slug));

@@ -26,14 +26,15 @@ import dev.blogroll.importer.ImportResult.LineError;
  * <li>a chunk that names a category, author or tag this import has not met yet is written
  * alone: two chunks creating names could each hold a name the other needs;
  * <li>everything else two chunks share is PostgreSQL's to order: their posts and tags are
- * disjoint (categories, authors and tags are only read, with shared locks), and the first
- * statement trigger to fire on {@code post} or {@code post_tag} updates the one row of
- * {@code data_version} (V31; a table's triggers fire in name order, and
- * {@code post_changes_version} comes before the listing-count triggers of V30). So the
- * second transaction to reach a trigger waits there, before it touches {@code listing_count}
- * or anything else the first holds, until the first commits. What runs side by side is the
- * expensive part: copying, and inserting posts and tags with their search vectors, index
- * entries and foreign-key checks ({@link ChunkWriter}).
+ * disjoint (categories, authors and tags are only read, with shared locks), and the only rows
+ * both write are the listing counts, which one transaction at a time changes: the counting
+ * trigger takes a transaction-level advisory lock before it touches {@code listing_count} or
+ * {@code listing_change} ({@code V35}). So the second transaction to reach its counting
+ * trigger waits there, holding nothing the first needs, until the first commits; it does not
+ * depend on the order triggers fire in. What runs side by side is the expensive part:
+ * copying, and inserting posts and tags with their search vectors, index entries and
+ * foreign-key checks ({@link ChunkWriter}). A chunk PostgreSQL aborts anyway (a deadlock with
+ * an editor saving one of its posts) is written again ({@link PostImporter}).
  * </ul>
  */
 final class ChunkSchedule {

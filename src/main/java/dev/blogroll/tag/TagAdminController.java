@@ -2,7 +2,6 @@ package dev.blogroll.tag;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,11 +10,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.blogroll.database.DatabaseFailures;
+import dev.blogroll.database.Writes;
 import dev.blogroll.text.Slugs;
 import dev.blogroll.web.NotFoundException;
 
 /**
  * Editors rename tags, merge one tag into another (its posts move over) and delete unused ones.
+ * Each change is one transaction ({@link Writes}); what another editor did at the same instant
+ * (took the name, tagged a post with the tag being deleted, deleted the tag being merged into)
+ * comes back as the page's message.
  */
 @Controller
 @RequestMapping("/admin/tags")
@@ -25,9 +29,12 @@ class TagAdminController {
 
 	private final JdbcClient jdbc;
 
-	TagAdminController(TagRepository tags, JdbcClient jdbc) {
+	private final Writes writes;
+
+	TagAdminController(TagRepository tags, JdbcClient jdbc, Writes writes) {
 		this.tags = tags;
 		this.jdbc = jdbc;
+		this.writes = writes;
 	}
 
 	@GetMapping
@@ -42,7 +49,6 @@ class TagAdminController {
 	}
 
 	@PostMapping("/{id}/rename")
-	@Transactional
 	String rename(@PathVariable long id, @RequestParam String name, RedirectAttributes redirect) {
 		Tag tag = find(id);
 		String newName = name.strip();
@@ -58,14 +64,17 @@ class TagAdminController {
 			return "redirect:/admin/tags";
 		}
 		String oldName = tag.getName();
-		tag.rename(newName);
-		touchPostsOf(id);
-		redirect.addFlashAttribute("message", "Renamed “" + oldName + "” to “" + newName + "”.");
+		boolean renamed = write(redirect, "Another tag took that name or URL meanwhile; choose another name.", () -> {
+			find(id).rename(newName);
+			touchPostsOf(id);
+		});
+		if (renamed) {
+			redirect.addFlashAttribute("message", "Renamed “" + oldName + "” to “" + newName + "”.");
+		}
 		return "redirect:/admin/tags";
 	}
 
 	@PostMapping("/{id}/merge")
-	@Transactional
 	String merge(@PathVariable long id, @RequestParam long into, RedirectAttributes redirect) {
 		Tag source = find(id);
 		Tag target = find(into);
@@ -73,22 +82,27 @@ class TagAdminController {
 			redirect.addFlashAttribute("error", "Choose another tag to merge “" + source.getName() + "” into.");
 			return "redirect:/admin/tags";
 		}
-		touchPostsOf(id);
 		long posts = this.jdbc.sql("select count(*) from post_tag where tag_id = :id").param("id", id)
 			.query(Long.class)
 			.single();
-		this.jdbc.sql("""
-				insert into post_tag (post_id, tag_id) select post_id, :into from post_tag where tag_id = :id
-				on conflict do nothing""").param("into", into).param("id", id).update();
-		this.jdbc.sql("delete from post_tag where tag_id = :id").param("id", id).update();
-		this.tags.delete(source);
+		boolean merged = write(redirect, "“" + target.getName() + "” was deleted meanwhile, or another post was "
+				+ "tagged “" + source.getName() + "”; look again and merge once more.", () -> {
+			touchPostsOf(id);
+			this.jdbc.sql("""
+					insert into post_tag (post_id, tag_id) select post_id, :into from post_tag where tag_id = :id
+					on conflict do nothing""").param("into", into).param("id", id).update();
+			this.jdbc.sql("delete from post_tag where tag_id = :id").param("id", id).update();
+			this.jdbc.sql("delete from tag where id = :id").param("id", id).update();
+		});
+		if (!merged) {
+			return "redirect:/admin/tags";
+		}
 		redirect.addFlashAttribute("message", "Merged “" + source.getName() + "” into “" + target.getName() + "”: its "
 				+ posts + " posts are now tagged “" + target.getName() + "”.");
 		return "redirect:/admin/tags";
 	}
 
 	@PostMapping("/{id}/delete")
-	@Transactional
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		Tag tag = find(id);
 		long posts = this.jdbc.sql("select count(*) from post_tag where tag_id = :id").param("id", id)
@@ -99,9 +113,32 @@ class TagAdminController {
 					+ " posts. Merge it into another tag, or remove it from those posts first.");
 			return "redirect:/admin/tags";
 		}
-		this.tags.delete(tag);
-		redirect.addFlashAttribute("message", "Deleted the tag “" + tag.getName() + "”.");
+		if (write(redirect, "“" + tag.getName() + "” was just given to a post; it was kept.",
+				() -> this.jdbc.sql("delete from tag where id = :id").param("id", id).update())) {
+			redirect.addFlashAttribute("message", "Deleted the tag “" + tag.getName() + "”.");
+		}
 		return "redirect:/admin/tags";
+	}
+
+	/**
+	 * Runs a change in a transaction of its own; if another editor's change won a race with
+	 * it (a unique or foreign-key constraint), says so in the page's error message instead.
+	 */
+	private boolean write(RedirectAttributes redirect, String lostRace, Runnable change) {
+		try {
+			this.writes.inTransaction(() -> {
+				change.run();
+				return null;
+			});
+			return true;
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseFailures.isLostRace(ex)) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("error", lostRace);
+			return false;
+		}
 	}
 
 	/** Posts whose tags change count as changed, for caches and sitemaps. */
