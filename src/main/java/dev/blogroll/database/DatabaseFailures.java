@@ -1,6 +1,8 @@
 package dev.blogroll.database;
 
+import java.net.ConnectException;
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.Set;
 
 import jakarta.persistence.OptimisticLockException;
@@ -9,7 +11,9 @@ import org.hibernate.StaleStateException;
 import org.jspecify.annotations.Nullable;
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 /**
  * What a failed statement or commit means, read from the exception wherever it surfaced: in
@@ -22,10 +26,38 @@ public final class DatabaseFailures {
 	/** Deadlock detected, serialization failure: PostgreSQL aborted the transaction; running it again may succeed. */
 	private static final Set<String> TRANSIENT_STATES = Set.of("40P01", "40001");
 
+	/** SQLState classes that mean "no connection": 08 connection, 53 resources, 57 operator intervention. */
+	private static final Set<String> UNREACHABLE_CLASSES = Set.of("08", "53", "57");
+
+	private static final String HIKARI_CLOSED = "Connection is closed";
+
 	/** Unique violation, foreign-key violation. */
 	private static final Set<String> RACE_STATES = Set.of("23505", "23503");
 
 	private DatabaseFailures() {
+	}
+
+	/**
+	 * Whether the database could not be reached: no connection within the pool's timeout, a
+	 * connection refused or broken, or PostgreSQL shutting down, starting up or recovering.
+	 */
+	public static boolean isUnreachable(Throwable failure) {
+		for (Throwable cause = failure; cause != null; cause = next(cause)) {
+			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
+					|| cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
+					&& UNREACHABLE_CLASSES.contains(sql.getSQLState().substring(0, 2))) {
+				return true;
+			}
+			// Hikari's, for a connection it closed because a crash broke it: no SQLState
+			if (cause instanceof SQLException sql && sql.getSQLState() == null
+					&& HIKARI_CLOSED.equals(sql.getMessage())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/**

@@ -9,8 +9,8 @@ import org.springframework.core.retry.RetryPolicy;
 import org.springframework.core.retry.RetryTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs a write in a transaction of its own, and runs it again when PostgreSQL aborted it to
@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * at most {@value #ATTEMPTS} attempts in all, each after a short, randomized pause so that the
  * two transactions that met do not meet again in step. The work must be safe to run again: it
  * reads what it needs inside the transaction, and whatever it did before the abort was rolled
- * back with it.
+ * back with it. If the rollback itself fails (PostgreSQL crashed), the work's failure is what
+ * is thrown ({@link QuietRollback}).
  * <p>
  * Anything else (a constraint violated, an optimistic-lock failure, a validation exception)
  * is thrown as it was, at once: it would fail the same way again, and its caller knows what it
@@ -31,7 +32,7 @@ public class Writes {
 	/** Attempts in all, the first included. */
 	public static final int ATTEMPTS = 3;
 
-	private final TransactionTemplate transaction;
+	private final QuietRollback transaction;
 
 	private final RetryTemplate retry;
 
@@ -41,7 +42,7 @@ public class Writes {
 	}
 
 	Writes(PlatformTransactionManager transactions, Duration pause) {
-		this.transaction = new TransactionTemplate(transactions);
+		this.transaction = new QuietRollback(transactions, TransactionDefinition.withDefaults());
 		this.retry = new RetryTemplate(RetryPolicy.builder()
 			.maxRetries(ATTEMPTS - 1)
 			.delay(pause)

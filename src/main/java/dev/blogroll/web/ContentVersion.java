@@ -17,6 +17,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
+import dev.blogroll.database.DatabaseFailures;
+
 /**
  * Whether anything readers can see has changed, asked of PostgreSQL in one cheap statement:
  * the content version, which grows with every committed transaction that writes posts, post
@@ -77,7 +79,7 @@ public class ContentVersion {
 				fold(jdbc);
 			}
 			return counted.snapshot();
-		});
+		}, DatabaseFailures::isUnreachable);
 	}
 
 	private static void fold(JdbcClient jdbc) {

@@ -1,12 +1,8 @@
 package dev.blogroll.web;
 
 import java.io.IOException;
-import java.net.ConnectException;
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -19,12 +15,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.blogroll.database.DatabaseBusyException;
@@ -59,9 +53,6 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	/** The request attribute that says the 503 is for a busy database, not an unreachable one. */
 	static final String BUSY = "busy";
-
-	/** SQLState classes that mean "no connection": 08 connection, 53 resources, 57 operator intervention. */
-	private static final Set<String> OUTAGE_STATES = Set.of("08", "53", "57");
 
 	private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
@@ -148,20 +139,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 	}
 
 	static boolean isDatabaseOutage(Throwable failure) {
-		for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-			if (cause instanceof DataAccessResourceFailureException || cause instanceof CannotCreateTransactionException
-					|| cause instanceof SQLTransientConnectionException || cause instanceof ConnectException) {
-				return true;
-			}
-			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().length() >= 2
-					&& OUTAGE_STATES.contains(sql.getSQLState().substring(0, 2))) {
-				return true;
-			}
-			if (cause.getCause() == cause) {
-				break;
-			}
-		}
-		return false;
+		return DatabaseFailures.isUnreachable(failure);
 	}
 
 	private static String rootCause(Throwable failure) {

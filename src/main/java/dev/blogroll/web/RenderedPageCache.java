@@ -101,7 +101,8 @@ class RenderedPageCache extends OncePerRequestFilter {
 		ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
 		rendering.setHeader(HEADER, "miss");
 		chain.doFilter(request, rendering);
-		if (rendering.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted()) {
+		if (rendering.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted()
+				&& !DegradedResponse.isDegraded(request)) {
 			put(key, Page.of(state, rendering));
 		}
 		rendering.copyBodyToResponse();

@@ -62,7 +62,9 @@ public class SiteChrome {
 			return loaded().categoryLinks();
 		}
 		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
-			// the 404 page of an unknown path renders without the database: a bare header will do
+			// the 404 page of an unknown path renders without the database: a bare header will
+			// do, for now, and no cache may keep it
+			DegradedResponse.mark();
 			return List.of();
 		}
 	}
@@ -73,6 +75,7 @@ public class SiteChrome {
 			return loaded().featuredTags();
 		}
 		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+			DegradedResponse.mark();
 			return List.of();
 		}
 	}
