@@ -29,7 +29,7 @@ import dev.blogroll.importer.ImportResult.LineError;
  * disjoint (categories, authors and tags are only read, with shared locks), and the only rows
  * both write are the listing counts, which one transaction at a time changes: the counting
  * trigger takes a transaction-level advisory lock before it touches {@code listing_count} or
- * {@code listing_change} ({@code V35}). So the second transaction to reach its counting
+ * {@code listing_change} ({@code V36}). So the second transaction to reach its counting
  * trigger waits there, holding nothing the first needs, until the first commits; it does not
  * depend on the order triggers fire in. What runs side by side is the expensive part:
  * copying, and inserting posts and tags with their search vectors, index entries and

@@ -22,7 +22,7 @@ import dev.blogroll.database.DatabaseFailures;
 /**
  * Whether anything readers can see has changed, asked of PostgreSQL in one cheap statement:
  * the content version, which grows with every committed transaction that writes posts, post
- * tags, categories, authors or tags ({@code V35}: {@code data_version.version} plus the rows
+ * tags, categories, authors or tags ({@code V36}: {@code data_version.version} plus the rows
  * of {@code data_change}, one per such transaction, which no writer ever waits for), and the
  * time of the next scheduled post, which appears by itself when that time comes.
  * <p>

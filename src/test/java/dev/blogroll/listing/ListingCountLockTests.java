@@ -30,8 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two transactions changing the listing counts of the same days in opposite orders wait for
  * each other instead of deadlocking, because the counting trigger takes one lock before any
- * count row ({@code V35}), and not because of the order triggers fire in: the test renames the
- * content-version trigger so that it fires after the counting ones. (Until V35 the importer's
+ * count row ({@code V36}), and not because of the order triggers fire in: the test renames the
+ * content-version trigger so that it fires after the counting ones. (Until V36 the importer's
  * two writers relied on that trigger, whose name happened to sort first, to keep them apart.)
  */
 @SpringBootTest

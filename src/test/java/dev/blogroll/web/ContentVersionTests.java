@@ -75,7 +75,7 @@ class ContentVersionTests {
 			execute(first, "select count(*) from post");
 			execute(second, "update post set title = 'Version Two, second' where slug = 'version-two'");
 			second.commit();
-			// before V35 this failed with "could not serialize access due to concurrent update",
+			// before V36 this failed with "could not serialize access due to concurrent update",
 			// on the one row of data_version
 			execute(first, "update post set title = 'Version One, first' where slug = 'version-one'");
 			first.commit();

@@ -1,4 +1,4 @@
--- V35: the content version without a row every writer queues on, and listing counts changed
+-- V36: the content version without a row every writer queues on, and listing counts changed
 -- by one transaction at a time on purpose rather than by the order triggers happen to fire in.
 --
 -- Before: every statement writing posts, post tags, categories, authors or tags added one to
