@@ -41,9 +41,12 @@ class PeerAddress implements WebServerFactoryCustomizer<TomcatServletWebServerFa
 			super(true);
 		}
 
+		/** Only where it is needed: a request that brings its own id. */
 		@Override
 		public void invoke(Request request, Response response) throws IOException, ServletException {
-			request.setAttribute(ATTRIBUTE, request.getPeerAddr());
+			if (request.getHeader(RequestLog.HEADER) != null) {
+				request.setAttribute(ATTRIBUTE, request.getPeerAddr());
+			}
 			getNext().invoke(request, response);
 		}
 

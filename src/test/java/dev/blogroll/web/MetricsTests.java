@@ -115,6 +115,7 @@ class MetricsTests {
 		}
 		// what a load balancer on the public port may ask
 		assertThat(site.get("/readyz", ANY).status()).isEqualTo(200);
+		assertThat(site.get("/readyz", ANY).header("Cache-Control")).isEqualTo("private, no-store");
 		assertThat(site.get("/livez", ANY).status()).isEqualTo(200);
 	}
 
