@@ -16,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.web.util.matcher.IpAddressMatcher;
@@ -62,8 +63,14 @@ class RequestLog extends OncePerRequestFilter {
 
 	private final RequestMetrics metrics;
 
+	@Autowired
 	RequestLog(BlogrollProperties properties, RequestMetrics metrics) {
-		this.trustedProxies = properties.requestId().trustedProxies().stream().map(IpAddressMatcher::new).toList();
+		this(properties.requestId().trustedProxies(), metrics);
+	}
+
+	/** With other trusted proxies, for tests. */
+	RequestLog(List<String> trustedProxies, RequestMetrics metrics) {
+		this.trustedProxies = trustedProxies.stream().map(IpAddressMatcher::new).toList();
 		this.metrics = metrics;
 	}
 

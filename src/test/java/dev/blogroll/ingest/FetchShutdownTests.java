@@ -12,10 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.BlogrollTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * another instance can fetch the source at once. Runs on a fetcher of its own, so the shared
  * one keeps working for the other tests.
  */
-@SpringBootTest(properties = "blogroll.ingest.read-timeout=20s")
+@BlogrollTest
 class FetchShutdownTests {
 
 	@Autowired
@@ -81,16 +81,19 @@ class FetchShutdownTests {
 
 	@Test
 	void aFetchThatDoesNotFinishHasItsLeaseReleased() throws Exception {
-		long source = slowSource("Shutdown slow", Duration.ofSeconds(5));
+		// answers within the tests' read timeout (2 s), but after the shutdown's wait
+		long source = slowSource("Shutdown slow", Duration.ofMillis(1800));
 		FeedFetcher fetcher = fetcher();
 		CompletableFuture<?> fetch = CompletableFuture.supplyAsync(() -> fetcher.fetchNow(source));
 		assertThat(this.requested.await(10, TimeUnit.SECONDS)).isTrue();
 		assertThat(leaseHeld(source)).isTrue();
 
 		long started = System.nanoTime();
-		new FetchShutdown(fetcher, this.sources, Duration.ofSeconds(2)).stop();
+		// a phase timeout of 1.5 s: the fetch gets 0.5 s
+		new FetchShutdown(fetcher, this.sources, Duration.ofMillis(1500)).stop();
 
-		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(1500));
+		assertThat(fetch).as("still fetching").isNotDone();
 		assertThat(leaseHeld(source)).as("lease released").isFalse();
 		fetch.get(20, TimeUnit.SECONDS); // before the clean-up deletes its source
 	}

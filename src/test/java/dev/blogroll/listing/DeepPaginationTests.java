@@ -15,12 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.SiteClient;
 import dev.blogroll.TestPosts;
@@ -34,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counts, while posts are added, removed, unpublished, moved, and while scheduled posts
  * come due.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestPosts.class)
+@BlogrollTest
 class DeepPaginationTests {
 
 	private static final String CATEGORY = "deep-paging";

@@ -16,11 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.SiteClient;
 import dev.blogroll.TestPosts;
@@ -30,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Listings by category, tag and author, walked page by page as a reader would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestPosts.class)
+@BlogrollTest
 class ListingTests {
 
 	@LocalServerPort

@@ -8,11 +8,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.SiteClient;
 import dev.blogroll.TestPosts;
@@ -22,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The page of one post, rendered over real HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestPosts.class)
+@BlogrollTest
 class PostPageTests {
 
 	@LocalServerPort

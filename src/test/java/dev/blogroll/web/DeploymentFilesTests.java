@@ -25,13 +25,13 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
 import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.support.PropertiesLoaderUtils;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.SiteClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,7 +45,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 200 on a running Blogroll's management port. The Kubernetes objects hang together
  * (selectors, port names, replicas, resources, the Secret's keys).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@BlogrollTest
 class DeploymentFilesTests {
 
 	private static final Path DEPLOY = Path.of("deploy");

@@ -15,14 +15,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.SiteClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,8 +35,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * happened: readers crawling pages (some from the page cache), a search, an import and a feed
  * fetch. Every family has a non-zero value; the public port knows nothing of them.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@AutoConfigureMockMvc
+@BlogrollTest
 class MetricsTests {
 
 	/** What curl, kubelet and load balancers send. */
