@@ -57,6 +57,8 @@ class RequestLog extends OncePerRequestFilter {
 
 	private static final long SLOW_NANOS = 1_000_000_000L;
 
+	private static final int MAX_LOGGED_PATH = 300;
+
 	private static final Logger log = LoggerFactory.getLogger("dev.blogroll.requests");
 
 	private final List<IpAddressMatcher> trustedProxies;
@@ -121,13 +123,18 @@ class RequestLog extends OncePerRequestFilter {
 		LoggingEventBuilder line = (status >= 500) ? log.atWarn()
 				: (status >= 400 || nanos >= SLOW_NANOS) ? log.atInfo() : log.atDebug();
 		long millis = nanos / 1_000_000;
+		// the path is the client's: up to the 64 KB a request line may have, so it is cut
+		String path = request.getRequestURI();
+		if (path.length() > MAX_LOGGED_PATH) {
+			path = path.substring(0, MAX_LOGGED_PATH) + "…";
+		}
 		line.addKeyValue("http.request.method", request.getMethod())
-			.addKeyValue("url.path", request.getRequestURI())
+			.addKeyValue("url.path", path)
 			.addKeyValue("http.response.status_code", status)
 			.addKeyValue("http.route", route)
 			.addKeyValue("event.duration_ms", millis)
 			.setCause((status >= 500) ? failure : null)
-			.log("{} {} answered {} ({}, {} ms)", request.getMethod(), request.getRequestURI(), status, route, millis);
+			.log("{} {} answered {} ({}, {} ms)", request.getMethod(), path, status, route, millis);
 	}
 
 	/**

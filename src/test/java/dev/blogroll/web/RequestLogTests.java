@@ -91,6 +91,21 @@ class RequestLogTests {
 	}
 
 	@Test
+	void aHugePathIsCutInTheLog() {
+		String path = "/blog/" + "x".repeat(5000);
+		SiteClient.Response response = new SiteClient(this.port).get(path);
+		assertThat(response.status()).isEqualTo(404);
+		String id = response.header("X-Request-Id");
+		JsonNode line = this.lines.stream()
+			.map(JsonMapper.shared()::readTree)
+			.filter((json) -> id.equals(json.path("requestId").asString(null)))
+			.findFirst()
+			.orElseThrow();
+		assertThat(field(line, "url.path").asString()).hasSize(301).startsWith("/blog/xxx").endsWith("…");
+		assertThat(line.path("message").asString().length()).isLessThan(400);
+	}
+
+	@Test
 	void everyResponseCarriesItsOwnIdAndAGoodPageWritesNoLine() {
 		SiteClient site = new SiteClient(this.port);
 		String first = site.get("/blog").header("X-Request-Id");
