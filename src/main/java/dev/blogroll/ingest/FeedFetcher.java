@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -54,6 +55,9 @@ class FeedFetcher {
 	/** The sources being fetched by this instance now (their leases are this instance's). */
 	private final Set<Long> fetching = ConcurrentHashMap.newKeySet();
 
+	/** Claims and fetches under way, counted from before the claim, so none is missed at shutdown. */
+	private final AtomicInteger inFlight = new AtomicInteger();
+
 	private volatile boolean stopping;
 
 	private final Map<FeedClient.Outcome, Timer> fetches = new EnumMap<>(FeedClient.Outcome.class);
@@ -85,10 +89,19 @@ class FeedFetcher {
 	/** Fetches every source that is due and not being fetched elsewhere; returns how many. */
 	int fetchDue() {
 		int fetched = 0;
-		Optional<FeedSource> source;
-		while (!this.stopping && (source = this.sources.claimDue(lease())).isPresent()) {
-			fetchClaimed(source.get());
-			fetched++;
+		while (!this.stopping) {
+			this.inFlight.incrementAndGet();
+			try {
+				Optional<FeedSource> source = this.sources.claimDue(lease());
+				if (source.isEmpty()) {
+					return fetched;
+				}
+				fetchClaimed(source.get());
+				fetched++;
+			}
+			finally {
+				this.inFlight.decrementAndGet();
+			}
 		}
 		return fetched;
 	}
@@ -98,7 +111,13 @@ class FeedFetcher {
 		if (this.stopping) {
 			return Optional.empty();
 		}
-		return this.sources.claim(sourceId, lease()).map(this::fetchClaimed);
+		this.inFlight.incrementAndGet();
+		try {
+			return this.sources.claim(sourceId, lease()).map(this::fetchClaimed);
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
 	}
 
 	/** From now on no source is claimed: the application is shutting down. */
@@ -114,6 +133,11 @@ class FeedFetcher {
 	/** The sources this instance is fetching now. */
 	Set<Long> fetching() {
 		return Set.copyOf(this.fetching);
+	}
+
+	/** Whether a claim or a fetch is under way. */
+	boolean busy() {
+		return this.inFlight.get() > 0;
 	}
 
 	private FeedSources.FetchRecord fetchClaimed(FeedSource source) {

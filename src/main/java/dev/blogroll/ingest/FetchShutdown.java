@@ -63,11 +63,11 @@ class FetchShutdown implements SmartLifecycle {
 	public void stop() {
 		this.fetcher.stopClaiming();
 		long deadline = System.nanoTime() + this.wait.toNanos();
-		Set<Long> fetching = this.fetcher.fetching();
-		if (!fetching.isEmpty()) {
-			log.info("Waiting up to {} s for {} feed fetch(es) to finish", this.wait.toSeconds(), fetching.size());
+		if (this.fetcher.busy()) {
+			log.info("Waiting up to {} s for {} feed fetch(es) to finish", this.wait.toSeconds(),
+					this.fetcher.fetching().size());
 		}
-		while (!fetching.isEmpty() && System.nanoTime() < deadline) {
+		while (this.fetcher.busy() && System.nanoTime() < deadline) {
 			try {
 				Thread.sleep(50);
 			}
@@ -75,8 +75,8 @@ class FetchShutdown implements SmartLifecycle {
 				Thread.currentThread().interrupt();
 				break;
 			}
-			fetching = this.fetcher.fetching();
 		}
+		Set<Long> fetching = this.fetcher.fetching();
 		if (!fetching.isEmpty()) {
 			int released = this.sources.release(fetching);
 			log.warn("Shutting down with {} feed fetch(es) unfinished; released the leases of {} source(s): {}",
