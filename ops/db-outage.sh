@@ -67,8 +67,8 @@ unknown_cache=$(grep -i '^cache-control:' "$WORK/unknown.headers" | tr -d '\r' |
 login_csrf=$(grep -o 'name="_csrf" value="[^"]*"' "$WORK/login-form.html" | sed 's/.*value="//; s/"$//')
 login=$(curl -s -o /dev/null -b "$WORK/visitor" -w '%{http_code} in %{time_total}s' --data-urlencode "username=admin" \
 	--data-urlencode "password=wrong password" --data-urlencode "_csrf=$login_csrf" "$BASE/admin/login")
-health=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health")
-health_body=$(curl -s "$BASE/actuator/health")
+health=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/readyz")
+health_body=$(curl -s "$BASE/readyz")
 kept=no
 grep -q "$title" "$WORK/save-during.html" && grep -q "Your changes have not been saved" "$WORK/save-during.html" && kept=yes
 sleep $((OUTAGE - 2))
@@ -114,7 +114,7 @@ echo "slowest answer during the outage: ${slowest}s; answers slower than 1.5 s: 
 echo "answers other than 200 during the outage marked public (a CDN would keep them): $public_degraded"
 echo "an unknown path during the outage: $unknown, Cache-Control: $unknown_cache"
 echo "a sign-in during the outage: $login"
-echo "/actuator/health during the outage: $health $health_body"
+echo "/readyz during the outage: $health $health_body"
 echo "recovered ${recovered}s after PostgreSQL started"
 echo "editor's save during the outage: $save, input kept on the page: $kept"
 echo "saved again after recovery: $resave, posts with that title: $saved"

@@ -64,11 +64,14 @@ build_jar() {
 	fi
 }
 
-# start_instance NAME PORT: runs Blogroll on 127.0.0.1:PORT against the ops database.
+# start_instance NAME PORT: runs Blogroll on 127.0.0.1:PORT (management port PORT + 1000)
+# against the ops database.
 start_instance() {
 	local name=$1 port=$2
 	SERVER_PORT=$port \
 	SERVER_ADDRESS=127.0.0.1 \
+	MANAGEMENT_SERVER_PORT=$((port + 1000)) \
+	MANAGEMENT_SERVER_ADDRESS=127.0.0.1 \
 	SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME" \
 	SPRING_DATASOURCE_USERNAME=$DB_USER \
 	SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD \
@@ -79,7 +82,7 @@ start_instance() {
 	PIDS+=($!)
 	echo $! >"$WORK/$name.pid"
 	local deadline=$((SECONDS + 180))
-	until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
+	until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do
 		if [ $SECONDS -gt $deadline ] || ! kill -0 "$(cat "$WORK/$name.pid")" 2>/dev/null; then
 			echo "instance $name did not start; its log:" >&2
 			tail -50 "$WORK/$name.log" >&2

@@ -37,6 +37,11 @@
 -- page under 101, T1 commits and the number stays 101: the page never changes). Counting rows
 -- has no order to get wrong: T1's commit adds one whenever it comes.
 --
+-- What it assumes: committed transactions stay committed. A database taken back to an earlier
+-- state (restored to a point in time, a failover to a replica that was behind, a crash with
+-- synchronous_commit off) can count again to a version instances have seen with other content;
+-- restart the instances after such a restore, as their caches are then older than the data.
+--
 -- Folding keeps the count small: when readers find more than a few hundred rows, one of them
 -- runs the fold (ContentVersion). Two folds at once are safe: the second one's delete waits for
 -- the first's rows, finds them gone and folds only what remains.
@@ -46,7 +51,7 @@ create table data_change (
 );
 
 comment on table data_change is
-    'One row per committed transaction that changed what readers see, until folded into data_version (V35).';
+    'One row per committed transaction that changed what readers see, until folded into data_version (V36).';
 
 create function note_data_change() returns trigger
 language plpgsql as $$

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -37,6 +38,7 @@ import org.springframework.validation.annotation.Validated;
  * @param httpCache how long browsers and shared caches may keep public pages
  * @param sitemapSize how many URLs one sitemap file lists, at most the protocol's 50,000
  * @param ingest how feeds of engineering blogs are fetched (aggregation)
+ * @param requestId where an incoming {@code X-Request-Id} is believed
  */
 @Validated
 @ConfigurationProperties("blogroll")
@@ -52,7 +54,8 @@ public record BlogrollProperties(
 		@DefaultValue("/images/blogroll-card.png") @NotBlank String defaultImage,
 		@DefaultValue @Valid HttpCache httpCache,
 		@DefaultValue("50000") @Min(1) @Max(50_000) int sitemapSize,
-		@DefaultValue @Valid Ingest ingest) {
+		@DefaultValue @Valid Ingest ingest,
+		@DefaultValue @Valid RequestId requestId) {
 
 	/**
 	 * The absolute URL of a path on this site, built from {@link #siteUrl()} and never from the
@@ -147,6 +150,19 @@ public record BlogrollProperties(
 			@DefaultValue("24h") @NotNull Duration maxBackoff,
 			@DefaultValue("false") boolean allowLoopback,
 			@DefaultValue("false") boolean allowPrivateAddresses) {
+	}
+
+	/**
+	 * The request id every request gets: in every log line written for it, in the
+	 * {@code X-Request-Id} response header and on error pages. A proxy in front (nginx's
+	 * {@code $request_id}) may send its own id in {@code X-Request-Id}, which is used when it is
+	 * 1 to 64 letters, digits, dots, dashes or underscores and the connection comes from this
+	 * machine (loopback) or from one of {@code trustedProxies}; otherwise Blogroll makes one.
+	 *
+	 * @param trustedProxies addresses or CIDR ranges of proxies whose {@code X-Request-Id} is
+	 * used, e.g. {@code 10.0.0.0/8}; loopback is always trusted
+	 */
+	public record RequestId(@DefaultValue List<String> trustedProxies) {
 	}
 
 }

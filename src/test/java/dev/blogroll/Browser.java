@@ -19,14 +19,14 @@ import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 /**
- * A real browser for tests: Debian's headless Chromium driven by Selenium through
- * {@code /usr/bin/chromedriver}, with a fresh profile that is deleted on {@link #close()}.
- * Where Chromium or its driver is missing, {@link #start()} skips the calling test with a JUnit
- * assumption that says what to install, so {@code ./mvnw verify} still passes on a laptop
- * without Chromium; CI installs both ({@code .ci/run}).
+ * A real browser for tests: Debian's headless Chromium driven by Selenium, with a fresh profile
+ * that is deleted on {@link #close()}. Every browser test starts its browser here. Chromium and
+ * its driver are {@code CHROMIUM} and {@code CHROMEDRIVER} (system property or environment, as
+ * {@code .ci/run} exports them; default {@code /usr/bin/chromium} and
+ * {@code /usr/bin/chromedriver}). Where either is missing, {@link #start()} skips the calling
+ * test with a message that says what to install, so {@code ./mvnw verify} still passes on a
+ * laptop without Chromium, and fails it in CI ({@link ExternalTools}).
  * <p>
  * Typical use, one browser per test class:
  * <pre>
@@ -38,9 +38,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  */
 public final class Browser implements AutoCloseable {
 
-	public static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+	/** The Chromium binary. */
+	public static final Path CHROMIUM = Path.of(ExternalTools.setting("CHROMIUM", "/usr/bin/chromium"));
 
-	public static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+	/** Chromium's WebDriver. */
+	public static final Path CHROMEDRIVER = Path.of(ExternalTools.setting("CHROMEDRIVER", "/usr/bin/chromedriver"));
 
 	/** Where {@link #screenshot(String)} writes. */
 	public static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -55,13 +57,13 @@ public final class Browser implements AutoCloseable {
 	}
 
 	/**
-	 * Starts a headless Chromium, or skips the calling test when Chromium or chromedriver is
-	 * not installed.
+	 * Starts a headless Chromium with a 1280×800 window, or skips the calling test (fails it in
+	 * CI) when Chromium or chromedriver is not installed.
 	 */
 	public static Browser start() {
-		assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-				() -> "Skipping real-browser checks: they need Debian's Chromium at " + CHROMIUM + " and its driver at "
-						+ CHROMEDRIVER + " (apt-get install chromium chromium-driver; .ci/run does this in CI)");
+		ExternalTools.require(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+				"Real-browser checks not run: they need Chromium at " + CHROMIUM + " and its driver at " + CHROMEDRIVER
+						+ " (apt-get install chromium chromium-driver, or set CHROMIUM and CHROMEDRIVER; .ci/run does this)");
 		try {
 			Path profile = Files.createTempDirectory("blogroll-chromium-");
 			ChromeOptions options = new ChromeOptions();

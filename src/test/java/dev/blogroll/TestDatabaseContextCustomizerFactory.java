@@ -35,6 +35,7 @@ class TestDatabaseContextCustomizerFactory implements ContextCustomizerFactory {
 								database.username(), "spring.datasource.password", database.password(),
 								"blogroll.demo-data", "true", "spring.test.database.replace", "none",
 								// feeds are fetched by the tests that want it, from a server on 127.0.0.1
+								// (BlogrollTest schedules the poller, a year away)
 								"blogroll.ingest.scheduler-enabled", "false", "blogroll.ingest.allow-loopback", "true")));
 		}
 

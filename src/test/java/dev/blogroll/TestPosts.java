@@ -15,8 +15,8 @@ import dev.blogroll.importer.PostImporter;
 
 /**
  * Puts test posts into the shared test database through the real importer, and takes them
- * out again, along with any categories, tags and authors the test created. Tests that use it
- * {@code @Import(TestPosts.class)}.
+ * out again, along with any categories, tags and authors the test created. A bean of every
+ * {@link BlogrollTest}.
  */
 public class TestPosts {
 

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import org.jspecify.annotations.Nullable;
 
 import dev.blogroll.text.Slugs;
+import dev.blogroll.web.SitePaths;
 
 /**
  * A person who writes posts, known by name; the slug is derived from the name.
@@ -62,7 +63,7 @@ public class Author {
 
 	/** The author's listing, e.g. {@code /blog/author/marco-palladino}. */
 	public String getPath() {
-		return "/blog/author/" + this.slug;
+		return SitePaths.author(this.slug);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.blogroll.author;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,6 +13,7 @@ import dev.blogroll.database.DatabaseFailures;
 import dev.blogroll.database.Writes;
 import dev.blogroll.text.Slugs;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SitePaths;
 
 /**
  * Editors rename authors and delete those without posts. New authors are created from the post
@@ -26,24 +26,16 @@ class AuthorAdminController {
 
 	private final AuthorRepository authors;
 
-	private final JdbcClient jdbc;
-
 	private final Writes writes;
 
-	AuthorAdminController(AuthorRepository authors, JdbcClient jdbc, Writes writes) {
+	AuthorAdminController(AuthorRepository authors, Writes writes) {
 		this.authors = authors;
-		this.jdbc = jdbc;
 		this.writes = writes;
 	}
 
 	@GetMapping
 	String showAuthors(Model model) {
-		model.addAttribute("rows", this.jdbc.sql("""
-				select a.id, a.name, a.slug, count(p.id) as posts
-				from author a left join post p on p.author_id = a.id
-				group by a.id order by lower(a.name)""")
-			.query((rs, row) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("slug"), rs.getLong("posts")))
-			.list());
+		model.addAttribute("rows", this.authors.findAllWithPostCounts());
 		return "admin/authors";
 	}
 
@@ -57,13 +49,13 @@ class AuthorAdminController {
 			return "redirect:/admin/authors";
 		}
 		if (this.authors.findBySlug(slug).filter((other) -> !other.getId().equals(id)).isPresent()) {
-			redirect.addFlashAttribute("error", "Another author already has the URL /blog/author/" + slug + ".");
+			redirect.addFlashAttribute("error", "Another author already has the URL " + SitePaths.author(slug) + ".");
 			return "redirect:/admin/authors";
 		}
 		String oldName = author.getName();
 		boolean renamed = write(redirect, "Another author took that name or URL meanwhile; choose another name.", () -> {
 			find(id).rename(newName);
-			this.jdbc.sql("update post set updated_at = now() where author_id = :id").param("id", id).update();
+			this.authors.touchPostsOf(id);
 		});
 		if (renamed) {
 			redirect.addFlashAttribute("message", "Renamed “" + oldName + "” to “" + newName + "”.");
@@ -74,16 +66,14 @@ class AuthorAdminController {
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		Author author = find(id);
-		long posts = this.jdbc.sql("select count(*) from post where author_id = :id").param("id", id)
-			.query(Long.class)
-			.single();
+		long posts = this.authors.countPosts(id);
 		if (posts > 0) {
 			redirect.addFlashAttribute("error", "“" + author.getName() + "” still has " + posts
 					+ " posts (trashed ones included). Give them another author or delete them first.");
 			return "redirect:/admin/authors";
 		}
 		if (write(redirect, "“" + author.getName() + "” was just given a post; they were kept.",
-				() -> this.jdbc.sql("delete from author where id = :id").param("id", id).update())) {
+				() -> this.authors.deleteById(id))) {
 			redirect.addFlashAttribute("message", "Deleted the author “" + author.getName() + "”.");
 		}
 		return "redirect:/admin/authors";
@@ -97,6 +87,8 @@ class AuthorAdminController {
 		try {
 			this.writes.inTransaction(() -> {
 				change.run();
+				// the delete or rename reaches the database here, not at commit
+				this.authors.flush();
 				return null;
 			});
 			return true;
@@ -110,12 +102,9 @@ class AuthorAdminController {
 		}
 	}
 
+
 	private Author find(long id) {
 		return this.authors.findById(id).orElseThrow(() -> new NotFoundException("There is no author " + id));
-	}
-
-	/** One author and how many posts they have. */
-	record Row(long id, String name, String slug, long posts) {
 	}
 
 }

@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import org.jspecify.annotations.Nullable;
 
 import dev.blogroll.text.Slugs;
+import dev.blogroll.web.SitePaths;
 
 /**
  * A section of the blog ("Engineering"). Its slug is the first URL segment after
@@ -83,7 +84,7 @@ public class Category {
 
 	/** The category's listing, e.g. {@code /blog/engineering}. */
 	public String getPath() {
-		return "/blog/" + this.slug;
+		return SitePaths.category(this.slug);
 	}
 
 }

@@ -1,15 +1,12 @@
 package dev.blogroll.category;
 
-import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -36,25 +33,17 @@ class CategoryAdminController {
 
 	private final CategoryRepository categories;
 
-	private final JdbcClient jdbc;
-
 	private final Writes writes;
 
-	CategoryAdminController(CategoryRepository categories, JdbcClient jdbc, Writes writes) {
+	CategoryAdminController(CategoryRepository categories, Writes writes) {
 		this.categories = categories;
-		this.jdbc = jdbc;
 		this.writes = writes;
 	}
 
 	@GetMapping
 	String showCategories(Model model) {
-		Map<Long, Long> counts = this.jdbc.sql("select category_id, count(*) from post group by category_id")
-			.query((rs, row) -> Map.entry(rs.getLong(1), rs.getLong(2)))
-			.list()
-			.stream()
-			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
 		model.addAttribute("categories", this.categories.findAllByOrderByNameAsc());
-		model.addAttribute("counts", counts);
+		model.addAttribute("counts", this.categories.postCounts());
 		if (!model.containsAttribute("categoryForm")) {
 			model.addAttribute("categoryForm", new CategoryForm("", "", ""));
 		}
@@ -108,16 +97,18 @@ class CategoryAdminController {
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		Category category = find(id);
-		long posts = this.jdbc.sql("select count(*) from post where category_id = :id").param("id", id)
-			.query(Long.class)
-			.single();
+		long posts = this.categories.countPosts(id);
 		if (posts > 0) {
 			redirect.addFlashAttribute("error", "“" + category.getName() + "” still has " + posts
 					+ " posts (trashed ones included). Move or delete them first.");
 			return "redirect:/admin/categories";
 		}
 		try {
-			this.writes.inTransaction(() -> this.jdbc.sql("delete from category where id = :id").param("id", id).update());
+			this.writes.inTransaction(() -> {
+				this.categories.deleteById(id);
+				this.categories.flush();
+				return null;
+			});
 		}
 		catch (RuntimeException ex) {
 			if (!DatabaseFailures.isLostRace(ex)) {

@@ -1,14 +1,16 @@
 package dev.blogroll.category;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.data.jpa.repository.JpaRepository;
-
-import dev.blogroll.web.NotFoundException;
+import org.springframework.data.jpa.repository.Query;
 
 /**
- * Categories by slug.
+ * Categories for the editors' pages and the post form; readers' pages read them through
+ * {@link Categories}.
  */
 public interface CategoryRepository extends JpaRepository<Category, Long> {
 
@@ -16,9 +18,24 @@ public interface CategoryRepository extends JpaRepository<Category, Long> {
 
 	List<Category> findAllByOrderByNameAsc();
 
-	/** The category with this slug, or a 404 for the reader. */
-	default Category getBySlug(String slug) {
-		return findBySlug(slug).orElseThrow(() -> new NotFoundException("There is no category called “" + slug + "”."));
+	@Query(value = "select count(*) from post where category_id = :id", nativeQuery = true)
+	long countPosts(long id);
+
+	@Query(value = "select category_id as id, count(*) as posts from post group by category_id", nativeQuery = true)
+	List<PostCount> countPostsByCategory();
+
+	/** How many posts, trashed ones included, each category with any has, by id. */
+	default Map<Long, Long> postCounts() {
+		return countPostsByCategory().stream().collect(Collectors.toMap(PostCount::getId, PostCount::getPosts));
+	}
+
+	/** A category's number of posts. */
+	interface PostCount {
+
+		long getId();
+
+		long getPosts();
+
 	}
 
 }

@@ -10,15 +10,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.context.request.WebRequest;
 
-import dev.blogroll.author.Author;
-import dev.blogroll.author.AuthorRepository;
-import dev.blogroll.category.Category;
-import dev.blogroll.category.CategoryRepository;
-import dev.blogroll.listing.ListingFilter;
+import dev.blogroll.listing.Listing;
+import dev.blogroll.listing.ListingKind;
 import dev.blogroll.listing.ListingQueries;
 import dev.blogroll.listing.ListingStats;
-import dev.blogroll.tag.Tag;
-import dev.blogroll.tag.TagRepository;
+import dev.blogroll.listing.Listings;
 import dev.blogroll.web.PageVersion;
 
 /**
@@ -32,60 +28,41 @@ class FeedController {
 
 	static final int ENTRIES = 20;
 
+	private final Listings listings;
+
 	private final FeedQueries feeds;
 
-	private final ListingQueries listings;
+	private final ListingQueries listingQueries;
 
 	private final FeedWriter writer;
 
-	private final CategoryRepository categories;
-
-	private final TagRepository tags;
-
-	private final AuthorRepository authors;
-
-	FeedController(FeedQueries feeds, ListingQueries listings, FeedWriter writer, CategoryRepository categories,
-			TagRepository tags, AuthorRepository authors) {
-		this.feeds = feeds;
+	FeedController(Listings listings, FeedQueries feeds, ListingQueries listingQueries, FeedWriter writer) {
 		this.listings = listings;
+		this.feeds = feeds;
+		this.listingQueries = listingQueries;
 		this.writer = writer;
-		this.categories = categories;
-		this.tags = tags;
-		this.authors = authors;
 	}
 
 	@GetMapping("/feed.{format:atom|rss}")
 	@Nullable ResponseEntity<String> showAllPostsFeed(@PathVariable String format, WebRequest request) {
-		return feed(new Listing(new ListingFilter.All(), "/blog", "All posts", "Every post on the blog, newest first."),
-				format, request);
+		return feed(this.listings.all(), format, request);
 	}
 
-	@GetMapping("/blog/{category}/feed.{format:atom|rss}")
-	@Nullable ResponseEntity<String> showCategoryFeed(@PathVariable("category") String slug,
+	@GetMapping("/blog/{slug}/feed.{format:atom|rss}")
+	@Nullable ResponseEntity<String> showCategoryFeed(@PathVariable String slug, @PathVariable String format,
+			WebRequest request) {
+		return feed(this.listings.resolve(ListingKind.CATEGORY, slug), format, request);
+	}
+
+	/** The feeds of tags, authors and every other kind whose URLs are {@code /blog/<word>/<slug>}. */
+	@GetMapping("/blog/{word}/{slug}/feed.{format:atom|rss}")
+	@Nullable ResponseEntity<String> showListingFeed(@PathVariable String word, @PathVariable String slug,
 			@PathVariable String format, WebRequest request) {
-		Category category = this.categories.getBySlug(slug);
-		return feed(new Listing(new ListingFilter.ByCategory(category.getId()), category.getPath(),
-				category.getName(), category.getDescription()), format, request);
-	}
-
-	@GetMapping("/blog/tag/{tag}/feed.{format:atom|rss}")
-	@Nullable ResponseEntity<String> showTagFeed(@PathVariable("tag") String slug, @PathVariable String format,
-			WebRequest request) {
-		Tag tag = this.tags.getBySlug(slug);
-		return feed(new Listing(new ListingFilter.ByTag(tag.getId()), tag.getPath(), tag.getName(),
-				"Posts tagged “" + tag.getName() + "”."), format, request);
-	}
-
-	@GetMapping("/blog/author/{author}/feed.{format:atom|rss}")
-	@Nullable ResponseEntity<String> showAuthorFeed(@PathVariable("author") String slug, @PathVariable String format,
-			WebRequest request) {
-		Author author = this.authors.getBySlug(slug);
-		return feed(new Listing(new ListingFilter.ByAuthor(author.getId()), author.getPath(), author.getName(),
-				"Posts by " + author.getName() + "."), format, request);
+		return feed(this.listings.resolve(ListingKind.byWord(word), slug), format, request);
 	}
 
 	private @Nullable ResponseEntity<String> feed(Listing listing, String format, WebRequest request) {
-		ListingStats stats = this.listings.stats(listing.filter());
+		ListingStats stats = this.listingQueries.stats(listing.filter());
 		List<FeedEntry> entries = this.feeds.newest(listing.filter(), ENTRIES);
 		PageVersion version = PageVersion.start(format).with(listing, entries).changedAt(stats.changed());
 		entries.forEach((entry) -> version.changedAt(entry.updatedAt()));
@@ -96,17 +73,6 @@ class FeedController {
 		String xml = this.writer.write(listing, entries, atom, version.lastModified());
 		MediaType type = MediaType.parseMediaType((atom ? "application/atom+xml" : "application/rss+xml") + ";charset=UTF-8");
 		return ResponseEntity.ok().contentType(type).body(xml);
-	}
-
-	/**
-	 * The listing a feed follows.
-	 *
-	 * @param filter which posts
-	 * @param path the listing's page 1
-	 * @param name its name
-	 * @param description what it is about
-	 */
-	record Listing(ListingFilter filter, String path, String name, String description) {
 	}
 
 }

@@ -11,8 +11,9 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.blogroll.content.Visibility;
 import dev.blogroll.listing.ListingFilter;
-import dev.blogroll.listing.ListingQueries;
+import dev.blogroll.web.SitePaths;
 
 /**
  * Reads the newest posts of a listing for its feeds: the same posts, in the same order, as
@@ -31,7 +32,7 @@ class FeedQueries {
 	}
 
 	List<FeedEntry> newest(ListingFilter filter, int limit) {
-		return this.jdbc.sql("""
+		return filter.bind(this.jdbc.sql("""
 				select p.id, p.slug, p.title, p.published_at, p.updated_at, p.created_at, p.summary, p.body,
 				       c.slug as category_slug, c.name as category_name, a.slug as author_slug, a.name as author_name,
 				       array(select t.name from post_tag pt join tag t on t.id = pt.tag_id
@@ -41,9 +42,8 @@ class FeedQueries {
 				join author a on a.id = p.author_id
 				where %s%s
 				order by p.published_at desc, p.id desc
-				limit :limit""".formatted(ListingQueries.VISIBLE, filter.sql()))
+				limit :limit""".formatted(Visibility.VISIBLE, filter.sql())))
 			.param("now", Timestamp.from(this.clock.instant()))
-			.param("id", filter.id())
 			.param("limit", limit)
 			.query(this::toEntry)
 			.list();
@@ -51,11 +51,11 @@ class FeedQueries {
 
 	private FeedEntry toEntry(ResultSet rs, int row) throws SQLException {
 		Array tags = rs.getArray("tags");
-		return new FeedEntry(rs.getLong("id"), "/blog/" + rs.getString("category_slug") + "/" + rs.getString("slug"),
+		return new FeedEntry(rs.getLong("id"), SitePaths.post(rs.getString("category_slug"), rs.getString("slug")),
 				rs.getString("title"), rs.getTimestamp("published_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant(), rs.getTimestamp("created_at").toInstant(),
 				rs.getString("summary"), rs.getString("body"), rs.getString("category_name"),
-				rs.getString("author_name"), "/blog/author/" + rs.getString("author_slug"),
+				rs.getString("author_name"), SitePaths.author(rs.getString("author_slug")),
 				Arrays.asList((String[]) tags.getArray()));
 	}
 

@@ -26,9 +26,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
 
 import dev.blogroll.BlogrollProperties;
-import dev.blogroll.feed.FeedController.Listing;
+import dev.blogroll.listing.Listing;
 import dev.blogroll.text.Markdown;
-import dev.blogroll.web.PageHeads;
 
 /**
  * Writes a feed with ROME. Every entry has a permanent id that survives a change of title,
@@ -48,12 +47,12 @@ class FeedWriter {
 	}
 
 	String write(Listing listing, List<FeedEntry> entries, boolean atom, Instant updated) {
-		String self = this.properties.absoluteUrl(PageHeads.feedPath(listing.path()) + (atom ? ".atom" : ".rss"));
+		String self = this.properties.absoluteUrl(listing.feedPath(atom ? "atom" : "rss"));
 		SyndFeed feed = new SyndFeedImpl();
 		feed.setFeedType(atom ? "atom_1.0" : "rss_2.0");
 		feed.setUri(self);
-		feed.setTitle(listing.name() + " – " + this.properties.siteName());
-		feed.setDescription(listing.description().isBlank() ? listing.name() : listing.description());
+		feed.setTitle(listing.heading() + " – " + this.properties.siteName());
+		feed.setDescription(listing.description().isBlank() ? listing.heading() : listing.description());
 		feed.setLink(this.properties.absoluteUrl(listing.path()));
 		feed.setLanguage("en");
 		feed.setLinks(List.of(link("self", self, atom ? "application/atom+xml" : "application/rss+xml"),

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.web.SitePaths;
 
 /**
  * {@code /robots.txt}: crawl the site, but not the admin or search results, and start from
@@ -24,7 +25,7 @@ class RobotsController {
 				Disallow: /search
 
 				Sitemap: %s
-				""".formatted(properties.absoluteUrl("/sitemap.xml"));
+				""".formatted(properties.absoluteUrl(SitePaths.sitemapIndex()));
 	}
 
 	@GetMapping("/robots.txt")

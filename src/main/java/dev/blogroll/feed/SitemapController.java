@@ -18,6 +18,7 @@ import dev.blogroll.feed.SitemapQueries.Chunk;
 import dev.blogroll.feed.SitemapQueries.Url;
 import dev.blogroll.web.NotFoundException;
 import dev.blogroll.web.PageVersion;
+import dev.blogroll.web.SitePaths;
 
 /**
  * The sitemaps: {@code /sitemap.xml} is an index of {@code /sitemaps/listings-N.xml} (first
@@ -64,10 +65,10 @@ class SitemapController {
 			.append(NAMESPACE)
 			.append("\">\n");
 		for (int file = 1; file <= listingFiles; file++) {
-			appendEntry(xml, "sitemap", "/sitemaps/listings-" + file + ".xml", null);
+			appendEntry(xml, "sitemap", SitePaths.sitemap("listings", file), null);
 		}
 		for (Chunk chunk : posts) {
-			appendEntry(xml, "sitemap", "/sitemaps/posts-" + chunk.number() + ".xml", chunk.lastModified());
+			appendEntry(xml, "sitemap", SitePaths.sitemap("posts", chunk.number()), chunk.lastModified());
 		}
 		return ResponseEntity.ok().contentType(XML).body(xml.append("</sitemapindex>\n").toString());
 	}

@@ -3,13 +3,18 @@ package dev.blogroll.feed;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.blogroll.listing.ListingQueries;
+import dev.blogroll.content.Visibility;
+import dev.blogroll.listing.ListingKind;
+import dev.blogroll.web.SitePaths;
 
 /**
  * What the sitemaps list, so that each sitemap file keeps its URLs: listings by kind and slug,
@@ -26,7 +31,7 @@ import dev.blogroll.listing.ListingQueries;
 class SitemapQueries {
 
 	/** The posts that are this site's own pages. */
-	private static final String OWN_POSTS = ListingQueries.VISIBLE + " and not (p.source_url is not null and p.body is null)";
+	private static final String OWN_POSTS = Visibility.VISIBLE + " and not (p.source_url is not null and p.body is null)";
 
 	/** A post's last change, as sitemaps give it. */
 	private static final String LASTMOD = "greatest(p.updated_at, p.published_at)";
@@ -58,23 +63,14 @@ class SitemapQueries {
 			group by newest.file order by newest.file""".formatted(LASTMOD, OWN_POSTS);
 
 	/**
-	 * Every listing's first page: the home page, all posts, every category (the navigation
-	 * links them all), and tags and authors that have a post to show. A tag's first visible
-	 * post is looked for tag by tag ({@code lateral ... limit 1}): written as {@code exists},
-	 * PostgreSQL hash-joined all of {@code post_tag} with all posts, about 2 s at 1,000,000
-	 * posts with 30 tags, on every request for the index.
+	 * The home page (kind -1), then every listing's first page, kind by kind in their order,
+	 * slugs in order within a kind: what each kind lists is {@link ListingKind#sitemapSlugs}.
 	 */
-	private static final String LISTINGS = """
-			select path from (
-			    select 1 as kind, '/' as path
-			    union all select 2, '/blog'
-			    union all select 3, '/blog/' || c.slug from category c
-			    union all select 4, '/blog/tag/' || t.slug from tag t
-			        cross join lateral (select 1 from post_tag pt join post p on p.id = pt.post_id
-			                            where pt.tag_id = t.id and %1$s limit 1) shown
-			    union all select 5, '/blog/author/' || a.slug from author a
-			        where exists (select 1 from post p where p.author_id = a.id and %1$s)
-			) listing""".formatted(ListingQueries.VISIBLE);
+	private static final String LISTINGS = Arrays.stream(ListingKind.values())
+		.map((kind) -> "select %d as kind, slug from (%s) as listed_%s (slug)".formatted(kind.ordinal(), kind.sitemapSlugs(),
+				kind.name().toLowerCase(Locale.ROOT)))
+		.collect(Collectors.joining("\nunion all\n", "select kind, slug from (\nselect -1 as kind, '' as slug\nunion all\n",
+				"\n) listing"));
 
 	private final JdbcClient jdbc;
 
@@ -97,14 +93,15 @@ class SitemapQueries {
 	/** The posts of sitemap file {@code chunk}, numbered from 1: a range read of the primary key. */
 	List<Url> posts(int chunk, int size) {
 		return this.jdbc.sql("""
-				select '/blog/' || c.slug || '/' || p.slug as path, %s as lastmod
+				select c.slug as category_slug, p.slug, %s as lastmod
 				from post p join category c on c.id = p.category_id
 				where p.id > :after and p.id <= :last and %s
 				order by p.id""".formatted(LASTMOD, OWN_POSTS))
 			.param("now", now())
 			.param("after", (long) (chunk - 1) * size)
 			.param("last", (long) chunk * size)
-			.query((rs, row) -> new Url(rs.getString("path"), rs.getTimestamp("lastmod").toInstant()))
+			.query((rs, row) -> new Url(SitePaths.post(rs.getString("category_slug"), rs.getString("slug")),
+					rs.getTimestamp("lastmod").toInstant()))
 			.list();
 	}
 
@@ -117,12 +114,15 @@ class SitemapQueries {
 
 	/** Listing URLs of sitemap file {@code chunk}: no {@code lastmod}, a listing has no date of its own. */
 	List<Url> listings(int chunk, int size) {
-		return this.jdbc.sql(LISTINGS.replace("select path from", "select path, kind from")
-				+ " order by kind, path limit :size offset :offset")
+		return this.jdbc.sql(LISTINGS + " order by kind, slug limit :size offset :offset")
 			.param("now", now())
 			.param("size", size)
 			.param("offset", (long) (chunk - 1) * size)
-			.query((rs, row) -> new Url(rs.getString("path"), null))
+			.query((rs, row) -> {
+				int kind = rs.getInt("kind");
+				String path = (kind < 0) ? SitePaths.home() : ListingKind.values()[kind].path(rs.getString("slug"));
+				return new Url(path, null);
+			})
 			.list();
 	}
 

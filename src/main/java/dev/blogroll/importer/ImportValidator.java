@@ -11,6 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 import dev.blogroll.category.Category;
+import dev.blogroll.post.PostRules;
 import dev.blogroll.post.PostStatus;
 import dev.blogroll.text.Excerpts;
 import dev.blogroll.text.Slugs;
@@ -27,18 +28,6 @@ import dev.blogroll.text.WebAddresses;
  */
 final class ImportValidator {
 
-	static final int MAX_TITLE = 200;
-
-	static final int MAX_NAME = 100;
-
-	static final int MAX_TAG = 80;
-
-	static final int MAX_TAGS = 30;
-
-	static final int MAX_URL = WebAddresses.MAX_LENGTH;
-
-	static final int MAX_ALT = 300;
-
 	/** Enough for every name of a big import; the cache starts again when it is full. */
 	private static final int MAX_CACHED_NAMES = 50_000;
 
@@ -51,34 +40,35 @@ final class ImportValidator {
 	 */
 	ValidPost validate(long lineNumber, ImportLine line) {
 		String title = required(line.title(), "title");
-		if (title.length() > MAX_TITLE) {
+		if (title.length() > PostRules.MAX_TITLE) {
 			throw new InvalidLineException("the title is " + title.length() + " characters long; at most "
-					+ MAX_TITLE + " are allowed");
+					+ PostRules.MAX_TITLE + " are allowed");
 		}
-		String slug = (line.slug() == null || line.slug().isBlank()) ? Slugs.slugify(title) : line.slug().strip();
-		if (!Slugs.isValid(slug)) {
-			throw new InvalidLineException("the slug “" + shorten(slug) + "” is not valid: use lower-case letters, "
-					+ "digits and single hyphens, at most " + Slugs.MAX_LENGTH + " characters");
+		String slug = PostRules.slug(line.slug(), title);
+		String slugProblem = PostRules.slugProblem(slug);
+		if (slugProblem != null) {
+			throw new InvalidLineException("the slug “" + shorten(slug) + "” is not valid. " + slugProblem);
 		}
-		if (slug.equals("page") || slug.equals("feed")) {
-			throw new InvalidLineException("the slug “" + slug + "” is reserved for the site's own URLs");
-		}
-		ValidPost.Name category = name(line.category(), "category", MAX_NAME);
+		ValidPost.Name category = name(line.category(), "category", PostRules.MAX_CATEGORY_NAME);
 		if (!Category.isAllowedSlug(category.slug())) {
 			throw new InvalidLineException("the category “" + category.name()
 					+ "” cannot be used: its URL would clash with the site's own URLs");
 		}
-		ValidPost.Name author = name(line.author(), "author", MAX_NAME * 2);
+		ValidPost.Name author = name(line.author(), "author", PostRules.MAX_AUTHOR_NAME);
 		Instant publishedAt = instant(required(line.publishedAt(), "publishedAt"));
 		PostStatus status = status(line.status());
 		String imageUrl = url(line.imageUrl(), "imageUrl");
 		String sourceUrl = url(line.sourceUrl(), "sourceUrl");
 		String imageAlt = (line.imageAlt() == null) ? "" : line.imageAlt().strip();
-		if (imageAlt.length() > MAX_ALT) {
-			throw new InvalidLineException("the imageAlt is longer than " + MAX_ALT + " characters");
+		if (imageAlt.length() > PostRules.MAX_IMAGE_ALT) {
+			throw new InvalidLineException("the imageAlt is longer than " + PostRules.MAX_IMAGE_ALT + " characters");
 		}
 		String excerpt = blankToNull(line.excerpt());
 		String body = blankToNull(line.body());
+		if (body != null && body.length() > PostRules.MAX_BODY) {
+			throw new InvalidLineException("the body is " + body.length() + " characters long; at most "
+					+ PostRules.MAX_BODY + " are allowed");
+		}
 		return new ValidPost(lineNumber, slug, title, category, tags(line.tags()), author, publishedAt, excerpt,
 				Excerpts.summarize(excerpt, body), body, imageUrl, imageAlt, sourceUrl, status);
 	}
@@ -113,12 +103,13 @@ final class ImportValidator {
 		if (tags == null) {
 			return List.of();
 		}
-		if (tags.size() > MAX_TAGS) {
-			throw new InvalidLineException("there are " + tags.size() + " tags; at most " + MAX_TAGS + " are allowed");
+		String tooMany = PostRules.tagCountProblem(tags.size());
+		if (tooMany != null) {
+			throw new InvalidLineException(tooMany);
 		}
 		Map<String, ValidPost.Name> bySlug = new LinkedHashMap<>();
 		for (String tag : tags) {
-			ValidPost.Name name = name(tag, "tag", MAX_TAG);
+			ValidPost.Name name = name(tag, "tag", PostRules.MAX_TAG_NAME);
 			bySlug.putIfAbsent(name.slug(), name);
 		}
 		return List.copyOf(bySlug.values());
@@ -149,8 +140,8 @@ final class ImportValidator {
 			return null;
 		}
 		String url = value.strip();
-		if (url.length() > MAX_URL) {
-			throw new InvalidLineException("the " + field + " is longer than " + MAX_URL + " characters");
+		if (url.length() > PostRules.MAX_ADDRESS) {
+			throw new InvalidLineException("the " + field + " is longer than " + PostRules.MAX_ADDRESS + " characters");
 		}
 		if (!WebAddresses.isValid(url)) {
 			throw new InvalidLineException(

@@ -4,9 +4,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -16,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.blogroll.post.PostRules;
 import dev.blogroll.text.Slugs;
 
 /**
@@ -30,10 +29,6 @@ class EntryWriter {
 
 	/** Who aggregated posts are created and updated by; anything else means an editor touched it. */
 	static final String FEED_USER = "feed";
-
-	private static final Set<String> RESERVED_SLUGS = Set.of("page", "feed");
-
-	private static final int MAX_TAGS = 10;
 
 	private final JdbcClient jdbc;
 
@@ -74,8 +69,8 @@ class EntryWriter {
 		if (title.isBlank()) {
 			return null;
 		}
-		if (title.length() > 200) {
-			title = title.substring(0, 199).strip() + "…";
+		if (title.length() > PostRules.MAX_TITLE) {
+			title = title.substring(0, PostRules.MAX_TITLE - 1).strip() + "…";
 		}
 		String guid = (entry.guid() != null) ? entry.guid() : (link != null) ? link : "hash:" + EntryText.contentHash(title, text);
 		if (guid.length() > 2000) {
@@ -136,13 +131,9 @@ class EntryWriter {
 
 	private void insert(FeedSource source, Prepared post) {
 		long authorId = ensure("author", post.author(), source.name());
-		String base = Slugs.slugify(post.title());
-		if (base.isEmpty() || RESERVED_SLUGS.contains(base)) {
-			base = base.isEmpty() ? "post" : base + "-post";
-		}
 		Long id = null;
 		for (int attempt = 1; id == null; attempt++) {
-			String slug = slug(base, attempt);
+			String slug = PostRules.slugFor(post.title(), attempt);
 			id = this.jdbc.sql("""
 					insert into post (slug, title, category_id, author_id, published_at, excerpt, summary, body,
 					                  source_url, status, created_by, updated_by, source_id, guid, link_key, content_hash)
@@ -155,32 +146,13 @@ class EntryWriter {
 				.param("guid", post.guid()).param("key", post.linkKey()).param("hash", post.contentHash())
 				.query(Long.class).optional().orElse(null);
 		}
-		Map<String, String> tags = new LinkedHashMap<>();
-		for (String name : post.tags()) {
-			String slug = Slugs.slugify(name);
-			if (!slug.isEmpty() && tags.size() < MAX_TAGS) {
-				tags.putIfAbsent(slug, name);
-			}
-		}
-		for (Map.Entry<String, String> tag : tags.entrySet()) {
-			long tagId = ensure("tag", tag.getValue(), null);
+		// a feed may name any number of categories: the first ones a post may have are kept
+		List<PostRules.TagName> tags = PostRules.tagNames(post.tags());
+		for (PostRules.TagName tag : tags.subList(0, Math.min(tags.size(), PostRules.MAX_TAGS))) {
+			long tagId = ensure("tag", tag.name(), null);
 			this.jdbc.sql("insert into post_tag (post_id, tag_id) values (:post, :tag) on conflict do nothing")
 				.param("post", id).param("tag", tagId).update();
 		}
-	}
-
-	/** {@code base}, then {@code base-2}, {@code base-3}, … always at most 80 characters. */
-	static String slug(String base, int attempt) {
-		if (attempt == 1) {
-			return base;
-		}
-		String suffix = "-" + attempt;
-		String head = (base.length() + suffix.length() <= Slugs.MAX_LENGTH) ? base
-				: base.substring(0, Slugs.MAX_LENGTH - suffix.length());
-		while (head.endsWith("-")) {
-			head = head.substring(0, head.length() - 1);
-		}
-		return head + suffix;
 	}
 
 	/** The id of the author or tag of that name, created if missing; matched by slug. */
@@ -192,7 +164,8 @@ class EntryWriter {
 		if (found.isPresent()) {
 			return found.get();
 		}
-		String limited = (usable.length() > 80) ? usable.substring(0, 80).strip() : usable;
+		int maxLength = "tag".equals(table) ? PostRules.MAX_TAG_NAME : PostRules.MAX_AUTHOR_NAME;
+		String limited = (usable.length() > maxLength) ? usable.substring(0, maxLength).strip() : usable;
 		return this.jdbc.sql("insert into " + table + " (slug, name) values (:slug, :name) on conflict do nothing returning id")
 			.param("slug", slug).param("name", limited).query(Long.class).optional()
 			.orElseGet(() -> this.jdbc.sql("select id from " + table + " where slug = :slug or lower(name) = lower(:name) limit 1")

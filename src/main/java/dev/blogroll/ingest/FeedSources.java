@@ -3,8 +3,10 @@ package dev.blogroll.ingest;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,7 +18,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Feed sources and their fetch log in PostgreSQL. Claiming a source takes a lease on it with
  * {@code for update skip locked}, so that two Blogroll instances on one database never fetch
- * the same source at the same time, and each due source is fetched once.
+ * the same source at the same time, and each due source is fetched once. "Now" is the
+ * application's {@link Clock}, as for the next fetch times {@link FeedFetcher} writes, so that
+ * due times and leases are all measured by one clock.
  */
 @Repository
 class FeedSources {
@@ -30,8 +34,15 @@ class FeedSources {
 
 	private final JdbcClient jdbc;
 
-	FeedSources(JdbcClient jdbc) {
+	private final Clock clock;
+
+	FeedSources(JdbcClient jdbc, Clock clock) {
 		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(this.clock.instant());
 	}
 
 	List<FeedSource> findAll() {
@@ -50,10 +61,11 @@ class FeedSources {
 	long create(String name, String siteUrl, String feedUrl, long categoryId, String defaultTags, boolean active,
 			int intervalMinutes) {
 		return this.jdbc.sql("""
-				insert into feed_source (name, site_url, feed_url, category_id, default_tags, active, fetch_interval_minutes)
-				values (:name, :site, :feed, :category, :tags, :active, :interval) returning id""")
+				insert into feed_source (name, site_url, feed_url, category_id, default_tags, active, fetch_interval_minutes,
+				                         next_fetch_at)
+				values (:name, :site, :feed, :category, :tags, :active, :interval, :now) returning id""")
 			.param("name", name).param("site", siteUrl).param("feed", feedUrl).param("category", categoryId)
-			.param("tags", defaultTags).param("active", active).param("interval", intervalMinutes)
+			.param("tags", defaultTags).param("now", now()).param("active", active).param("interval", intervalMinutes)
 			.query(Long.class).single();
 	}
 
@@ -66,10 +78,10 @@ class FeedSources {
 				    last_modified = case when feed_url = :feed then last_modified end,
 				    feed_url = :feed, category_id = :category, default_tags = :tags,
 				    consecutive_failures = case when :active and not active then 0 else consecutive_failures end,
-				    next_fetch_at = case when :active and not active then now() else next_fetch_at end,
+				    next_fetch_at = case when :active and not active then :now else next_fetch_at end,
 				    active = :active, fetch_interval_minutes = :interval
 				where id = :id""")
-			.param("id", id).param("name", name).param("site", siteUrl).param("feed", feedUrl)
+			.param("now", now()).param("id", id).param("name", name).param("site", siteUrl).param("feed", feedUrl)
 			.param("category", categoryId).param("tags", defaultTags).param("active", active)
 			.param("interval", intervalMinutes).update();
 	}
@@ -78,8 +90,8 @@ class FeedSources {
 		this.jdbc.sql("""
 				update feed_source set active = :active,
 				    consecutive_failures = case when :active then 0 else consecutive_failures end,
-				    next_fetch_at = case when :active then now() else next_fetch_at end
-				where id = :id""").param("id", id).param("active", active).update();
+				    next_fetch_at = case when :active then :now else next_fetch_at end
+				where id = :id""").param("now", now()).param("id", id).param("active", active).update();
 	}
 
 	void delete(long id) {
@@ -89,22 +101,34 @@ class FeedSources {
 	/** Takes the lease on the source that has been due longest, if any is due and free. */
 	Optional<FeedSource> claimDue(Duration lease) {
 		return this.jdbc.sql("""
-				update feed_source set fetching_until = now() + make_interval(secs => :lease)
+				update feed_source set fetching_until = cast(:now as timestamptz) + make_interval(secs => :lease)
 				where id = (select id from feed_source
-				            where active and next_fetch_at <= now() and (fetching_until is null or fetching_until < now())
+				            where active and next_fetch_at <= :now and (fetching_until is null or fetching_until < :now)
 				            order by next_fetch_at, id limit 1 for update skip locked)
-				returning id""").param("lease", lease.toSeconds()).query(Long.class).optional().flatMap(this::findById);
+				returning id""").param("now", now()).param("lease", lease.toSeconds()).query(Long.class).optional().flatMap(this::findById);
 	}
 
 	/** Takes the lease on one source, due or not; empty if another fetch holds it. */
 	Optional<FeedSource> claim(long id, Duration lease) {
 		return this.jdbc.sql("""
-				update feed_source set fetching_until = now() + make_interval(secs => :lease)
+				update feed_source set fetching_until = cast(:now as timestamptz) + make_interval(secs => :lease)
 				where id = (select id from feed_source
-				            where id = :id and (fetching_until is null or fetching_until < now())
+				            where id = :id and (fetching_until is null or fetching_until < :now)
 				            for update skip locked)
-				returning id""").param("id", id).param("lease", lease.toSeconds()).query(Long.class).optional()
+				returning id""").param("now", now()).param("id", id).param("lease", lease.toSeconds()).query(Long.class).optional()
 			.flatMap(this::findById);
+	}
+
+	/**
+	 * Releases the leases of fetches that will not finish (the application is stopping), so
+	 * another instance may fetch those sources at once instead of when the lease runs out.
+	 */
+	int release(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("update feed_source set fetching_until = null where id in (:ids)").param("ids", ids)
+			.update();
 	}
 
 	/** Writes the outcome of a fetch, releases the lease and logs the fetch. */
@@ -114,13 +138,13 @@ class FeedSources {
 				    feed_url = coalesce(:movedTo, feed_url),
 				    etag = case when :success then :etag else etag end,
 				    last_modified = case when :success then :lastModified else last_modified end,
-				    last_success_at = case when :success then now() else last_success_at end,
+				    last_success_at = case when :success then :now else last_success_at end,
 				    last_error = :error, last_new_posts = :newPosts,
 				    consecutive_failures = case when :success then 0 else consecutive_failures + 1 end,
 				    active = active and not :gone,
 				    next_fetch_at = :next
 				where id = :id""")
-			.param("id", record.sourceId()).param("started", Timestamp.from(record.startedAt()))
+			.param("now", now()).param("id", record.sourceId()).param("started", Timestamp.from(record.startedAt()))
 			.param("movedTo", record.movedTo()).param("success", record.success()).param("etag", record.etag())
 			.param("lastModified", record.lastModified()).param("error", truncate(record.error()))
 			.param("newPosts", record.newPosts()).param("gone", record.gone())

@@ -7,8 +7,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A counted listing's posts per UTC day, newest day first, with the running total before each
- * day: where page N starts is a binary search. Scheduled posts are counted like the others
+ * A counted listing's posts per UTC day, newest day first, days without posts left out, with
+ * the running total before each day: where page N starts is a binary search. Scheduled posts are counted like the others
  * (they are dated after now, so they come first) and {@link #scheduled()} says how many there
  * are, to be skipped.
  * <p>
@@ -17,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  */
 record DayCounts(Timestamp[] dayEnds, long[] before, int[] posts, long scheduled) {
 
-	static DayCounts of(List<Day> days, long scheduled) {
+	static DayCounts of(List<Day> allDays, long scheduled) {
+		List<Day> days = allDays.stream().filter((day) -> day.posts() > 0).toList();
 		int size = days.size();
 		Timestamp[] ends = new Timestamp[size];
 		long[] before = new long[size];
@@ -37,20 +38,18 @@ record DayCounts(Timestamp[] dayEnds, long[] before, int[] posts, long scheduled
 	 * first) lies, and how many of that day's posts come before it; {@code null} past the end.
 	 */
 	@Nullable Start find(long position) {
+		// every day has posts (days without are not read), so running totals strictly increase
 		int found = Arrays.binarySearch(this.before, position);
-		// an exact hit may be followed by empty days with the same running total: take the last
-		int day = (found >= 0) ? lastWithSameTotal(found) : -found - 2;
+		int day = (found >= 0) ? found : -found - 2;
 		if (day < 0 || position >= this.before[day] + this.posts[day]) {
 			return null;
 		}
 		return new Start(this.dayEnds[day], position - this.before[day]);
 	}
 
-	private int lastWithSameTotal(int index) {
-		while (index + 1 < this.before.length && this.before[index + 1] == this.before[index]) {
-			index++;
-		}
-		return index;
+	/** About what the counts weigh in memory. */
+	long bytes() {
+		return 64L + 32L * this.posts.length;
 	}
 
 	/** One row of {@code listing_count}: a day's end and its posts. */

@@ -1,25 +1,62 @@
 package dev.blogroll.listing;
 
+import java.util.ArrayList;
 import java.util.List;
 
-import org.jspecify.annotations.Nullable;
+import dev.blogroll.listing.ListingKind.Subject;
+import dev.blogroll.web.Link;
+import dev.blogroll.web.SitePaths;
 
 /**
- * One page of a listing, as the listing template renders it.
+ * One listing readers can browse (every post, a category, a tag, an author), as its pages,
+ * feeds and sitemap entry describe it: resolved from a kind and a slug by {@link Listings}.
  *
- * @param heading the listing's name ("Engineering")
- * @param description the text under the heading, if any
- * @param cards the posts on this page
- * @param pagination the page links
+ * @param kind what kind of listing it is
+ * @param subject what it is about
  */
-record Listing(String heading, @Nullable String description, List<PostCard> cards, Pagination pagination) {
+public record Listing(ListingKind kind, Subject subject) {
 
-	/** The page's title, without the site name: {@code Engineering – Page 17 of 20}. */
-	public String title() {
-		if (this.pagination.current() == 1) {
-			return this.heading;
+	/** Which posts it shows. */
+	public ListingFilter filter() {
+		return this.kind.filter(this.subject);
+	}
+
+	/** Its first page, e.g. {@code /blog/engineering}. */
+	public String path() {
+		return this.kind.path(this.subject.slug());
+	}
+
+	/** What its pages and feeds are called: "Engineering", "All posts". */
+	public String heading() {
+		return this.subject.name();
+	}
+
+	/** The text under the heading; may be empty. */
+	public String description() {
+		return this.subject.description();
+	}
+
+	/** Home, Blog and, for anything but every post, the listing itself. */
+	public List<Link> breadcrumbs() {
+		List<Link> breadcrumbs = new ArrayList<>(List.of(new Link("Home", SitePaths.home()),
+				new Link("Blog", SitePaths.BLOG)));
+		if (this.kind != ListingKind.ALL) {
+			breadcrumbs.add(new Link(heading(), path()));
 		}
-		return this.heading + " – Page " + this.pagination.current() + " of " + this.pagination.last();
+		return breadcrumbs;
+	}
+
+	/** Its feed in {@code atom} or {@code rss}. */
+	public String feedPath(String format) {
+		return SitePaths.feed(path(), format);
+	}
+
+	/**
+	 * Whether its pages name its feeds in their head: every page already names the feeds of
+	 * every post, so the listing of every post adds none of its own.
+	 */
+	public boolean hasOwnFeeds() {
+		return this.kind != ListingKind.ALL;
 	}
 
 }

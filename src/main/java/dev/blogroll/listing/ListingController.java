@@ -1,6 +1,5 @@
 package dev.blogroll.listing;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -12,35 +11,22 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.WebRequest;
 
 import dev.blogroll.BlogrollProperties;
-import dev.blogroll.author.Author;
-import dev.blogroll.author.AuthorRepository;
-import dev.blogroll.tag.Tag;
-import dev.blogroll.tag.TagRepository;
 import dev.blogroll.web.NotFoundException;
 import dev.blogroll.web.PageHead;
 import dev.blogroll.web.PageHeads;
-import dev.blogroll.web.PageVersion;
-import dev.blogroll.web.SiteChrome;
-import dev.blogroll.web.SiteChrome.Link;
 
 /**
- * The paged listings readers browse: every post, and the posts of one category, tag or
- * author. Page 1 lives at the listing's own URL, page N at {@code <listing>/page/N}. Each
- * page's validators are computed from what it shows, before it is rendered.
+ * The paged listings readers browse, one route per {@link ListingKind}: page 1 lives at the
+ * listing's own URL, page N at {@code <listing>/page/N}. Each page's validators are made from
+ * what it shows, before it is rendered.
  */
 @Controller
 @RequestMapping("/blog")
 class ListingController {
 
-	private static final Link HOME = new Link("Home", "/");
-
-	private static final Link BLOG = new Link("Blog", "/blog");
+	private final Listings listings;
 
 	private final ListingQueries queries;
-
-	private final TagRepository tags;
-
-	private final AuthorRepository authors;
 
 	private final SiteChrome chrome;
 
@@ -48,83 +34,67 @@ class ListingController {
 
 	private final int pageSize;
 
-	ListingController(ListingQueries queries, TagRepository tags,
-			AuthorRepository authors, SiteChrome chrome, PageHeads heads, BlogrollProperties properties) {
+	ListingController(Listings listings, ListingQueries queries, SiteChrome chrome, PageHeads heads,
+			BlogrollProperties properties) {
+		this.listings = listings;
+		this.queries = queries;
 		this.chrome = chrome;
 		this.heads = heads;
-		this.queries = queries;
-		this.tags = tags;
-		this.authors = authors;
 		this.pageSize = properties.pageSize();
 	}
 
 	@GetMapping({ "", "/page/{page}" })
 	@Nullable String showAllPosts(@PathVariable(required = false) @Nullable String page, Model model,
 			WebRequest request) {
-		return render(new ListingFilter.All(), "/blog", "All posts", "Every post on the blog, newest first.", page,
-				model, request);
+		return render(this.listings.all(), page, model, request);
 	}
 
-	@GetMapping({ "/{category}", "/{category}/page/{page}" })
-	@Nullable String showCategory(@PathVariable("category") String slug, @PathVariable(required = false) @Nullable String page,
-			Model model,
-			WebRequest request) {
-		SiteChrome.Category category = this.chrome.category(slug);
-		return render(new ListingFilter.ByCategory(category.id()), category.path(), category.name(),
-				category.description(), page, model, request);
+	@GetMapping({ "/{slug}", "/{slug}/page/{page}" })
+	@Nullable String showCategory(@PathVariable String slug, @PathVariable(required = false) @Nullable String page,
+			Model model, WebRequest request) {
+		return render(this.listings.resolve(ListingKind.CATEGORY, slug), page, model, request);
 	}
 
-	@GetMapping({ "/tag/{tag}", "/tag/{tag}/page/{page}" })
-	@Nullable String showTag(@PathVariable("tag") String slug, @PathVariable(required = false) @Nullable String page,
-			Model model,
-			WebRequest request) {
-		Tag tag = this.tags.getBySlug(slug);
-		return render(new ListingFilter.ByTag(tag.getId()), tag.getPath(), tag.getName(),
-				"Posts tagged “" + tag.getName() + "”.", page, model, request);
+	@GetMapping({ "/tag/{slug}", "/tag/{slug}/page/{page}" })
+	@Nullable String showTag(@PathVariable String slug, @PathVariable(required = false) @Nullable String page,
+			Model model, WebRequest request) {
+		return render(this.listings.resolve(ListingKind.TAG, slug), page, model, request);
 	}
 
-	@GetMapping({ "/author/{author}", "/author/{author}/page/{page}" })
-	@Nullable String showAuthor(@PathVariable("author") String slug, @PathVariable(required = false) @Nullable String page,
-			Model model,
-			WebRequest request) {
-		Author author = this.authors.getBySlug(slug);
-		return render(new ListingFilter.ByAuthor(author.getId()), author.getPath(), author.getName(),
-				"Posts by " + author.getName() + ".", page, model, request);
+	@GetMapping({ "/author/{slug}", "/author/{slug}/page/{page}" })
+	@Nullable String showAuthor(@PathVariable String slug, @PathVariable(required = false) @Nullable String page,
+			Model model, WebRequest request) {
+		return render(this.listings.resolve(ListingKind.AUTHOR, slug), page, model, request);
 	}
 
 	/**
 	 * Renders one page of a listing, or answers 304 before rendering anything when the client
 	 * already has what the page would show.
 	 */
-	private @Nullable String render(ListingFilter filter, String basePath, String heading,
-			@Nullable String description, @Nullable String pageSegment, Model model, WebRequest request) {
-		int page = (pageSegment == null) ? 1 : PageNumber.parse(pageSegment, basePath);
-		ListingStats stats = this.queries.stats(filter);
+	private @Nullable String render(Listing listing, @Nullable String pageSegment, Model model, WebRequest request) {
+		int page = (pageSegment == null) ? 1 : PageNumber.parse(pageSegment, listing.path());
+		ListingStats stats = this.queries.stats(listing.filter());
 		int last = (int) Math.max(1, (stats.total() + this.pageSize - 1) / this.pageSize);
 		if (page > last) {
-			throw new NotFoundException(heading + " has " + last + " pages, not " + page);
+			throw new NotFoundException(listing.heading() + " has " + last + " pages, not " + page);
 		}
-		List<PostCard> cards = (stats.total() == 0) ? List.of() : this.queries.page(filter, page, this.pageSize);
-		Listing listing = new Listing(heading, description, cards, new Pagination(basePath, page, last));
-		PageVersion version = this.chrome.newVersion().with(listing).changedAt(stats.changed());
-		cards.forEach((card) -> version.changedAt(card.updatedAt()));
-		if (version.isNotModified(request)) {
+		List<PostCard> cards = (stats.total() == 0) ? List.of()
+				: this.queries.page(listing.filter(), page, this.pageSize);
+		ListingPage shown = new ListingPage(listing, cards, new Pagination(listing.path(), page, last),
+				stats.changed());
+		if (this.chrome.versionOf(shown).isNotModified(request)) {
 			return null;
 		}
-		List<Link> breadcrumbs = new ArrayList<>(List.of(HOME, BLOG));
-		if (!(filter instanceof ListingFilter.All)) {
-			breadcrumbs.add(new Link(heading, basePath));
-		}
-		model.addAttribute("listing", listing);
-		model.addAttribute("breadcrumbs", breadcrumbs);
-		model.addAttribute("pageHead", head(listing, breadcrumbs));
+		model.addAttribute("listing", shown);
+		model.addAttribute("breadcrumbs", listing.breadcrumbs());
+		model.addAttribute("pageHead", head(shown));
 		return "listing/listing";
 	}
 
-	private PageHead head(Listing listing, List<Link> breadcrumbs) {
-		Pagination pagination = listing.pagination();
-		String description = (listing.description() != null && !listing.description().isBlank())
-				? listing.description() : listing.heading();
+	private PageHead head(ListingPage shown) {
+		Pagination pagination = shown.pagination();
+		Listing listing = shown.listing();
+		String description = (shown.description() != null) ? shown.description() : shown.heading();
 		if (pagination.current() > 1) {
 			description += " Page " + pagination.current() + " of " + pagination.last() + ".";
 		}
@@ -133,9 +103,8 @@ class ListingController {
 		return new PageHead(description, this.heads.absolute(pagination.href(pagination.current())), "website",
 				this.heads.defaultImage(), (prev != null) ? this.heads.absolute(prev) : null,
 				(next != null) ? this.heads.absolute(next) : null,
-				"/blog".equals(pagination.basePath()) ? List.of()
-						: this.heads.feedsOf(pagination.basePath(), listing.heading()),
-				this.heads.jsonLd(List.of(this.heads.breadcrumbList(breadcrumbs))));
+				listing.hasOwnFeeds() ? this.heads.feedsOf(listing.path(), listing.heading()) : List.of(),
+				this.heads.jsonLd(List.of(this.heads.breadcrumbList(listing.breadcrumbs()))));
 	}
 
 }

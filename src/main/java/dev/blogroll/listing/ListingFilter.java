@@ -1,84 +1,45 @@
 package dev.blogroll.listing;
 
+import java.util.Map;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 
 /**
- * Which posts a listing shows: all of them, or those of one category, tag or author.
- * Each kind has its own SQL so that PostgreSQL can serve it from its own index.
+ * Which posts a listing shows: conditions on a post {@code p}, appended to the listing's
+ * statements after the visibility rule, with the named parameters they use. Each kind has its
+ * own conditions so that PostgreSQL can serve it from its own index ({@link ListingKind}).
+ *
+ * @param sql the conditions, each starting with {@code and}; empty for every post
+ * @param params the values of the named parameters in {@code sql}
+ * @param countedAs the listing's kind in {@code listing_count}, or {@code null} if its posts
+ * are not counted there (authors and tags, small listings), in which case its pages are read
+ * with OFFSET
+ * @param countedId the listing's id in {@code listing_count} (0 for every post)
  */
-public sealed interface ListingFilter {
+public record ListingFilter(String sql, Map<String, Object> params, @Nullable String countedAs, long countedId) {
 
-	/** Joins and conditions added to the listing query; {@code :id} is the filter's id. */
-	String sql();
-
-	long id();
-
-	/**
-	 * The listing's kind in the {@code listing_count} table, or {@code null} if its posts are
-	 * not counted there (authors and tags, small listings), in which case its pages are read
-	 * with OFFSET.
-	 */
-	@Nullable String countedAs();
-
-	record All() implements ListingFilter {
-
-		@Override
-		public String sql() {
-			return "";
-		}
-
-		@Override
-		public long id() {
-			return 0;
-		}
-
-		@Override
-		public String countedAs() {
-			return "all";
-		}
-
+	public ListingFilter {
+		params = Map.copyOf(params);
 	}
 
-	record ByCategory(long id) implements ListingFilter {
-
-		@Override
-		public String sql() {
-			return " and p.category_id = :id";
-		}
-
-		@Override
-		public String countedAs() {
-			return "category";
-		}
-
+	/** A listing whose posts are counted by day in {@code listing_count}. */
+	static ListingFilter counted(String sql, Map<String, Object> params, String countedAs, long countedId) {
+		return new ListingFilter(sql, params, countedAs, countedId);
 	}
 
-	record ByAuthor(long id) implements ListingFilter {
-
-		@Override
-		public String sql() {
-			return " and p.author_id = :id";
-		}
-
-		@Override
-		public @Nullable String countedAs() {
-			return null;
-		}
-
+	/** A listing read with {@code count(*)} and OFFSET. */
+	static ListingFilter uncounted(String sql, Map<String, Object> params) {
+		return new ListingFilter(sql, params, null, 0);
 	}
 
-	record ByTag(long id) implements ListingFilter {
-
-		@Override
-		public String sql() {
-			return " and exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id = :id)";
+	/** Binds the filter's parameters to a statement that uses its conditions. */
+	public StatementSpec bind(StatementSpec statement) {
+		StatementSpec bound = statement;
+		for (Map.Entry<String, Object> param : this.params.entrySet()) {
+			bound = bound.param(param.getKey(), param.getValue());
 		}
-
-		@Override
-		public @Nullable String countedAs() {
-			return null;
-		}
-
+		return bound;
 	}
 
 }

@@ -3,18 +3,16 @@ package dev.blogroll.listing;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Function;
 
-import org.jspecify.annotations.Nullable;
-
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.blogroll.BlogrollProperties;
-import dev.blogroll.web.ContentVersion;
-import dev.blogroll.web.ContentVersion.Snapshot;
+import dev.blogroll.content.ContentVersion;
+import dev.blogroll.content.Kept;
+import dev.blogroll.content.Visibility;
 
 /**
  * Reads listing pages: the posts readers can see now (published, dated in the past), newest
@@ -36,19 +34,16 @@ import dev.blogroll.web.ContentVersion.Snapshot;
  * A listing's count and last change, and a counted listing's days, are kept in memory until
  * {@link ContentVersion} says something readers see has changed (a write, or a scheduled post
  * coming due): a crawler walking a listing's pages pays for them once, not on every page.
+ * <p>
+ * Each statement is timed ({@code blogroll.listing.queries}, by statement: {@code count},
+ * {@code days}, {@code page}), so the time PostgreSQL spends on listings is visible apart from
+ * rendering.
  */
 @Component
 public class ListingQueries {
 
-	/**
-	 * Which posts readers see. The one place to extend when posts can be deleted (moved to a
-	 * trash): sitemaps and feeds read posts through the listings, so they follow.
-	 */
-	public static final String VISIBLE = "p.status = 'PUBLISHED' and p.published_at <= :now";
-
 	/** The listing's published posts dated after now: the scheduled ones, first in the order. */
-	private static final String SCHEDULED = """
-			(select count(*) from post p where p.status = 'PUBLISHED' and p.published_at > :now%s)""";
+	private static final String SCHEDULED = "(select count(*) from post p where " + Visibility.SCHEDULED + "%s)";
 
 	private static final String CARD_COLUMNS = """
 			p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
@@ -81,8 +76,11 @@ public class ListingQueries {
 			cross join lateral (select a.slug, a.name from author a where a.id = p.author_id offset 0) a
 			order by p.published_at desc, p.id desc""";
 
-	/** More listings than a site has; past this the kept counts start again from empty. */
-	private static final int MAX_KEPT = 10_000;
+	/**
+	 * Memory for kept counts: a listing's stats weigh little, a counted listing's days about
+	 * 24 bytes a day (about 100 KB for 12 years of daily posts).
+	 */
+	private static final long KEPT_BYTES = 32L << 20;
 
 	private final JdbcClient jdbc;
 
@@ -90,15 +88,33 @@ public class ListingQueries {
 
 	private final BlogrollProperties properties;
 
-	private final ContentVersion contentVersion;
+	private final Kept<ListingFilter, ListingStats> stats;
 
-	private volatile Kept kept = new Kept(null, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+	private final Kept<ListingFilter, DayCounts> days;
 
-	ListingQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, ContentVersion contentVersion) {
+	private final Timer countTime;
+
+	private final Timer daysTime;
+
+	private final Timer pageTime;
+
+	ListingQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, ContentVersion contentVersion,
+			MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
-		this.contentVersion = contentVersion;
+		this.stats = contentVersion.keeper(KEPT_BYTES / 4, (filter, stats) -> 256);
+		this.days = contentVersion.keeper(KEPT_BYTES, (filter, days) -> 256 + days.bytes());
+		this.countTime = timer(registry, "count");
+		this.daysTime = timer(registry, "days");
+		this.pageTime = timer(registry, "page");
+	}
+
+	private static Timer timer(MeterRegistry registry, String statement) {
+		return Timer.builder("blogroll.listing.queries")
+			.description("Listing statements run (kept results are not counted), by statement")
+			.tag("statement", statement)
+			.register(registry);
 	}
 
 	/**
@@ -110,23 +126,23 @@ public class ListingQueries {
 	 * from their index; author and tag listings, small, look at their posts.
 	 */
 	public ListingStats stats(ListingFilter filter) {
-		return kept(kept().stats(), filter, this::count);
+		return this.stats.get(filter, (key) -> this.countTime.record(() -> count(key)));
 	}
 
 	private ListingStats count(ListingFilter filter) {
 		String sql = (filter.countedAs() != null) ? """
 				select coalesce((select sum(posts) from listing_count
-				                 where kind = :kind and listing_id = :id and unit = 'month'), 0) - %1$s as total,
-				       greatest((select changed_at from listing_change where kind = :kind and listing_id = :id),
+				                 where kind = :kind and listing_id = :listing_id and unit = 'month'), 0) - %1$s as total,
+				       greatest((select changed_at from listing_change where kind = :kind and listing_id = :listing_id),
 				                (select max(p.published_at) from post p where %2$s%3$s)) as changed"""
-			.formatted(SCHEDULED.formatted(filter.sql()), VISIBLE, filter.sql()) : """
+			.formatted(SCHEDULED.formatted(filter.sql()), Visibility.VISIBLE, filter.sql()) : """
 				select count(*) filter (where %1$s) as total,
 				       greatest(max(greatest(p.created_at, p.published_at)) filter (where %1$s),
 				                max(p.updated_at) filter (where not (%1$s))) as changed
-				from post p where true%2$s""".formatted(VISIBLE, filter.sql());
-		JdbcClient.StatementSpec statement = this.jdbc.sql(sql).param("now", now()).param("id", filter.id());
+				from post p where true%2$s""".formatted(Visibility.VISIBLE, filter.sql());
+		JdbcClient.StatementSpec statement = filter.bind(this.jdbc.sql(sql).param("now", now()));
 		if (filter.countedAs() != null) {
-			statement = statement.param("kind", filter.countedAs());
+			statement = statement.param("kind", filter.countedAs()).param("listing_id", filter.countedId());
 		}
 		return statement.query((rs, row) -> {
 			Timestamp changed = rs.getTimestamp("changed");
@@ -136,31 +152,33 @@ public class ListingQueries {
 
 	/** The cards of one page, numbered from 1, of {@code pageSize} posts. */
 	public List<PostCard> page(ListingFilter filter, int page, int pageSize) {
+		return this.pageTime.record(() -> readPage(filter, page, pageSize));
+	}
+
+	private List<PostCard> readPage(ListingFilter filter, int page, int pageSize) {
 		long offset = (long) (page - 1) * pageSize;
 		if (filter.countedAs() != null) {
-			DayCounts days = kept(kept().days(), filter, this::days);
+			DayCounts days = this.days.get(filter, (key) -> this.daysTime.record(() -> days(key)));
 			DayCounts.Start start = days.find(offset + days.scheduled());
 			if (start == null) {
 				return List.of();
 			}
-			return this.jdbc.sql(COUNTED_PAGE.formatted(filter.sql(), CARD_COLUMNS))
-				.param("id", filter.id())
+			return filter.bind(this.jdbc.sql(COUNTED_PAGE.formatted(filter.sql(), CARD_COLUMNS)))
 				.param("day_end", start.dayEnd())
 				.param("skip", start.skip())
 				.param("limit", pageSize)
 				.query((rs, row) -> PostCard.fromRow(rs, this.properties.timeZone()))
 				.list();
 		}
-		return this.jdbc.sql("""
+		return filter.bind(this.jdbc.sql("""
 				select %s
 				from post p
 				join category c on c.id = p.category_id
 				join author a on a.id = p.author_id
 				where %s%s
 				order by p.published_at desc, p.id desc
-				limit :limit offset :offset""".formatted(CARD_COLUMNS, VISIBLE, filter.sql()))
+				limit :limit offset :offset""".formatted(CARD_COLUMNS, Visibility.VISIBLE, filter.sql())))
 			.param("now", now())
-			.param("id", filter.id())
 			.param("limit", pageSize)
 			.param("offset", offset)
 			.query((rs, row) -> PostCard.fromRow(rs, this.properties.timeZone()))
@@ -171,49 +189,17 @@ public class ListingQueries {
 	private DayCounts days(ListingFilter filter) {
 		List<DayCounts.Day> days = this.jdbc.sql("""
 				select ends_at, posts from listing_count
-				where kind = :kind and listing_id = :id and unit = 'day' and posts > 0
+				where kind = :kind and listing_id = :listing_id and unit = 'day' and posts > 0
 				order by starts_at desc""")
 			.param("kind", filter.countedAs())
-			.param("id", filter.id())
+			.param("listing_id", filter.countedId())
 			.query((rs, row) -> new DayCounts.Day(rs.getTimestamp(1), rs.getInt(2)))
 			.list();
-		long scheduled = this.jdbc.sql(SCHEDULED.formatted(filter.sql()).strip())
+		long scheduled = filter.bind(this.jdbc.sql("select " + SCHEDULED.formatted(filter.sql())))
 			.param("now", now())
-			.param("id", filter.id())
 			.query(Long.class)
 			.single();
 		return DayCounts.of(days, scheduled);
-	}
-
-	/** What is kept for the state of the content this request sees, new if that changed. */
-	private Kept kept() {
-		Snapshot now = this.contentVersion.current();
-		Kept current = this.kept;
-		if (!now.equals(current.at())) {
-			current = new Kept(now, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
-			this.kept = current;
-		}
-		return current;
-	}
-
-	private static <T> T kept(Map<ListingFilter, T> kept, ListingFilter filter, Function<ListingFilter, T> read) {
-		if (kept.size() > MAX_KEPT) {
-			kept.clear();
-		}
-		T value = kept.get(filter);
-		if (value == null) {
-			// not computeIfAbsent: that would hold other listings' requests during the statement
-			value = read.apply(filter);
-			kept.put(filter, value);
-		}
-		return value;
-	}
-
-	/**
-	 * Listing counts, and counted listings' posts per day, as read at one state of the content.
-	 */
-	private record Kept(@Nullable Snapshot at, Map<ListingFilter, ListingStats> stats,
-			Map<ListingFilter, DayCounts> days) {
 	}
 
 	private Timestamp now() {

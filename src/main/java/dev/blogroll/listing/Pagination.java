@@ -5,6 +5,8 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.blogroll.web.SitePaths;
+
 /**
  * The page links of a paged listing, as the reader sees them: {@code ‹Prev 1 … 16 17 18 … 20 Next›}.
  * <p>
@@ -49,7 +51,7 @@ public record Pagination(String basePath, int current, int last, boolean pagePar
 		if (this.pageParameter) {
 			return this.basePath + (this.basePath.contains("?") ? "&" : "?") + "page=" + page;
 		}
-		return this.basePath + "/page/" + page;
+		return SitePaths.page(this.basePath, page);
 	}
 
 	public boolean hasPrevious() {

@@ -5,10 +5,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import dev.blogroll.text.Dates;
+import dev.blogroll.web.SitePaths;
 
 /**
  * What a listing shows of one post.
@@ -41,12 +43,23 @@ public record PostCard(String title, String path, String categoryName, String ca
 	 * {@code category_slug, category_name, author_slug, author_name}.
 	 */
 	public static PostCard fromRow(ResultSet rs, ZoneId zone) throws SQLException {
-		String categoryPath = "/blog/" + rs.getString("category_slug");
-		return new PostCard(rs.getString("title"), categoryPath + "/" + rs.getString("slug"),
-				rs.getString("category_name"), categoryPath, rs.getString("author_name"),
-				"/blog/author/" + rs.getString("author_slug"),
+		String categorySlug = rs.getString("category_slug");
+		return new PostCard(rs.getString("title"), SitePaths.post(categorySlug, rs.getString("slug")),
+				rs.getString("category_name"), SitePaths.category(categorySlug), rs.getString("author_name"),
+				SitePaths.author(rs.getString("author_slug")),
 				rs.getTimestamp("published_at").toInstant().atZone(zone).toLocalDate(), rs.getString("summary"),
 				rs.getString("image_url"), rs.getString("image_alt"), rs.getTimestamp("updated_at").toInstant());
+	}
+
+	/** The latest of {@code since} and the cards' last changes. */
+	static @Nullable Instant lastChange(@Nullable Instant since, List<PostCard> cards) {
+		Instant latest = since;
+		for (PostCard card : cards) {
+			if (latest == null || card.updatedAt().isAfter(latest)) {
+				latest = card.updatedAt();
+			}
+		}
+		return latest;
 	}
 
 }

@@ -12,7 +12,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.content.Visibility;
 import dev.blogroll.text.Dates;
+import dev.blogroll.web.SitePaths;
 
 /**
  * What the post page links to besides the post itself: the previous (older) and next (newer)
@@ -28,8 +30,6 @@ class NearbyPosts {
 
 	static final int CANDIDATES_PER_TAG = 200;
 
-	private static final String VISIBLE = "p.status = 'PUBLISHED' and p.published_at <= :now";
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -44,19 +44,19 @@ class NearbyPosts {
 
 	Nearby around(Post post) {
 		List<Map.Entry<String, PostLink>> rows = this.jdbc.sql("""
-				(select 'previous' as kind, p.slug, p.title, p.published_at, c.slug as category_slug
+				(select 'previous' as kind, p.slug, p.title, p.published_at, p.updated_at, c.slug as category_slug
 				 from post p join category c on c.id = p.category_id
 				 where p.category_id = :category and %1$s and (p.published_at, p.id) < (:publishedAt, :id)
 				 order by p.published_at desc, p.id desc
 				 limit 1)
 				union all
-				(select 'next', p.slug, p.title, p.published_at, c.slug
+				(select 'next', p.slug, p.title, p.published_at, p.updated_at, c.slug
 				 from post p join category c on c.id = p.category_id
 				 where p.category_id = :category and %1$s and (p.published_at, p.id) > (:publishedAt, :id)
 				 order by p.published_at, p.id
 				 limit 1)
 				union all
-				(select 'related', p.slug, p.title, p.published_at, c.slug
+				(select 'related', p.slug, p.title, p.published_at, p.updated_at, c.slug
 				 from (select candidate.post_id, count(*) as shared
 				       from post_tag mine
 				       cross join lateral (
@@ -69,7 +69,7 @@ class NearbyPosts {
 				 join post p on p.id = related.post_id
 				 join category c on c.id = p.category_id
 				 order by related.shared desc, p.published_at desc, p.id desc
-				 limit :related)""".formatted(VISIBLE))
+				 limit :related)""".formatted(Visibility.VISIBLE))
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("category", post.getCategory().getId())
 			.param("publishedAt", Timestamp.from(post.getPublishedAt()))
@@ -79,8 +79,8 @@ class NearbyPosts {
 			.query((rs, row) -> {
 				LocalDate date = rs.getTimestamp("published_at").toInstant().atZone(this.properties.timeZone()).toLocalDate();
 				PostLink link = new PostLink(rs.getString("title"),
-						"/blog/" + rs.getString("category_slug") + "/" + rs.getString("slug"), Dates.display(date),
-						date.toString());
+						SitePaths.post(rs.getString("category_slug"), rs.getString("slug")), Dates.display(date),
+						date.toString(), rs.getTimestamp("updated_at").toInstant());
 				return Map.entry(rs.getString("kind"), link);
 			})
 			.list();
@@ -108,6 +108,18 @@ class NearbyPosts {
 
 		public boolean isEmpty() {
 			return this.previous == null && this.next == null && this.related.isEmpty();
+		}
+
+		/** Every post linked. */
+		List<PostLink> links() {
+			List<PostLink> links = new ArrayList<>(this.related);
+			if (this.previous != null) {
+				links.add(this.previous);
+			}
+			if (this.next != null) {
+				links.add(this.next);
+			}
+			return links;
 		}
 
 	}

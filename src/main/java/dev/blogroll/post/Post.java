@@ -26,6 +26,7 @@ import dev.blogroll.author.Author;
 import dev.blogroll.category.Category;
 import dev.blogroll.tag.Tag;
 import dev.blogroll.text.Excerpts;
+import dev.blogroll.web.SitePaths;
 
 /**
  * A blog post. Its summary (what cards show) is kept in step with the excerpt and body.
@@ -195,7 +196,7 @@ public class Post {
 
 	/** The post's only URL, e.g. {@code /blog/engineering/kong-gateway-tutorial}. */
 	public String getPath() {
-		return this.category.getPath() + "/" + this.slug;
+		return SitePaths.post(this.category.getSlug(), this.slug);
 	}
 
 	public List<Tag> getTagsByName() {
@@ -246,24 +247,12 @@ public class Post {
 		return this.imageUrl;
 	}
 
-	public void setImageUrl(@Nullable String imageUrl) {
-		this.imageUrl = imageUrl;
-	}
-
 	public String getImageAlt() {
 		return this.imageAlt;
 	}
 
-	public void setImageAlt(String imageAlt) {
-		this.imageAlt = imageAlt;
-	}
-
 	public @Nullable String getSourceUrl() {
 		return this.sourceUrl;
-	}
-
-	public void setSourceUrl(@Nullable String sourceUrl) {
-		this.sourceUrl = sourceUrl;
 	}
 
 	public PostStatus getStatus() {

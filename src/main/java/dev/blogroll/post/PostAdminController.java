@@ -34,9 +34,6 @@ import dev.blogroll.category.CategoryRepository;
 import dev.blogroll.database.DatabaseBusyException;
 import dev.blogroll.listing.PageNumber;
 import dev.blogroll.listing.Pagination;
-import dev.blogroll.text.Dates;
-import dev.blogroll.text.Markdown;
-import dev.blogroll.text.ReadingTime;
 import dev.blogroll.web.NotFoundException;
 
 /**
@@ -186,11 +183,7 @@ class PostAdminController {
 	@Transactional(readOnly = true)
 	String showPreview(@PathVariable long id, Model model) {
 		Post post = this.editor.find(id);
-		String bodyHtml = (post.getBody() != null) ? Markdown.toSafeHtml(post.getBody()) : null;
-		Integer readingMinutes = (post.getBody() != null) ? ReadingTime.minutes(post.getBody()) : null;
-		model.addAttribute("page", new PostPage(post, bodyHtml,
-				Dates.display(post.getPublishedAt().atZone(this.zone).toLocalDate()), readingMinutes,
-				this.nearbyPosts.around(post)));
+		model.addAttribute("page", PostPage.of(post, this.nearbyPosts.around(post), this.zone));
 		model.addAttribute("preview", true);
 		return "post/post";
 	}

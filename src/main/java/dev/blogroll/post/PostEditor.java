@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,7 +28,6 @@ import dev.blogroll.database.Writes;
 import dev.blogroll.tag.Tag;
 import dev.blogroll.tag.TagRepository;
 import dev.blogroll.text.Slugs;
-import dev.blogroll.text.WebAddresses;
 import dev.blogroll.web.NotFoundException;
 
 /**
@@ -47,11 +45,6 @@ import dev.blogroll.web.NotFoundException;
  */
 @Service
 public class PostEditor {
-
-	/** Post slugs the site's own URLs need. */
-	static final Set<String> RESERVED_SLUGS = Set.of("page", "feed");
-
-	static final int MAX_TAG_LENGTH = 80;
 
 	/** The constraint a slug taken by another post violates ({@code V1}). */
 	static final String SLUG_UNIQUE = "post_slug_unique";
@@ -97,17 +90,11 @@ public class PostEditor {
 	@Transactional(readOnly = true)
 	public void check(PostForm form, @Nullable Long postId, Errors errors) {
 		String slug = slugOf(form);
-		if (slug.isEmpty()) {
-			if (!errors.hasFieldErrors("title")) {
-				errors.rejectValue("slug", "slug.empty", "Enter a slug: the title has no letters or digits to make one from.");
+		String slugProblem = PostRules.slugProblem(slug);
+		if (slugProblem != null) {
+			if (!slug.isEmpty() || !errors.hasFieldErrors("title")) {
+				errors.rejectValue("slug", "slug.invalid", slugProblem);
 			}
-		}
-		else if (!Slugs.isValid(slug)) {
-			errors.rejectValue("slug", "slug.format",
-					"Use lower-case letters, digits and single hyphens, at most 80 characters.");
-		}
-		else if (RESERVED_SLUGS.contains(slug)) {
-			errors.rejectValue("slug", "slug.reserved", "“" + slug + "” is reserved for the site's own URLs.");
 		}
 		else {
 			this.posts.findBySlug(slug)
@@ -124,16 +111,7 @@ public class PostEditor {
 		checkAuthor(form, errors);
 		checkAddress(form.imageUrl(), "imageUrl", errors);
 		checkAddress(form.sourceUrl(), "sourceUrl", errors);
-		for (String name : tagNames(form.tags())) {
-			if (name.length() > MAX_TAG_LENGTH) {
-				errors.rejectValue("tags", "tags.long", "Each tag has at most " + MAX_TAG_LENGTH + " characters.");
-				break;
-			}
-			if (Slugs.slugify(name).isEmpty()) {
-				errors.rejectValue("tags", "tags.empty", "The tag “" + name + "” needs a letter or digit.");
-				break;
-			}
-		}
+		checkTags(form.tags(), errors);
 	}
 
 	/**
@@ -292,14 +270,31 @@ public class PostEditor {
 		else if (authorId != null && !this.authors.existsById(authorId)) {
 			errors.rejectValue("authorId", "author.unknown", "Choose an author from the list.");
 		}
-		else if (named && Slugs.slugify(form.newAuthor()).isEmpty()) {
-			errors.rejectValue("newAuthor", "author.name", "An author's name needs a letter or digit.");
+		else if (named && PostRules.authorProblem(form.newAuthor().strip()) != null) {
+			errors.rejectValue("newAuthor", "author.name", PostRules.authorProblem(form.newAuthor().strip()));
 		}
 	}
 
 	private static void checkAddress(@Nullable String address, String field, Errors errors) {
-		if (address != null && !address.isBlank() && !WebAddresses.isValid(address.strip())) {
-			errors.rejectValue(field, field + ".format", "Enter a full web address starting with http:// or https://.");
+		if (address != null && !address.isBlank() && PostRules.addressProblem(address.strip()) != null) {
+			errors.rejectValue(field, field + ".format", PostRules.addressProblem(address.strip()));
+		}
+	}
+
+	private static void checkTags(@Nullable String tags, Errors errors) {
+		if (tags == null || errors.hasFieldErrors("tags")) {
+			return;
+		}
+		for (String name : tags.split(",")) {
+			String problem = name.isBlank() ? null : PostRules.tagProblem(name.strip());
+			if (problem != null) {
+				errors.rejectValue("tags", "tags.invalid", problem);
+				return;
+			}
+		}
+		String tooMany = PostRules.tagCountProblem(PostRules.tagNames(tags).size());
+		if (tooMany != null) {
+			errors.rejectValue("tags", "tags.many", tooMany);
 		}
 	}
 
@@ -333,12 +328,12 @@ public class PostEditor {
 	 * holding one the other needs.
 	 */
 	private Set<Tag> resolveTags(@Nullable String names) {
-		List<String> wanted = tagNames(names);
+		List<PostRules.TagName> wanted = PostRules.tagNames(names);
 		if (wanted.isEmpty()) {
 			return new LinkedHashSet<>();
 		}
 		Map<String, String> bySlug = new TreeMap<>();
-		wanted.forEach((name) -> bySlug.put(Slugs.slugify(name), name));
+		wanted.forEach((tag) -> bySlug.put(tag.slug(), tag.name()));
 		this.jdbc.sql("""
 				insert into tag (slug, name)
 				select * from unnest(cast(:slugs as varchar[]), cast(:names as varchar[])) order by 1
@@ -347,32 +342,16 @@ public class PostEditor {
 			.param("names", bySlug.values().toArray(String[]::new))
 			.update();
 		Set<Tag> resolved = new LinkedHashSet<>();
-		for (String name : wanted) {
-			String slug = Slugs.slugify(name);
-			resolved.add(this.tags.findBySlug(slug)
-				.or(() -> this.tags.findByNameIgnoreCase(name))
-				.orElseThrow(() -> new IllegalStateException("No tag " + slug + " after creating it")));
+		for (PostRules.TagName tag : wanted) {
+			resolved.add(this.tags.findBySlug(tag.slug())
+				.or(() -> this.tags.findByNameIgnoreCase(tag.name()))
+				.orElseThrow(() -> new IllegalStateException("No tag " + tag.slug() + " after creating it")));
 		}
 		return resolved;
 	}
 
-	/** The distinct tag names in a comma-separated list. */
-	static List<String> tagNames(@Nullable String names) {
-		if (names == null) {
-			return List.of();
-		}
-		Map<String, String> bySlug = new LinkedHashMap<>();
-		for (String part : names.split(",")) {
-			String name = part.strip();
-			if (!name.isEmpty()) {
-				bySlug.putIfAbsent(Slugs.slugify(name), name);
-			}
-		}
-		return new ArrayList<>(bySlug.values());
-	}
-
 	static String slugOf(PostForm form) {
-		return (form.slug() == null || form.slug().isBlank()) ? Slugs.slugify(form.title()) : form.slug().strip();
+		return PostRules.slug(form.slug(), form.title());
 	}
 
 	private List<String> differences(Post post, PostForm form) {
@@ -381,7 +360,7 @@ public class PostEditor {
 		compare(fields, "Title", saved.title(), form.title());
 		compare(fields, "Slug", saved.slug(), slugOf(form));
 		compare(fields, "Category", saved.categoryId(), form.categoryId());
-		compare(fields, "Tags", tagNames(saved.tags()), tagNames(form.tags()));
+		compare(fields, "Tags", PostRules.tagNames(saved.tags()), PostRules.tagNames(form.tags()));
 		compare(fields, "Publish date", saved.publishedAt(), form.publishedAt());
 		compare(fields, "Status", saved.status(), form.status());
 		compare(fields, "Excerpt", saved.excerpt(), form.excerpt());

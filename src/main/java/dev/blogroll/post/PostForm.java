@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import dev.blogroll.tag.Tag;
+import dev.blogroll.text.Slugs;
 
 /**
  * What the post form sends: the editor's input, kept as typed (every field a string, so that
@@ -35,19 +36,19 @@ import dev.blogroll.tag.Tag;
  * @param version the version the editor started from, to catch a concurrent save
  */
 public record PostForm(
-		@NotBlank(message = "Enter a title.") @Size(max = 200, message = "Keep the title under 200 characters.") String title,
-		@Size(max = 80, message = "A slug has at most 80 characters.") @Nullable String slug,
+		@NotBlank(message = "Enter a title.") @Size(max = PostRules.MAX_TITLE, message = "Keep the title under " + PostRules.MAX_TITLE + " characters.") String title,
+		@Size(max = Slugs.MAX_LENGTH, message = "A slug has at most " + Slugs.MAX_LENGTH + " characters.") @Nullable String slug,
 		@NotBlank(message = "Choose a category.") @Pattern(regexp = "[0-9]{1,18}", message = "Choose a category from the list.") @Nullable String categoryId,
 		@Size(max = 1000, message = "That is too many tags.") @Nullable String tags,
 		@Pattern(regexp = "[0-9]{0,18}", message = "Choose an author from the list.") @Nullable String authorId,
-		@Size(max = 200, message = "Keep the author's name under 200 characters.") @Nullable String newAuthor,
+		@Size(max = PostRules.MAX_AUTHOR_NAME, message = "Keep the author's name under " + PostRules.MAX_AUTHOR_NAME + " characters.") @Nullable String newAuthor,
 		@NotBlank(message = "Enter the date and time to publish.") @Pattern(regexp = DATE_TIME, message = "Enter a date and time such as 2026-05-24T09:30.") @Nullable String publishedAt,
 		@NotBlank(message = "Choose draft or published.") @Pattern(regexp = "DRAFT|PUBLISHED", message = "Choose draft or published.") @Nullable String status,
-		@Size(max = 1000, message = "Keep the excerpt under 1,000 characters.") @Nullable String excerpt,
-		@Size(max = 200_000, message = "The body is longer than 200,000 characters.") @Nullable String body,
-		@Size(max = 2000, message = "That address is too long.") @Nullable String imageUrl,
-		@Size(max = 300, message = "Keep the alt text under 300 characters.") @Nullable String imageAlt,
-		@Size(max = 2000, message = "That address is too long.") @Nullable String sourceUrl,
+		@Size(max = PostRules.MAX_EXCERPT, message = "Keep the excerpt under " + PostRules.MAX_EXCERPT + " characters.") @Nullable String excerpt,
+		@Size(max = PostRules.MAX_BODY, message = "The body is longer than " + PostRules.MAX_BODY + " characters.") @Nullable String body,
+		@Size(max = PostRules.MAX_ADDRESS, message = "That address is too long.") @Nullable String imageUrl,
+		@Size(max = PostRules.MAX_IMAGE_ALT, message = "Keep the alt text under " + PostRules.MAX_IMAGE_ALT + " characters.") @Nullable String imageAlt,
+		@Size(max = PostRules.MAX_ADDRESS, message = "That address is too long.") @Nullable String sourceUrl,
 		@Pattern(regexp = "[0-9]{1,18}", message = "Reload the page and try again.") @Nullable String version) {
 
 	/** What a {@code datetime-local} input sends: {@code 2026-05-24T09:30}, seconds optional. */

@@ -1,5 +1,7 @@
 package dev.blogroll.post;
 
+import java.time.Instant;
+
 /**
  * A link to another post, as the post page shows it next to the current one.
  *
@@ -7,6 +9,7 @@ package dev.blogroll.post;
  * @param path its URL
  * @param displayDate its publication date as readers see it
  * @param publishedOn the same date, ISO 8601, for {@code <time datetime>}
+ * @param updatedAt when it last changed, for the page's {@code Last-Modified}
  */
-record PostLink(String title, String path, String displayDate, String publishedOn) {
+record PostLink(String title, String path, String displayDate, String publishedOn, Instant updatedAt) {
 }

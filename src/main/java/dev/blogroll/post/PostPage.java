@@ -1,26 +1,94 @@
 package dev.blogroll.post;
 
 import java.net.URI;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.blogroll.text.Dates;
+import dev.blogroll.text.Markdown;
+import dev.blogroll.text.ReadingTime;
+import dev.blogroll.web.Link;
+import dev.blogroll.web.PageModel;
+import dev.blogroll.web.SitePaths;
+
 /**
- * What the post page renders.
+ * Everything the post page renders besides the chrome; its validators are made from it.
  *
- * @param post the post, with its category, author and tags loaded
- * @param bodyHtml the body rendered from Markdown and sanitized; null when the post has no
- * body of its own
+ * @param id the post's id
+ * @param version the post's version
+ * @param title its title
+ * @param path its URL
+ * @param category its category, linking to the category's listing
+ * @param author its author, linking to the author's listing
+ * @param publishedAt when it was published
  * @param displayDate the publication date as readers see it
- * @param readingMinutes minutes to read the body; null when the post has no body of its own
+ * @param summary the excerpt
+ * @param body the Markdown body; null for a post aggregated from elsewhere that has none
+ * @param imageUrl its image, if any
+ * @param imageAlt the image's text alternative
+ * @param sourceUrl the original, for a post first published elsewhere
+ * @param tags its tags by name, linking to their listings
  * @param nearby the previous and next post in the category, and related posts
+ * @param updatedAt when the post last changed
  */
-record PostPage(Post post, @Nullable String bodyHtml, String displayDate, @Nullable Integer readingMinutes,
-		NearbyPosts.Nearby nearby) {
+record PostPage(long id, long version, String title, String path, Link category, Link author, Instant publishedAt,
+		String displayDate, String summary, @Nullable String body, @Nullable String imageUrl, String imageAlt,
+		@Nullable String sourceUrl, List<Link> tags, NearbyPosts.Nearby nearby, Instant updatedAt)
+		implements PageModel {
+
+	static PostPage of(Post post, NearbyPosts.Nearby nearby, ZoneId zone) {
+		return new PostPage(post.getId(), post.getVersion(), post.getTitle(), post.getPath(),
+				new Link(post.getCategory().getName(), post.getCategory().getPath()),
+				new Link(post.getAuthor().getName(), post.getAuthor().getPath()), post.getPublishedAt(),
+				Dates.display(post.getPublishedAt().atZone(zone).toLocalDate()), post.getSummary(), post.getBody(),
+				post.getImageUrl(), post.getImageAlt(), post.getSourceUrl(),
+				post.getTagsByName().stream().map((tag) -> new Link(tag.getName(), tag.getPath())).toList(), nearby,
+				post.getUpdatedAt());
+	}
+
+	/** Whether the post has a body of its own (an aggregated post may have only an excerpt). */
+	public boolean hasBody() {
+		return this.body != null;
+	}
+
+	/** The body as safe HTML; rendered when the template asks, after the validators are checked. */
+	public @Nullable String bodyHtml() {
+		return (this.body != null) ? Markdown.toSafeHtml(this.body) : null;
+	}
+
+	/** Minutes to read the body; null when the post has no body of its own. */
+	public @Nullable Integer readingMinutes() {
+		return (this.body != null) ? ReadingTime.minutes(this.body) : null;
+	}
 
 	/** The host name of the original, for "Read the full post on …"; null if none. */
 	public @Nullable String sourceHost() {
-		String source = this.post.getSourceUrl();
-		return (source != null) ? URI.create(source).getHost() : null;
+		return (this.sourceUrl != null) ? URI.create(this.sourceUrl).getHost() : null;
+	}
+
+	/** A post that lives elsewhere: it has a source URL and no body of its own; its canonical is the original. */
+	public boolean isAggregatedElsewhere() {
+		return this.sourceUrl != null && this.body == null;
+	}
+
+	/** Home, Blog, the category and the post. */
+	public List<Link> breadcrumbs() {
+		return List.of(new Link("Home", SitePaths.home()), new Link("Blog", SitePaths.BLOG), this.category,
+				new Link(this.title, this.path));
+	}
+
+	@Override
+	public Instant lastModified() {
+		Instant latest = this.updatedAt.isAfter(this.publishedAt) ? this.updatedAt : this.publishedAt;
+		for (PostLink link : this.nearby.links()) {
+			if (link.updatedAt().isAfter(latest)) {
+				latest = link.updatedAt();
+			}
+		}
+		return latest;
 	}
 
 }

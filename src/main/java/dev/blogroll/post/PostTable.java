@@ -8,14 +8,18 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.content.Visibility;
+import dev.blogroll.web.SitePaths;
 
 /**
  * The editors' table of posts: filtered by status, category, author and words of the title,
@@ -50,9 +54,9 @@ class PostTable {
 
 	List<Row> page(Filter filter, int page) {
 		StatementParts parts = where(filter);
-		List<Object> params = new ArrayList<>(parts.params());
-		params.add(PAGE_SIZE);
-		params.add((long) (page - 1) * PAGE_SIZE);
+		Map<String, Object> params = new HashMap<>(parts.params());
+		params.put("limit", PAGE_SIZE);
+		params.put("offset", (long) (page - 1) * PAGE_SIZE);
 		Instant now = this.clock.instant();
 		return this.jdbc.sql("""
 				select p.id, p.title, p.slug, p.status, p.published_at, p.updated_at, p.updated_by, p.trashed_at,
@@ -60,7 +64,7 @@ class PostTable {
 				from post p join category c on c.id = p.category_id join author a on a.id = p.author_id
 				where %s
 				order by p.published_at desc, p.id desc
-				limit ? offset ?""".formatted(parts.sql()))
+				limit :limit offset :offset""".formatted(parts.sql()))
 			.params(params)
 			.query((rs, row) -> {
 				Instant publishedAt = rs.getTimestamp("published_at").toInstant();
@@ -71,7 +75,7 @@ class PostTable {
 					default -> "In trash";
 				};
 				return new Row(rs.getLong("id"), rs.getString("title"),
-						"/blog/" + rs.getString("category_slug") + "/" + rs.getString("slug"), shownStatus,
+						SitePaths.post(rs.getString("category_slug"), rs.getString("slug")), shownStatus,
 						rs.getString("category_name"), rs.getString("author_name"), format(publishedAt),
 						format(rs.getTimestamp("updated_at").toInstant()), rs.getString("updated_by"),
 						"PUBLISHED".equals(status) && !publishedAt.isAfter(now), "TRASHED".equals(status));
@@ -85,37 +89,32 @@ class PostTable {
 
 	private StatementParts where(Filter filter) {
 		List<String> conditions = new ArrayList<>();
-		List<Object> params = new ArrayList<>();
-		Timestamp now = Timestamp.from(this.clock.instant());
+		Map<String, Object> params = new HashMap<>();
+		params.put("now", Timestamp.from(this.clock.instant()));
 		switch (filter.status()) {
 			case "draft" -> conditions.add("p.status = 'DRAFT'");
-			case "published" -> {
-				conditions.add("p.status = 'PUBLISHED' and p.published_at <= ?");
-				params.add(now);
-			}
-			case "scheduled" -> {
-				conditions.add("p.status = 'PUBLISHED' and p.published_at > ?");
-				params.add(now);
-			}
+			case "published" -> conditions.add(Visibility.VISIBLE);
+			case "scheduled" -> conditions.add(Visibility.SCHEDULED);
 			case "trash" -> conditions.add("p.status = 'TRASHED'");
 			default -> conditions.add("p.status <> 'TRASHED'");
 		}
 		if (filter.categoryId() != null) {
-			conditions.add("p.category_id = ?");
-			params.add(filter.categoryId());
+			conditions.add("p.category_id = :category");
+			params.put("category", filter.categoryId());
 		}
 		if (filter.authorId() != null) {
-			conditions.add("p.author_id = ?");
-			params.add(filter.authorId());
+			conditions.add("p.author_id = :author");
+			params.put("author", filter.authorId());
 		}
 		if (filter.q() != null && !filter.q().isBlank()) {
-			conditions.add("p.title ilike ? escape '\\'");
-			params.add("%" + filter.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+			conditions.add("p.title ilike :title escape '\\'");
+			params.put("title",
+					"%" + filter.q().strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
 		}
 		return new StatementParts(String.join(" and ", conditions), params);
 	}
 
-	private record StatementParts(String sql, List<Object> params) {
+	private record StatementParts(String sql, Map<String, Object> params) {
 	}
 
 	/**

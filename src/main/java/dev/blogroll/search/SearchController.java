@@ -1,7 +1,5 @@
 package dev.blogroll.search;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -13,10 +11,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.listing.PageNumber;
 import dev.blogroll.listing.Pagination;
-import dev.blogroll.search.SearchQueries.FilterOptions;
+import dev.blogroll.category.Categories;
 import dev.blogroll.search.SearchQueries.Hits;
+import dev.blogroll.tag.Tags;
+import dev.blogroll.web.Link;
 import dev.blogroll.web.NotFoundException;
-import dev.blogroll.web.SiteChrome.Link;
+import dev.blogroll.web.SitePaths;
 
 /**
  * Search results at {@code /search?q=…}, optionally narrowed by {@code category} and
@@ -29,10 +29,16 @@ class SearchController {
 
 	private final SearchQueries queries;
 
+	private final Categories categories;
+
+	private final Tags tags;
+
 	private final int pageSize;
 
-	SearchController(SearchQueries queries, BlogrollProperties properties) {
+	SearchController(SearchQueries queries, Categories categories, Tags tags, BlogrollProperties properties) {
 		this.queries = queries;
+		this.categories = categories;
+		this.tags = tags;
 		this.pageSize = properties.pageSize();
 	}
 
@@ -42,10 +48,18 @@ class SearchController {
 			@RequestParam(name = "tag", required = false) @Nullable String tagSlug,
 			@RequestParam(name = "page", required = false) @Nullable String pageParameter, Model model) {
 		SearchTerms terms = SearchTerms.of((q != null) ? q : "");
-		FilterOptions options = this.queries.filterOptions();
-		FilterOption category = select(options.categories(), categorySlug, "category");
-		FilterOption tag = select(options.tags(), tagSlug, "tag");
-		String url = url(terms, category, tag);
+		List<FilterOption> categoryOptions = this.categories.all()
+			.stream()
+			.map((option) -> new FilterOption(option.id(), option.slug(), option.name()))
+			.toList();
+		List<FilterOption> tagOptions = this.tags.all()
+			.stream()
+			.map((option) -> new FilterOption(option.id(), option.slug(), option.name()))
+			.toList();
+		FilterOption category = select(categoryOptions, categorySlug, "category");
+		FilterOption tag = select(tagOptions, tagSlug, "tag");
+		String url = SitePaths.search(terms.text(), (category != null) ? category.slug() : null,
+				(tag != null) ? tag.slug() : null);
 		int page = (pageParameter == null) ? 1 : PageNumber.parse(pageParameter, url);
 		Hits hits = terms.isEmpty() ? new Hits(List.of(), 0, false, false)
 				: this.queries.search(terms, category, tag, page, this.pageSize);
@@ -53,11 +67,12 @@ class SearchController {
 		if (!hits.timedOut() && (page > last || (page > 1 && hits.results().isEmpty()))) {
 			throw new NotFoundException("The search has " + last + " pages, not " + page);
 		}
-		model.addAttribute("search", new SearchPage(terms.text(), category, tag, options.categories(),
-				options.tags(), hits.results(), hits.total(), hits.more(), hits.timedOut(),
+		model.addAttribute("search", new SearchPage(terms.text(), category, tag, categoryOptions, tagOptions,
+				hits.results(), hits.total(), hits.more(), hits.timedOut(),
 				SearchQueries.RANKED_ALL_UP_TO, Pagination.withPageParameter(url, Math.min(page, last), last)));
 		model.addAttribute("searchQuery", terms.text());
-		model.addAttribute("breadcrumbs", List.of(new Link("Home", "/"), new Link("Search", "/search")));
+		model.addAttribute("breadcrumbs",
+				List.of(new Link("Home", SitePaths.home()), new Link("Search", SitePaths.search("", null, null))));
 		return "search/search";
 	}
 
@@ -69,24 +84,6 @@ class SearchController {
 			.filter((option) -> option.slug().equals(slug))
 			.findFirst()
 			.orElseThrow(() -> new NotFoundException("There is no " + kind + " " + slug));
-	}
-
-	/** The canonical URL of page 1 of these results: only the parameters in use, encoded. */
-	static String url(SearchTerms terms, @Nullable FilterOption category, @Nullable FilterOption tag) {
-		StringBuilder url = new StringBuilder("/search");
-		char separator = '?';
-		if (!terms.isEmpty()) {
-			url.append(separator).append("q=").append(URLEncoder.encode(terms.text(), StandardCharsets.UTF_8));
-			separator = '&';
-		}
-		if (category != null) {
-			url.append(separator).append("category=").append(category.slug());
-			separator = '&';
-		}
-		if (tag != null) {
-			url.append(separator).append("tag=").append(tag.slug());
-		}
-		return url.toString();
 	}
 
 }

@@ -1,15 +1,17 @@
 package dev.blogroll.search;
 
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.content.Visibility;
 import dev.blogroll.listing.PostCard;
 
 /**
@@ -26,6 +29,9 @@ import dev.blogroll.listing.PostCard;
  * {@code ts_headline} reads the whole text of each post it is given. Ranking is bounded: when
  * more than {@value #RANKED_ALL_UP_TO} posts match, only the newest {@value #RANKED_NEWEST}
  * matches are ranked.
+ * <p>
+ * Each search statement is timed ({@code blogroll.search.queries}, by outcome: {@code ok},
+ * {@code timeout}, {@code error}).
  */
 @Component
 class SearchQueries {
@@ -65,19 +71,19 @@ class SearchQueries {
 			  select count(*) as matches from (
 			    select 1 from q join post p on p.search_vector @@ q.query
 			    where (select querytree(query) from q) not in ('T', '')
-			      and p.status = 'PUBLISHED' and p.published_at <= :now%1$s
+			      and %2$s%1$s
 			    limit :all + 1) as counted
 			),
 			candidates as (
 			  select p.id, p.published_at, p.search_vector
 			  from q join post p on p.search_vector @@ q.query
 			  where (select matches from probe) <= :all
-			    and p.status = 'PUBLISHED' and p.published_at <= :now%1$s
+			    and %2$s%1$s
 			  union all
 			  (select p.id, p.published_at, p.search_vector
 			   from q cross join post p
 			   where (select matches from probe) > :all
-			     and p.status = 'PUBLISHED' and p.published_at <= :now%1$s
+			     and %2$s%1$s
 			     and (p.search_vector || ''::tsvector) @@ q.query
 			   order by p.published_at desc, p.id desc
 			   limit :newest)
@@ -114,33 +120,39 @@ class SearchQueries {
 
 	private final int rankedNewest;
 
+	private final Timer answered;
+
+	private final Timer timedOut;
+
+	private final Timer failed;
+
 	@Autowired
-	SearchQueries(DataSource dataSource, Clock clock, BlogrollProperties properties) {
-		this(JdbcClient.create(withTimeout(dataSource)), clock, properties, RANKED_ALL_UP_TO, RANKED_NEWEST);
+	SearchQueries(DataSource dataSource, Clock clock, BlogrollProperties properties, MeterRegistry registry) {
+		this(JdbcClient.create(withTimeout(dataSource)), clock, properties, RANKED_ALL_UP_TO, RANKED_NEWEST, registry);
 	}
 
 	/** With other bounds than the defaults, for tests. */
 	SearchQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, int rankedAllUpTo, int rankedNewest) {
+		this(jdbc, clock, properties, rankedAllUpTo, rankedNewest, new SimpleMeterRegistry());
+	}
+
+	private SearchQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, int rankedAllUpTo,
+			int rankedNewest, MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
 		this.rankedAllUpTo = rankedAllUpTo;
 		this.rankedNewest = rankedNewest;
+		this.answered = timer(registry, "ok");
+		this.timedOut = timer(registry, "timeout");
+		this.failed = timer(registry, "error");
 	}
 
-	/** Every category and tag results can be narrowed to, by name; one statement. */
-	FilterOptions filterOptions() {
-		List<FilterOption> categories = new ArrayList<>();
-		List<FilterOption> tags = new ArrayList<>();
-		this.jdbc.sql("""
-				select 'category' as kind, id, slug, name from category
-				union all
-				select 'tag', id, slug, name from tag
-				order by kind, name""").query((ResultSet rs) -> {
-			FilterOption option = new FilterOption(rs.getLong("id"), rs.getString("slug"), rs.getString("name"));
-			("category".equals(rs.getString("kind")) ? categories : tags).add(option);
-		});
-		return new FilterOptions(categories, tags);
+	private static Timer timer(MeterRegistry registry, String outcome) {
+		return Timer.builder("blogroll.search.queries")
+			.description("Search statements run, by outcome")
+			.tag("outcome", outcome)
+			.register(registry);
 	}
 
 	/** Search statements are cancelled after this many seconds (see {@link Hits#timedOut()}). */
@@ -169,8 +181,9 @@ class SearchQueries {
 		long[] total = { 0 };
 		boolean[] more = { false };
 		List<SearchResult> results;
+		long started = System.nanoTime();
 		try {
-			results = this.jdbc.sql(SEARCH.formatted(filters))
+			results = this.jdbc.sql(SEARCH.formatted(filters, Visibility.VISIBLE))
 			.param("q", terms.text())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("category", (category != null) ? category.id() : 0)
@@ -193,20 +206,14 @@ class SearchQueries {
 		}
 		catch (DataAccessException ex) {
 			if (ex.getMostSpecificCause() instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+				this.timedOut.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 				return new Hits(List.of(), 0, false, true);
 			}
+			this.failed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 			throw ex;
 		}
+		this.answered.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		return new Hits(results, total[0], more[0], false);
-	}
-
-	/**
-	 * The categories and tags a search can be narrowed to.
-	 *
-	 * @param categories every category, by name
-	 * @param tags every tag, by name
-	 */
-	record FilterOptions(List<FilterOption> categories, List<FilterOption> tags) {
 	}
 
 	/**

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import org.jspecify.annotations.Nullable;
 
 import dev.blogroll.text.Slugs;
+import dev.blogroll.web.SitePaths;
 
 /**
  * A topic ("API Gateway"); the slug is derived from the name. Featured tags appear, in
@@ -69,7 +70,7 @@ public class Tag {
 
 	/** The tag's listing, e.g. {@code /blog/tag/api-gateway}. */
 	public String getPath() {
-		return "/blog/tag/" + this.slug;
+		return SitePaths.tag(this.slug);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.blogroll.tag;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,24 +26,16 @@ class TagAdminController {
 
 	private final TagRepository tags;
 
-	private final JdbcClient jdbc;
-
 	private final Writes writes;
 
-	TagAdminController(TagRepository tags, JdbcClient jdbc, Writes writes) {
+	TagAdminController(TagRepository tags, Writes writes) {
 		this.tags = tags;
-		this.jdbc = jdbc;
 		this.writes = writes;
 	}
 
 	@GetMapping
 	String showTags(Model model) {
-		model.addAttribute("rows", this.jdbc.sql("""
-				select t.id, t.name, t.slug, count(pt.post_id) as posts
-				from tag t left join post_tag pt on pt.tag_id = t.id
-				group by t.id order by lower(t.name)""")
-			.query((rs, row) -> new Row(rs.getLong("id"), rs.getString("name"), rs.getString("slug"), rs.getLong("posts")))
-			.list());
+		model.addAttribute("rows", this.tags.findAllWithPostCounts());
 		return "admin/tags";
 	}
 
@@ -66,7 +57,7 @@ class TagAdminController {
 		String oldName = tag.getName();
 		boolean renamed = write(redirect, "Another tag took that name or URL meanwhile; choose another name.", () -> {
 			find(id).rename(newName);
-			touchPostsOf(id);
+			this.tags.touchPostsOf(id);
 		});
 		if (renamed) {
 			redirect.addFlashAttribute("message", "Renamed “" + oldName + "” to “" + newName + "”.");
@@ -82,17 +73,13 @@ class TagAdminController {
 			redirect.addFlashAttribute("error", "Choose another tag to merge “" + source.getName() + "” into.");
 			return "redirect:/admin/tags";
 		}
-		long posts = this.jdbc.sql("select count(*) from post_tag where tag_id = :id").param("id", id)
-			.query(Long.class)
-			.single();
+		long posts = this.tags.countPosts(id);
 		boolean merged = write(redirect, "“" + target.getName() + "” was deleted meanwhile, or another post was "
 				+ "tagged “" + source.getName() + "”; look again and merge once more.", () -> {
-			touchPostsOf(id);
-			this.jdbc.sql("""
-					insert into post_tag (post_id, tag_id) select post_id, :into from post_tag where tag_id = :id
-					on conflict do nothing""").param("into", into).param("id", id).update();
-			this.jdbc.sql("delete from post_tag where tag_id = :id").param("id", id).update();
-			this.jdbc.sql("delete from tag where id = :id").param("id", id).update();
+			this.tags.touchPostsOf(id);
+			this.tags.addToPostsOf(id, into);
+			this.tags.removeFromPosts(id);
+			this.tags.deleteById(id);
 		});
 		if (!merged) {
 			return "redirect:/admin/tags";
@@ -105,16 +92,14 @@ class TagAdminController {
 	@PostMapping("/{id}/delete")
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		Tag tag = find(id);
-		long posts = this.jdbc.sql("select count(*) from post_tag where tag_id = :id").param("id", id)
-			.query(Long.class)
-			.single();
+		long posts = this.tags.countPosts(id);
 		if (posts > 0) {
 			redirect.addFlashAttribute("error", "“" + tag.getName() + "” is still on " + posts
 					+ " posts. Merge it into another tag, or remove it from those posts first.");
 			return "redirect:/admin/tags";
 		}
 		if (write(redirect, "“" + tag.getName() + "” was just given to a post; it was kept.",
-				() -> this.jdbc.sql("delete from tag where id = :id").param("id", id).update())) {
+				() -> this.tags.deleteById(id))) {
 			redirect.addFlashAttribute("message", "Deleted the tag “" + tag.getName() + "”.");
 		}
 		return "redirect:/admin/tags";
@@ -128,6 +113,8 @@ class TagAdminController {
 		try {
 			this.writes.inTransaction(() -> {
 				change.run();
+				// the delete or rename reaches the database here, not at commit
+				this.tags.flush();
 				return null;
 			});
 			return true;
@@ -141,19 +128,8 @@ class TagAdminController {
 		}
 	}
 
-	/** Posts whose tags change count as changed, for caches and sitemaps. */
-	private void touchPostsOf(long tagId) {
-		this.jdbc.sql("update post set updated_at = now() where id in (select post_id from post_tag where tag_id = :id)")
-			.param("id", tagId)
-			.update();
-	}
-
 	private Tag find(long id) {
 		return this.tags.findById(id).orElseThrow(() -> new NotFoundException("There is no tag " + id));
-	}
-
-	/** One tag and how many posts carry it. */
-	record Row(long id, String name, String slug, long posts) {
 	}
 
 }

@@ -18,8 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.blogroll.BlogrollProperties;
 
 /**
- * Says who may keep a response, by path: anything under {@code /admin} or {@code /actuator} is
- * {@code private, no-store}; every other page, feed and sitemap read with GET or HEAD is
+ * Says who may keep a response, by path: anything under {@code /admin} or {@code /actuator}, and
+ * the probes {@code /livez} and {@code /readyz}, is {@code private, no-store}; every other page, feed and sitemap read with GET or HEAD is
  * public for {@code blogroll.http-cache.*} (validators come from {@link PageVersion}). A
  * server error is never cached.
  */
@@ -46,7 +46,8 @@ class CacheControlFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (isAdmin(request.getRequestURI()) || request.getRequestURI().startsWith("/actuator/")) {
+		if (isAdmin(request.getRequestURI()) || request.getRequestURI().startsWith("/actuator/")
+				|| isProbe(request.getRequestURI())) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
 			chain.doFilter(request, response);
 			return;
@@ -63,6 +64,11 @@ class CacheControlFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;
+	}
+
+	/** The public port's health probes ({@code management.endpoint.health.probes.add-additional-paths}). */
+	private static boolean isProbe(String path) {
+		return path.equals("/livez") || path.equals("/readyz");
 	}
 
 	static boolean isAdmin(String path) {

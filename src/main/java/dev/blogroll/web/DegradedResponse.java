@@ -13,7 +13,7 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * outlive the outage in any cache. Marking it makes it {@code Cache-Control: private, no-store}
  * and keeps it out of {@link RenderedPageCache}.
  */
-final class DegradedResponse {
+public final class DegradedResponse {
 
 	private static final String ATTRIBUTE = DegradedResponse.class.getName();
 
@@ -21,7 +21,7 @@ final class DegradedResponse {
 	}
 
 	/** Marks the response of the request being handled on this thread, if any. */
-	static void mark() {
+	public static void mark() {
 		if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes) {
 			attributes.getRequest().setAttribute(ATTRIBUTE, Boolean.TRUE);
 			HttpServletResponse response = attributes.getResponse();

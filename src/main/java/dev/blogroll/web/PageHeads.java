@@ -11,7 +11,6 @@ import org.springframework.stereotype.Component;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.web.PageHead.FeedLink;
-import dev.blogroll.web.SiteChrome.Link;
 
 /**
  * Builds the parts of {@link PageHead} that every page type shares: absolute URLs from the
@@ -36,25 +35,17 @@ public class PageHeads {
 		return absolute(this.properties.defaultImage());
 	}
 
-	/**
-	 * The path of the feeds of the listing at {@code listingPath} without the extension:
-	 * {@code /feed} for {@code /blog}, {@code /blog/engineering/feed} for a category.
-	 */
-	public static String feedPath(String listingPath) {
-		return ("/blog".equals(listingPath) ? "" : listingPath) + "/feed";
-	}
-
-	/** The Atom and RSS feeds of a listing, for autodiscovery. */
+	/** The Atom and RSS feeds of the listing at {@code listingPath}, for autodiscovery. */
 	public List<FeedLink> feedsOf(String listingPath, String name) {
-		String feed = absolute(feedPath(listingPath));
 		String title = name + " – " + this.properties.siteName();
-		return List.of(new FeedLink("application/atom+xml", title + " (Atom)", feed + ".atom"),
-				new FeedLink("application/rss+xml", title + " (RSS)", feed + ".rss"));
+		return List.of(
+				new FeedLink("application/atom+xml", title + " (Atom)", absolute(SitePaths.feed(listingPath, "atom"))),
+				new FeedLink("application/rss+xml", title + " (RSS)", absolute(SitePaths.feed(listingPath, "rss"))));
 	}
 
 	/** The site-wide feeds every page names in its head. */
 	public List<FeedLink> siteFeeds() {
-		return feedsOf("/blog", "All posts");
+		return feedsOf(SitePaths.BLOG, "All posts");
 	}
 
 	/** A schema.org {@code BreadcrumbList} of the breadcrumbs the page shows. */

@@ -12,9 +12,9 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * The HTTP validators of one response, computed from exactly the data the page shows, before
  * anything is rendered: the {@code ETag} is a hash of that data, {@code Last-Modified} the
- * latest change time among it. An HTML page starts one with {@link SiteChrome#newVersion()},
- * so that the header and footer every page shows are part of it; a feed or sitemap, which
- * shows no chrome, with {@link #start(String)}.
+ * latest change time among it. An HTML page gets one from {@code SiteChrome#versionOf}, made of
+ * the chrome every page shows and the page's {@link PageModel}; a feed or sitemap, which shows no
+ * chrome, starts with {@link #start(String)} and adds what it lists.
  */
 public final class PageVersion {
 

@@ -11,16 +11,23 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import dev.blogroll.BlogrollProperties;
-import dev.blogroll.web.ContentVersion.Snapshot;
+import dev.blogroll.content.ContentVersion;
+import dev.blogroll.content.ContentVersion.Snapshot;
+import dev.blogroll.content.Kept;
 
 /**
  * Keeps the bytes of rendered pages ({@code /}, {@code /blog/**}, the site's feeds and the
@@ -30,8 +37,8 @@ import dev.blogroll.web.ContentVersion.Snapshot;
  * <p>
  * "Nothing has changed" is asked of PostgreSQL for every request ({@link ContentVersion}: the
  * data version and the next scheduled post). A page is served from memory only if both are
- * what they were when it was rendered, so an editor's change shows on the next request, on
- * every instance sharing the database. The key is the scheme and request path; only plain GETs
+ * what they were when it was rendered ({@link Kept}), so an editor's change shows on the next
+ * request, on every instance sharing the database. The key is the scheme and request path; only plain GETs
  * that answered 200 are kept, and conditional requests ({@code If-None-Match},
  * {@code If-Modified-Since}) always go to the application. The least recently used pages go
  * first when the cache is over its size. The headers replayed on a hit are the ones the first
@@ -42,6 +49,11 @@ import dev.blogroll.web.ContentVersion.Snapshot;
  * to and, worse, fill the old generation of the heap with pages nobody asks for again: in the
  * benchmark's cold crawl that meant a 110–160 ms full collection every three seconds, which
  * was the crawl's p99 (bench/RESULTS.md).
+ * <p>
+ * Metrics ({@code blogroll.page.cache.*}): hits and misses, counted here; the pages and bytes
+ * kept, and the pages dropped (to stay within the budget, or because the content changed), read
+ * from the store when scraped. A kept page remembers the route template it was rendered for, so
+ * a hit is counted under its route in {@code http.server.requests} ({@link RequestLog}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -55,21 +67,46 @@ class RenderedPageCache extends OncePerRequestFilter {
 
 	private final long maxBytes;
 
-	private final Map<String, Page> pages = new LinkedHashMap<>(1024, 0.75f, true);
+	/** Rendered pages by key, weighed with their keys. */
+	private final Kept<String, Page> pages;
 
-	/** Paths asked for once and not kept (yet), the most recent {@value #SEEN_ONCE} of them. */
-	private final Map<String, Boolean> seenOnce = new LinkedHashMap<>(1024, 0.75f, true) {
+	/** Paths asked for before, the most recently asked {@value #SEEN_ONCE} of them. */
+	private final Map<String, Boolean> seenBefore = new LinkedHashMap<>(1024, 0.75f, true) {
 		@Override
 		protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
 			return size() > SEEN_ONCE;
 		}
 	};
 
-	private long bytes;
+	private final Counter hits;
 
-	RenderedPageCache(ContentVersion contentVersion, BlogrollProperties properties) {
+	private final Counter misses;
+
+	RenderedPageCache(ContentVersion contentVersion, BlogrollProperties properties, MeterRegistry registry) {
 		this.contentVersion = contentVersion;
 		this.maxBytes = properties.pageCacheSize().toBytes();
+		this.pages = contentVersion.keeper(this.maxBytes, (key, page) -> 2L * key.length() + page.size());
+		this.hits = Counter.builder("blogroll.page.cache.hits").description("Pages served from memory")
+			.register(registry);
+		this.misses = Counter.builder("blogroll.page.cache.misses")
+			.description("Pages rendered because none was kept for the current content")
+			.register(registry);
+		Gauge.builder("blogroll.page.cache.bytes", this.pages, Kept::bytes).baseUnit("bytes")
+			.description("Memory the kept pages take, keys and headers included")
+			.register(registry);
+		Gauge.builder("blogroll.page.cache.pages", this.pages, Kept::size).description("Pages kept")
+			.register(registry);
+		Gauge.builder("blogroll.page.cache.max.bytes", () -> this.maxBytes).baseUnit("bytes")
+			.description("The budget, blogroll.page-cache-size")
+			.register(registry);
+		FunctionCounter.builder("blogroll.page.cache.evictions", this.pages, Kept::evictedForSize)
+			.tag("cause", "size")
+			.description("Pages dropped: least recently used to stay within the budget, or all when the content changed")
+			.register(registry);
+		FunctionCounter.builder("blogroll.page.cache.evictions", this.pages, Kept::droppedForChange)
+			.tag("cause", "content-changed")
+			.description("Pages dropped: least recently used to stay within the budget, or all when the content changed")
+			.register(registry);
 	}
 
 	@Override
@@ -88,12 +125,17 @@ class RenderedPageCache extends OncePerRequestFilter {
 		// HTTPS responses carry HSTS, plain ones don't: never serve one for the other
 		String key = request.getScheme() + ":" + request.getRequestURI();
 		Snapshot state = this.contentVersion.current(request);
-		Page page = get(key);
-		if (page != null && page.state().equals(state)) {
+		Page page = this.pages.get(state, key);
+		if (page != null) {
+			this.hits.increment();
+			if (page.route() != null) {
+				request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, page.route());
+			}
 			page.writeTo(response);
 			return;
 		}
-		if (page == null && firstRequest(key)) {
+		this.misses.increment();
+		if (firstRequest(key)) {
 			response.setHeader(HEADER, "miss");
 			chain.doFilter(request, response);
 			return;
@@ -103,40 +145,27 @@ class RenderedPageCache extends OncePerRequestFilter {
 		chain.doFilter(request, rendering);
 		if (rendering.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted()
 				&& !DegradedResponse.isDegraded(request)) {
-			put(key, Page.of(state, rendering));
+			this.pages.put(state, key, Page.of(rendering, request));
 		}
 		rendering.copyBodyToResponse();
 	}
 
-	/** Whether this is the first request for the path lately; notes it if so. */
+	/**
+	 * Whether this is the first request for the path lately; notes it if so. A page asked for
+	 * before is kept again as soon as it is rendered after a change.
+	 */
 	private synchronized boolean firstRequest(String key) {
-		return this.seenOnce.remove(key) == null && this.seenOnce.put(key, Boolean.TRUE) == null;
+		return this.seenBefore.put(key, Boolean.TRUE) == null;
 	}
 
-	private synchronized @Nullable Page get(String key) {
-		return this.pages.get(key);
-	}
+	private record Page(List<String[]> headers, byte[] body, @Nullable String route) {
 
-	private synchronized void put(String key, Page page) {
-		if (page.size() > this.maxBytes / 4) {
-			return;
-		}
-		Page old = this.pages.put(key, page);
-		this.bytes += page.size() - ((old != null) ? old.size() : 0);
-		var eldest = this.pages.entrySet().iterator();
-		while (this.bytes > this.maxBytes && eldest.hasNext()) {
-			this.bytes -= eldest.next().getValue().size();
-			eldest.remove();
-		}
-	}
-
-	private record Page(Snapshot state, List<String[]> headers, byte[] body) {
-
-		static Page of(Snapshot state, ContentCachingResponseWrapper response) {
+		static Page of(ContentCachingResponseWrapper response, HttpServletRequest request) {
 			List<String[]> headers = new ArrayList<>();
 			for (String name : response.getHeaderNames()) {
-				// a cookie belongs to one visitor, never to the page
-				if (!HEADER.equalsIgnoreCase(name) && !HttpHeaders.SET_COOKIE.equalsIgnoreCase(name)) {
+				// a cookie belongs to one visitor, never to the page, and so does a request id
+				if (!HEADER.equalsIgnoreCase(name) && !HttpHeaders.SET_COOKIE.equalsIgnoreCase(name)
+						&& !RequestLog.HEADER.equalsIgnoreCase(name)) {
 					for (String value : response.getHeaders(name)) {
 						headers.add(new String[] { name, value });
 					}
@@ -145,7 +174,9 @@ class RenderedPageCache extends OncePerRequestFilter {
 			if (response.getContentType() != null && response.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
 				headers.add(new String[] { HttpHeaders.CONTENT_TYPE, response.getContentType() });
 			}
-			return new Page(state, List.copyOf(headers), response.getContentAsByteArray());
+			Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+			return new Page(List.copyOf(headers), response.getContentAsByteArray(),
+					(route != null) ? route.toString() : null);
 		}
 
 		long size() {

@@ -1,8 +1,6 @@
 package dev.blogroll.admin;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -13,15 +11,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import dev.blogroll.BlogrollTest;
+import dev.blogroll.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -31,10 +27,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 /**
  * Editors writing, scheduling, editing, trashing and restoring posts through the forms, and
- * what readers see as a result. Time is a clock the tests move.
+ * what readers see as a result. Time is the test clock, which the tests move.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@BlogrollTest
 class PostAdminTests {
 
 	@Autowired
@@ -44,7 +39,7 @@ class PostAdminTests {
 	private JdbcClient jdbc;
 
 	@Autowired
-	private MovableClock clock;
+	private MutableClock clock;
 
 	private long engineering;
 
@@ -52,7 +47,6 @@ class PostAdminTests {
 
 	@BeforeEach
 	void findReferenceData() {
-		this.clock.reset();
 		this.engineering = this.jdbc.sql("select id from category where slug = 'engineering'").query(Long.class).single();
 		this.anAuthor = this.jdbc.sql("select id from author where slug = 'marco-palladino'").query(Long.class).single();
 	}
@@ -62,7 +56,6 @@ class PostAdminTests {
 		this.jdbc.sql("delete from post where slug like 'admin-test-%'").update();
 		this.jdbc.sql("delete from author where slug = 'admin-test-writer'").update();
 		this.jdbc.sql("delete from tag where slug like 'admin-test-%'").update();
-		this.clock.reset();
 	}
 
 	/** The post form as a browser sends it: a valid post, with some fields changed. */
@@ -239,47 +232,6 @@ class PostAdminTests {
 			.isEqualTo("/admin/posts?status=published&page=2");
 		assertThat(this.mvc.perform(get("/admin/posts?page=0").with(user("alice").roles("EDITOR"))).andReturn()
 			.getResponse().getStatus()).isEqualTo(404);
-	}
-
-	@TestConfiguration
-	static class Time {
-
-		@Bean
-		@Primary
-		MovableClock movableClock() {
-			return new MovableClock();
-		}
-
-	}
-
-	/** A clock the tests set; it starts at the real time. */
-	static class MovableClock extends Clock {
-
-		private volatile Instant now = Instant.now();
-
-		void set(Instant now) {
-			this.now = now;
-		}
-
-		void reset() {
-			this.now = Instant.now();
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneId.of("UTC");
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return Clock.fixed(this.now, zone);
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }

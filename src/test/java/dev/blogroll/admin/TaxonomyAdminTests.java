@@ -8,13 +8,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.TestPosts;
 
@@ -28,9 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Categories, tags and authors in the admin: the same slug rules as posts, no deleting what
  * posts still use, and merging tags.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestPosts.class)
+@BlogrollTest
 class TaxonomyAdminTests {
 
 	@Autowired

@@ -20,13 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.TestPosts;
 
@@ -40,9 +38,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * is a transaction this test holds open until the admin's request waits for it. The admin's
  * request always ends in a page with a message, never an error page.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-@Import(TestPosts.class)
+@BlogrollTest
 class TaxonomyRaceTests {
 
 	@Autowired

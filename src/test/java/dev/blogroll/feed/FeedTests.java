@@ -18,11 +18,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.SiteClient;
 import dev.blogroll.SiteClient.Response;
@@ -35,9 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * rules of the W3C feed validator that need no network: well-formed, required elements,
  * RFC 3339 / RFC 822 dates.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "blogroll.site-url=https://blogroll.example", "blogroll.sitemap-size=100" })
-@Import(TestPosts.class)
+@BlogrollTest
 class FeedTests {
 
 	private static final String SITE = "https://blogroll.example";

@@ -17,14 +17,15 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.blogroll.BlogrollProperties;
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.SiteClient;
 import dev.blogroll.SiteClient.Response;
@@ -33,19 +34,15 @@ import dev.blogroll.TestPosts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Post sitemaps of 5 URLs ({@code blogroll.sitemap-size}), so that a dozen test posts fill
- * several files: file N lists the posts with ids in {@code ((N - 1) × 5, N × 5]}, and keeps
- * them whatever happens to the posts around them. Everything is read over HTTP from the index
- * and the files it names.
+ * Post sitemaps of a few URLs ({@code blogroll.sitemap-size}, see {@link BlogrollTest}), so
+ * that a few dozen test posts fill several files: file N lists the posts with ids in
+ * {@code ((N - 1) × size, N × size]}, and keeps them whatever happens to the posts around them.
+ * Everything is read over HTTP from the index and the files it names.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "blogroll.site-url=https://blogroll.example", "blogroll.sitemap-size=5" })
-@Import(TestPosts.class)
+@BlogrollTest
 class PostSitemapTests {
 
 	private static final String SITE = "https://blogroll.example";
-
-	private static final int SIZE = 5;
 
 	@LocalServerPort
 	private int port;
@@ -56,6 +53,21 @@ class PostSitemapTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private BlogrollProperties properties;
+
+	/** How many URLs a sitemap file lists at most. */
+	private int size;
+
+	/** Enough test posts to fill three files. */
+	private int many;
+
+	@BeforeEach
+	void readTheSize() {
+		this.size = this.properties.sitemapSize();
+		this.many = 3 * this.size;
+	}
+
 	@AfterEach
 	void removeTestData() {
 		this.testPosts.remove(this.jdbc.sql("select slug from post where slug like 'sitemap-range-%'")
@@ -65,7 +77,7 @@ class PostSitemapTests {
 
 	@Test
 	void eachFileListsTheVisiblePostsOfItsIdRangeInIdOrder() {
-		addPosts(12);
+		addPosts(this.many);
 		Map<String, List<String>> files = postFiles();
 		List<Map<String, Object>> own = this.jdbc.sql("""
 				select p.id, '/blog/' || c.slug || '/' || p.slug as path
@@ -75,28 +87,29 @@ class PostSitemapTests {
 				order by p.id""").query().listOfRows();
 		Map<String, List<String>> expected = new LinkedHashMap<>();
 		for (Map<String, Object> post : own) {
-			long file = ((Long) post.get("id") - 1) / SIZE + 1;
+			long file = ((Long) post.get("id") - 1) / this.size + 1;
 			expected.computeIfAbsent(SITE + "/sitemaps/posts-" + file + ".xml", (key) -> new ArrayList<>())
 				.add(SITE + post.get("path"));
 		}
 		assertThat(files).isEqualTo(expected);
-		assertThat(files.values()).allSatisfy((urls) -> assertThat(urls).hasSizeBetween(1, SIZE));
+		assertThat(files.values()).allSatisfy((urls) -> assertThat(urls).hasSizeBetween(1, this.size));
 		assertThat(files.entrySet().stream()
 			.filter((file) -> file.getValue().stream().anyMatch((url) -> url.contains("/sitemap-range-"))))
-			.as("a dozen posts fill several files")
+			.as("three files' worth of posts fill several files")
 			.hasSizeGreaterThanOrEqualTo(3);
 	}
 
 	@Test
 	void removingAndAddingPostsLeavesEveryOtherPostInItsFile() {
-		addPosts(12);
+		addPosts(this.many);
 		Map<String, String> before = fileOfEachUrl();
-		this.jdbc.sql("update post set status = 'DRAFT' where slug = 'sitemap-range-02'").update();
+		this.jdbc.sql("update post set status = 'DRAFT' where slug = 'sitemap-range-002'").update();
 		this.jdbc.sql("""
 				update post set status = 'TRASHED', trashed_at = now(), trashed_status = status
-				where slug = 'sitemap-range-05'""").update();
-		this.testPosts.remove(List.of("sitemap-range-08"), List.of(), List.of(), List.of());
-		this.testPosts.add(post(13), post(14), post(15));
+				where slug = 'sitemap-range-005'""").update();
+		this.testPosts.remove(List.of("sitemap-range-008"), List.of(), List.of(), List.of());
+		List<Integer> added = List.of(this.many + 1, this.many + 2, this.many + 3);
+		this.testPosts.add(added.stream().map(PostSitemapTests::post).toArray(PostBuilder[]::new));
 		Map<String, String> after = fileOfEachUrl();
 		for (int removed : List.of(2, 5, 8)) {
 			assertThat(before).containsKey(url(removed));
@@ -105,26 +118,26 @@ class PostSitemapTests {
 		before.keySet().removeAll(List.of(url(2), url(5), url(8)));
 		assertThat(after).containsAllEntriesOf(before);
 		int lastBefore = before.values().stream().mapToInt(PostSitemapTests::number).max().orElseThrow();
-		for (int added : List.of(13, 14, 15)) {
-			assertThat(number(after.get(url(added)))).as("a new post goes to the last file or after it")
+		for (int number : added) {
+			assertThat(number(after.get(url(number)))).as("a new post goes to the last file or after it")
 				.isGreaterThanOrEqualTo(lastBefore);
 		}
 	}
 
 	@Test
 	void aFileWhosePostsAreAllGoneIsLeftOutOfTheIndexAndNotFound() {
-		addPosts(12);
+		addPosts(this.many);
 		int emptied = wholeFileOfTestPosts();
 		String file = "/sitemaps/posts-" + emptied + ".xml";
 		Map<String, String> before = fileOfEachUrl();
 		assertThat(before).containsValue(SITE + file);
 		this.jdbc.sql("update post set status = 'DRAFT' where id > :after and id <= :last and id % 2 = 0")
-			.param("after", (emptied - 1) * SIZE)
-			.param("last", emptied * SIZE)
+			.param("after", (emptied - 1) * this.size)
+			.param("last", emptied * this.size)
 			.update();
 		this.jdbc.sql("delete from post where id > :after and id <= :last and id % 2 = 1")
-			.param("after", (emptied - 1) * SIZE)
-			.param("last", emptied * SIZE)
+			.param("after", (emptied - 1) * this.size)
+			.param("last", emptied * this.size)
 			.update();
 		Map<String, String> after = fileOfEachUrl();
 		assertThat(after).doesNotContainValue(SITE + file);
@@ -135,12 +148,13 @@ class PostSitemapTests {
 
 	@Test
 	void theIndexGivesEachFileTheNewestChangeOfThePostsItLists() {
-		addPosts(12);
+		addPosts(this.many);
 		int file = wholeFileOfTestPosts();
-		long first = (file - 1L) * SIZE + 1;
+		long first = (file - 1L) * this.size + 1;
 		Instant edited = Instant.now().minus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
-		this.jdbc.sql("update post set updated_at = published_at where id between :first and :first + 4")
+		this.jdbc.sql("update post set updated_at = published_at where id between :first and :last")
 			.param("first", first)
+			.param("last", first + this.size - 1)
 			.update();
 		this.jdbc.sql("update post set updated_at = :edited where id = :first + 1")
 			.param("edited", Timestamp.from(edited))
@@ -175,7 +189,7 @@ class PostSitemapTests {
 				post(4).body(null).sourceUrl("https://example.com/original"), post(5));
 		this.jdbc.sql("""
 				update post set status = 'TRASHED', trashed_at = now(), trashed_status = status
-				where slug = 'sitemap-range-05'""").update();
+				where slug = 'sitemap-range-005'""").update();
 		Map<String, String> urls = fileOfEachUrl();
 		assertThat(urls.keySet().stream().filter((url) -> url.contains("/sitemap-range-"))).containsExactly(url(1));
 	}
@@ -184,7 +198,7 @@ class PostSitemapTests {
 	void aFileNumberPastTheLastPostIsNotFound() {
 		addPosts(3);
 		long highestId = this.jdbc.sql("select max(id) from post").query(Long.class).single();
-		long last = (highestId - 1) / SIZE + 1;
+		long last = (highestId - 1) / this.size + 1;
 		SiteClient client = new SiteClient(this.port);
 		assertThat(client.get("/sitemaps/posts-" + last + ".xml").status()).isEqualTo(200);
 		assertThat(client.get("/sitemaps/posts-" + (last + 1) + ".xml").status()).isEqualTo(404);
@@ -200,7 +214,7 @@ class PostSitemapTests {
 	}
 
 	private static String slug(int number) {
-		return "sitemap-range-%02d".formatted(number);
+		return "sitemap-range-%03d".formatted(number);
 	}
 
 	private static String url(int number) {
@@ -213,8 +227,8 @@ class PostSitemapTests {
 			.query(Long.class)
 			.list());
 		for (long id : ids) {
-			if ((id - 1) % SIZE == 0 && LongStream.range(id, id + SIZE).allMatch(ids::contains)) {
-				return (int) ((id - 1) / SIZE + 1);
+			if ((id - 1) % this.size == 0 && LongStream.range(id, id + this.size).allMatch(ids::contains)) {
+				return (int) ((id - 1) / this.size + 1);
 			}
 		}
 		throw new AssertionError("No file is made of test posts only: " + ids);

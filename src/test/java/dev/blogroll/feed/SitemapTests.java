@@ -15,11 +15,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.blogroll.BlogrollProperties;
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.SiteClient;
 import dev.blogroll.SiteClient.Response;
@@ -29,12 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sitemap index, the sitemaps it names and {@code robots.txt}, over real HTTP. The
- * sitemaps hold 100 URLs each here ({@code blogroll.sitemap-size}) so that the demo site
- * needs several files, as a site past 50,000 posts does.
+ * sitemaps hold a few URLs each in tests ({@code blogroll.sitemap-size}, see
+ * {@link BlogrollTest}) so that the demo site needs several files, as a site past 50,000
+ * posts does.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "blogroll.site-url=https://blogroll.example", "blogroll.sitemap-size=100" })
-@Import(TestPosts.class)
+@BlogrollTest
 class SitemapTests {
 
 	private static final String SITE = "https://blogroll.example";
@@ -49,6 +48,9 @@ class SitemapTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private BlogrollProperties properties;
 
 	@AfterEach
 	void removeTestData() {
@@ -74,7 +76,7 @@ class SitemapTests {
 			assertThat(loc).startsWith(SITE + "/sitemaps/");
 			Document file = xml(get(loc.substring(SITE.length())).body());
 			assertThat(file.selectFirst("urlset").attr("xmlns")).isEqualTo(NAMESPACE);
-			assertThat(file.select("url")).hasSizeBetween(1, 100);
+			assertThat(file.select("url")).hasSizeBetween(1, this.properties.sitemapSize());
 			for (Element url : file.select("url")) {
 				Element lastmod = url.selectFirst("lastmod");
 				String previous = urls.put(url.selectFirst("loc").text(), (lastmod != null) ? lastmod.text() : null);
@@ -91,10 +93,13 @@ class SitemapTests {
 		Document xml = xml(index.body());
 		assertThat(xml.selectFirst("sitemapindex").attr("xmlns")).isEqualTo(NAMESPACE);
 		List<String> locs = xml.select("sitemap > loc").eachText();
-		// a post sitemap for every range of 100 ids that holds a post to list
+		// a post sitemap for every range of ids (as many as a file holds) that holds a post to list
 		long rangesWithPosts = this.jdbc.sql("""
-				select count(distinct (id - 1) / 100) from post where status = 'PUBLISHED' and published_at <= now()
-				and not (source_url is not null and body is null)""").query(Long.class).single();
+				select count(distinct (id - 1) / :size) from post where status = 'PUBLISHED' and published_at <= now()
+				and not (source_url is not null and body is null)""")
+			.param("size", this.properties.sitemapSize())
+			.query(Long.class)
+			.single();
 		assertThat(locs).contains(SITE + "/sitemaps/listings-1.xml", SITE + "/sitemaps/posts-1.xml");
 		assertThat(locs.stream().filter((loc) -> loc.contains("/posts-"))).hasSize((int) rangesWithPosts);
 		for (Element sitemap : xml.select("sitemap")) {
@@ -153,7 +158,8 @@ class SitemapTests {
 				.isEqualTo(304);
 		}
 		long highestId = this.jdbc.sql("select max(id) from post").query(Long.class).single();
-		assertThat(client.get("/sitemaps/posts-" + ((highestId - 1) / 100 + 2) + ".xml").status()).isEqualTo(404);
+		long pastTheLastFile = (highestId - 1) / this.properties.sitemapSize() + 2;
+		assertThat(client.get("/sitemaps/posts-" + pastTheLastFile + ".xml").status()).isEqualTo(404);
 		assertThat(client.get("/sitemaps/listings-99.xml").status()).isEqualTo(404);
 		assertThat(client.get("/sitemaps/posts-0.xml").status()).isEqualTo(404);
 		assertThat(client.get("/sitemaps/posts-99999999999.xml").status()).isEqualTo(404);

@@ -21,12 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.DefaultApplicationArguments;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
+
+import dev.blogroll.BlogrollTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -38,8 +38,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Import by upload and from the command line, and export: the export of the demo site is the
  * demo data again.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@BlogrollTest
 class ImportExportTests {
 
 	@Autowired

@@ -38,14 +38,6 @@ class EntryTextTests {
 	}
 
 	@Test
-	void slugsGetASuffixAndStayWithinEightyCharacters() {
-		String base = "a".repeat(40) + "-" + "b".repeat(39);
-		assertThat(EntryWriter.slug("post", 1)).isEqualTo("post");
-		assertThat(EntryWriter.slug("post", 2)).isEqualTo("post-2");
-		assertThat(EntryWriter.slug(base, 12)).hasSize(80).endsWith("-12");
-	}
-
-	@Test
 	void onlyPublicAddressesArePublic() throws Exception {
 		for (String address : new String[] { "127.0.0.1", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254",
 				"0.0.0.0", "100.64.0.1", "224.0.0.1", "::1", "fd00::1", "fe80::1" }) {

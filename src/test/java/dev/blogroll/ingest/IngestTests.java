@@ -4,12 +4,13 @@ import java.io.OutputStream;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -18,10 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
+
+import dev.blogroll.BlogrollTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -30,8 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * Fetching feeds from a web server on 127.0.0.1 into PostgreSQL: what posts look like, that
  * nothing is duplicated, and that every kind of misbehaving server is survived and recorded.
  */
-@SpringBootTest(properties = { "blogroll.ingest.connect-timeout=1s", "blogroll.ingest.read-timeout=2s" })
-@AutoConfigureMockMvc
+@BlogrollTest
 class IngestTests {
 
 	@Autowired
@@ -48,6 +48,9 @@ class IngestTests {
 
 	private FeedServer server;
 
+	/** Released after each test, for feed server handlers that hold their answer until then. */
+	private final CountDownLatch testOver = new CountDownLatch(1);
+
 	private Instant started;
 
 	private long categoryId;
@@ -63,6 +66,7 @@ class IngestTests {
 
 	@AfterEach
 	void cleanUp() {
+		this.testOver.countDown();
 		this.server.close();
 		this.jdbc.sql("delete from post where category_id = :id or source_id in (select id from feed_source where name like 'IT %')")
 			.param("id", this.categoryId).update();
@@ -158,7 +162,7 @@ class IngestTests {
 		FeedServer.Request request = this.server.requests.get(1);
 		assertThat(request.headers().getFirst("If-None-Match")).isEqualTo("\"v1\"");
 		assertThat(request.headers().getFirst("If-Modified-Since")).isEqualTo("Tue, 03 Mar 2026 10:00:00 GMT");
-		assertThat(request.headers().getFirst("User-Agent")).startsWith("Blogroll/").contains("http://localhost:8080");
+		assertThat(request.headers().getFirst("User-Agent")).startsWith("Blogroll/").contains("https://blogroll.example");
 		assertThat(request.headers().getFirst("Accept-Encoding")).contains("gzip");
 		assertThat(state(id).etag()).isEqualTo("\"v1\"");
 	}
@@ -287,12 +291,8 @@ class IngestTests {
 	@Test
 	void aSlowServerTimesOut() {
 		this.server.on("/feed.xml", (exchange) -> {
-			try {
-				Thread.sleep(5000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-			}
+			// answers only after the test, far later than the read timeout (2 s)
+			await(this.testOver);
 			FeedServer.respond(exchange, 200, "<rss/>");
 		});
 		long id = source("Slow", "/feed.xml");
@@ -359,33 +359,50 @@ class IngestTests {
 		assertThat(this.sources.recentFetches(id, 20)).hasSize(1);
 	}
 
+	/**
+	 * Two instances poll at the same time: the second polls while the first is fetching the
+	 * source (its fetch is held at the feed server until the second poll has finished), finds the
+	 * source taken, and fetches nothing; the source is fetched once.
+	 */
 	@Test
 	void twoInstancesFetchADueSourceOnce() throws Exception {
-		CountDownLatch release = new CountDownLatch(1);
+		CountDownLatch firstIsFetching = new CountDownLatch(1);
+		CountDownLatch secondHasPolled = new CountDownLatch(1);
+		AtomicInteger fetches = new AtomicInteger();
 		String feed = FeedServer.resource("atom-xhtml.xml");
 		this.server.on("/feed.xml", (exchange) -> {
-			try {
-				release.await();
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
+			if (fetches.incrementAndGet() == 1) {
+				firstIsFetching.countDown();
+				await(secondHasPolled);
 			}
 			FeedServer.respond(exchange, 200, feed);
 		});
 		source("Shared", "/feed.xml");
-		ExecutorService pool = Executors.newFixedThreadPool(2);
+		ExecutorService firstInstance = Executors.newSingleThreadExecutor();
 		try {
-			List<Future<Integer>> runs = List.of(pool.submit(this.fetcher::fetchDue), pool.submit(this.fetcher::fetchDue));
-			Thread.sleep(500);
-			release.countDown();
-			int fetched = runs.get(0).get() + runs.get(1).get();
-			assertThat(fetched).isEqualTo(1);
+			Future<Integer> first = firstInstance.submit(this.fetcher::fetchDue);
+			assertThat(firstIsFetching.await(10, TimeUnit.SECONDS)).as("the first instance is fetching").isTrue();
+			int second = this.fetcher.fetchDue();
+			secondHasPolled.countDown();
+			assertThat(second).as("sources the second instance fetched while the first was fetching").isZero();
+			assertThat(first.get(10, TimeUnit.SECONDS)).as("sources the first instance fetched").isOne();
 			assertThat(this.server.count("/feed.xml")).isEqualTo(1);
-			assertThat(this.fetcher.fetchDue()).isZero();
+			assertThat(this.fetcher.fetchDue()).as("not due again until its interval has passed").isZero();
 			assertThat(postCount()).isEqualTo(2);
 		}
 		finally {
-			pool.shutdownNow();
+			secondHasPolled.countDown();
+			firstInstance.shutdownNow();
+		}
+	}
+
+	/** Waits for the latch, at most as long as no test here should take. */
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(30, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

@@ -9,21 +9,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.SiteClient;
 import dev.blogroll.TestPosts;
-import dev.blogroll.web.ContentVersion;
+import dev.blogroll.content.ContentVersion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * counts, while posts are added, removed, unpublished, moved, and while scheduled posts
  * come due.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestPosts.class)
+@BlogrollTest
 class DeepPaginationTests {
 
 	private static final String CATEGORY = "deep-paging";
@@ -55,6 +54,9 @@ class DeepPaginationTests {
 
 	@Autowired
 	private ListingQueries appQueries;
+
+	@Autowired
+	private Listings listings;
 
 	@AfterEach
 	void removeTestData() {
@@ -111,19 +113,19 @@ class DeepPaginationTests {
 
 	@Test
 	void theListingOfEveryPostAndOfAnAuthorAreCountedExactlyToo() {
-		long allBefore = countWithOffsetQuery(new ListingFilter.All(), Clock.systemUTC());
+		long allBefore = countWithOffsetQuery(this.listings.all().filter(), Clock.systemUTC());
 		this.testPosts.add(IntStream.range(0, 31)
 			.mapToObj((i) -> post("deep-" + i, START.plus(Duration.ofMinutes(i))))
 			.toArray(PostBuilder[]::new));
 		ListingQueries queries = queries(Clock.systemUTC());
-		assertThat(queries.stats(new ListingFilter.All()).total()).isEqualTo(allBefore + 31);
-		long author = this.jdbc.sql("select id from author where slug = 'deep-writer'").query(Long.class).single();
-		assertThat(queries.stats(new ListingFilter.ByAuthor(author)).total()).isEqualTo(31);
-		assertThat(queries.page(new ListingFilter.ByAuthor(author), 3, 15)).hasSize(1);
+		assertThat(queries.stats(this.listings.all().filter()).total()).isEqualTo(allBefore + 31);
+		ListingFilter author = this.listings.resolve(ListingKind.AUTHOR, "deep-writer").filter();
+		assertThat(queries.stats(author).total()).isEqualTo(31);
+		assertThat(queries.page(author, 3, 15)).hasSize(1);
 		for (int page = 1; page <= (allBefore + 31 + 14) / 15; page++) {
-			assertThat(urls(queries.page(new ListingFilter.All(), page, 15)))
+			assertThat(urls(queries.page(this.listings.all().filter(), page, 15)))
 				.as("all posts, page %d", page)
-				.isEqualTo(pageWithOffsetQuery(new ListingFilter.All(), Clock.systemUTC(), page));
+				.isEqualTo(pageWithOffsetQuery(this.listings.all().filter(), Clock.systemUTC(), page));
 		}
 	}
 
@@ -144,7 +146,8 @@ class DeepPaginationTests {
 	 */
 	private ListingQueries queries(Clock clock) {
 		return clock.equals(Clock.systemUTC()) ? this.appQueries
-				: new ListingQueries(this.jdbc, clock, this.properties, new ContentVersion(this.jdbc, clock));
+				: new ListingQueries(this.jdbc, clock, this.properties, new ContentVersion(this.jdbc, clock),
+						new SimpleMeterRegistry());
 	}
 
 	private long count() {
@@ -152,25 +155,23 @@ class DeepPaginationTests {
 	}
 
 	private ListingFilter filter() {
-		return new ListingFilter.ByCategory(
-				this.jdbc.sql("select id from category where slug = ?").param(CATEGORY).query(Long.class).single());
+		return this.listings.resolve(ListingKind.CATEGORY, CATEGORY).filter();
 	}
 
 	/** The plain, obviously right but slow way. */
 	private long countWithOffsetQuery(ListingFilter filter, Clock clock) {
-		return this.jdbc.sql("select count(*) from post p where p.status = 'PUBLISHED' and p.published_at <= :now"
-				+ filter.sql()).param("now", Timestamp.from(clock.instant())).param("id", filter.id())
+		return filter.bind(this.jdbc.sql("select count(*) from post p where p.status = 'PUBLISHED' and p.published_at <= :now"
+				+ filter.sql())).param("now", Timestamp.from(clock.instant()))
 			.query(Long.class)
 			.single();
 	}
 
 	private List<String> pageWithOffsetQuery(ListingFilter filter, Clock clock, int page) {
-		return this.jdbc.sql("""
+		return filter.bind(this.jdbc.sql("""
 				select '/blog/' || c.slug || '/' || p.slug from post p join category c on c.id = p.category_id
 				where p.status = 'PUBLISHED' and p.published_at <= :now%s
-				order by p.published_at desc, p.id desc limit 15 offset :offset""".formatted(filter.sql()))
+				order by p.published_at desc, p.id desc limit 15 offset :offset""".formatted(filter.sql())))
 			.param("now", Timestamp.from(clock.instant()))
-			.param("id", filter.id())
 			.param("offset", (page - 1) * 15)
 			.query(String.class)
 			.list();

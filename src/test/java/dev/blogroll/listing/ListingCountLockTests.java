@@ -18,10 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.TestPosts;
 
@@ -34,8 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * content-version trigger so that it fires after the counting ones. (Until V36 the importer's
  * two writers relied on that trigger, whose name happened to sort first, to keep them apart.)
  */
-@SpringBootTest
-@Import(TestPosts.class)
+@BlogrollTest
 class ListingCountLockTests {
 
 	@Autowired

@@ -1,44 +1,32 @@
 package dev.blogroll.listing;
 
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 
-import javax.sql.DataSource;
-
-import net.ttddyy.dsproxy.ExecutionInfo;
-import net.ttddyy.dsproxy.QueryInfo;
-import net.ttddyy.dsproxy.listener.QueryExecutionListener;
-import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.config.BeanPostProcessor;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.SiteClient;
 import dev.blogroll.SiteClient.Response;
+import dev.blogroll.SqlStatements;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A listing page (and a search results page, and a post page) runs a fixed, small number of
  * SQL statements, however many cards it shows: no query per card; and a conditional request
- * answered 304 renders nothing. This counts what rendering costs, so the cache of rendered
- * pages is off (with it, a page served again costs one statement: see
+ * answered 304 renders nothing. This counts what rendering costs, so every request here
+ * passes the cache of rendered pages by a query parameter the pages ignore (the cache leaves
+ * requests with a query alone; a page served from it costs one statement: see
  * {@code RenderedPageCacheTests}). What only changes with the data version (the chrome's
  * categories and tags, a listing's count) is read once per version, so these count a page
  * rendered again with nothing changed, and a page right after a change.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "blogroll.page-cache-size=0")
+@BlogrollTest
 class ListingQueryCountTests {
-
-	/** Statements sent to PostgreSQL by anyone in this application context. */
-	static final AtomicInteger statements = new AtomicInteger();
 
 	@LocalServerPort
 	private int port;
@@ -46,12 +34,21 @@ class ListingQueryCountTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	/** Statements sent to PostgreSQL by anyone in the application context. */
+	@Autowired
+	private SqlStatements statements;
+
 	private int statementsFor(String path) {
 		SiteClient client = new SiteClient(this.port);
-		client.page(path);
-		statements.set(0);
-		client.page(path);
-		return statements.get();
+		client.page(rendered(path));
+		this.statements.reset();
+		client.page(rendered(path));
+		return this.statements.count();
+	}
+
+	/** The path with a parameter the page ignores, so that it is rendered, not served from memory. */
+	private static String rendered(String path) {
+		return path + (path.contains("?") ? "&" : "?") + "utm_source=count";
 	}
 
 	@Test
@@ -74,14 +71,14 @@ class ListingQueryCountTests {
 		SiteClient client = new SiteClient(this.port);
 		int unchanged = statementsFor("/blog/engineering/page/17");
 		this.jdbc.sql("update category set description = description where slug = 'culture'").update();
-		statements.set(0);
-		client.page("/blog/engineering/page/17");
+		this.statements.reset();
+		client.page(rendered("/blog/engineering/page/17"));
 		// categories, featured tags and their fingerprint; the listing's count, its posts per day
 		// and its scheduled posts
-		assertThat(statements.get()).as("statements right after a change").isEqualTo(unchanged + 6);
-		statements.set(0);
-		client.page("/blog/engineering/page/16");
-		assertThat(statements.get()).as("another page of the same listing").isEqualTo(unchanged);
+		assertThat(this.statements.count()).as("statements right after a change").isEqualTo(unchanged + 6);
+		this.statements.reset();
+		client.page(rendered("/blog/engineering/page/16"));
+		assertThat(this.statements.count()).as("another page of the same listing").isEqualTo(unchanged);
 	}
 
 	@Test
@@ -89,12 +86,12 @@ class ListingQueryCountTests {
 		SiteClient client = new SiteClient(this.port);
 		int rendered = statementsFor("/blog/engineering/page/17");
 		String etag = client.get("/blog/engineering/page/17").header("ETag");
-		statements.set(0);
+		this.statements.reset();
 		Response notModified = client.get("/blog/engineering/page/17", Map.of("If-None-Match", etag));
 		assertThat(notModified.status()).isEqualTo(304);
 		assertThat(notModified.body()).isEmpty();
 		// the validators need the page's posts, so a 304 costs what a render does in statements
-		assertThat(statements.get()).as("statements for a 304").isEqualTo(rendered);
+		assertThat(this.statements.count()).as("statements for a 304").isEqualTo(rendered);
 	}
 
 	@Test
@@ -115,37 +112,6 @@ class ListingQueryCountTests {
 		int aggregated = statementsFor("/blog/engineering/kong-gateway-rate-limiting");
 		assertThat(tagged).as("statements for a post page").isLessThanOrEqualTo(5);
 		assertThat(aggregated).isEqualTo(tagged);
-	}
-
-	@TestConfiguration
-	static class CountingDataSource {
-
-		@Bean
-		static BeanPostProcessor countStatements() {
-			return new BeanPostProcessor() {
-				@Override
-				public Object postProcessAfterInitialization(Object bean, String beanName) {
-					if (bean instanceof DataSource dataSource) {
-						return ProxyDataSourceBuilder.create(dataSource)
-							.listener(new QueryExecutionListener() {
-								@Override
-								public void beforeQuery(ExecutionInfo execution,
-										List<QueryInfo> queries) {
-								}
-
-								@Override
-								public void afterQuery(ExecutionInfo execution,
-										List<QueryInfo> queries) {
-									statements.addAndGet(queries.size());
-								}
-							})
-							.build();
-					}
-					return bean;
-				}
-			};
-		}
-
 	}
 
 }

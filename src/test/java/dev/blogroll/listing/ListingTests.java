@@ -1,8 +1,13 @@
 package dev.blogroll.listing;
 
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.jsoup.nodes.Document;
@@ -11,11 +16,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.SiteClient;
 import dev.blogroll.TestPosts;
@@ -25,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Listings by category, tag and author, walked page by page as a reader would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestPosts.class)
+@BlogrollTest
 class ListingTests {
 
 	@LocalServerPort
@@ -42,6 +45,33 @@ class ListingTests {
 	void removeTestData() {
 		this.testPosts.remove(List.of("tie-one", "tie-two", "tie-three", "tie-four"), List.of("tie-break"),
 				List.of("tie-tag"), List.of("tie-writer"));
+	}
+
+	@Test
+	void editingACategoryChangesEveryPagesValidatorsAndMovesItsLastModified() {
+		SiteClient client = new SiteClient(this.port);
+		String path = "/blog/engineering/getting-started-kuma-service-mesh";
+		SiteClient.Response before = client.get(path);
+		String description = this.jdbc.sql("select description from category where slug = 'culture'")
+			.query(String.class)
+			.single();
+		try {
+			this.jdbc.sql("update category set name = 'Culture, Renamed' where slug = 'culture'").update();
+			Instant edited = this.jdbc.sql("select updated_at from category where slug = 'culture'")
+				.query(Instant.class)
+				.single();
+			SiteClient.Response after = client.get(path, Map.of("If-None-Match", before.header("ETag")));
+			assertThat(after.status()).as("the navigation shows the new name").isEqualTo(200);
+			assertThat(after.html().select(".site-nav a").eachText()).contains("Culture, Renamed");
+			assertThat(ZonedDateTime.parse(after.header("Last-Modified"), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant())
+				.as("Last-Modified covers the category's change, so If-Modified-Since sees it too")
+				.isEqualTo(edited.truncatedTo(ChronoUnit.SECONDS));
+		}
+		finally {
+			this.jdbc.sql("update category set name = 'Culture', description = :description where slug = 'culture'")
+				.param("description", description)
+				.update();
+		}
 	}
 
 	@Test

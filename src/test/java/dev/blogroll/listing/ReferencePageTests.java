@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.SiteClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The reference view, {@code /blog/engineering/page/17}, compared field by field with
  * {@code reference/engineering-page-17.json} (the Kong blog's page as captured).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@BlogrollTest
 class ReferencePageTests {
 
 	private static JsonNode reference;

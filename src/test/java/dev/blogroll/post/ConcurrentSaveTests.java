@@ -22,12 +22,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import dev.blogroll.BlogrollTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -41,8 +41,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * database then decides (the row changed, the slug taken, the tag created, a deadlock), the
  * editor gets a page with their input, never an error page.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
+@BlogrollTest
 class ConcurrentSaveTests {
 
 	@Autowired

@@ -1,16 +1,17 @@
 package dev.blogroll.post;
 
 import java.util.List;
+import java.util.Map;
 
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.SiteClient;
 import dev.blogroll.TestPosts;
@@ -20,8 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The page of one post, rendered over real HTTP.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestPosts.class)
+@BlogrollTest
 class PostPageTests {
 
 	@LocalServerPort
@@ -29,6 +29,9 @@ class PostPageTests {
 
 	@Autowired
 	private TestPosts testPosts;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@AfterEach
 	void removeTestData() {
@@ -97,6 +100,46 @@ class PostPageTests {
 		assertThat(oldest.select(".related-posts a").eachAttr("href"))
 			.containsExactly("/blog/nearby-elsewhere/nearby-unrelated", "/blog/nearby-lab/nearby-newest");
 		assertThat(page("/blog/nearby-lab/nearby-newest").select(".post-nav-next")).isEmpty();
+	}
+
+	@Test
+	void aNeighbourThatIsRenamedTrashedOrPublishedChangesThePostPagesValidators() {
+		this.testPosts.add(nearby("nearby-oldest", "Nearby Lab", "2020-01-01T00:00:00Z", "Nearby Z"),
+				nearby("nearby-middle", "Nearby Lab", "2020-02-01T00:00:00Z", "Nearby X"),
+				nearby("nearby-newest", "Nearby Lab", "2020-03-01T00:00:00Z", "Nearby Z"),
+				nearby("nearby-elsewhere-one-tag", "Nearby Elsewhere", "2020-05-01T00:00:00Z", "Nearby X"));
+		String path = "/blog/nearby-lab/nearby-middle";
+		SiteClient client = new SiteClient(this.port);
+		String original = client.get(path).header("ETag");
+
+		this.testPosts.add(nearby("nearby-oldest", "Nearby Lab", "2020-01-01T00:00:00Z", "Nearby Z")
+			.title("The Oldest, Renamed"));
+		SiteClient.Response renamed = client.get(path, Map.of("If-None-Match", original));
+		assertThat(renamed.status()).as("the previous post was renamed").isEqualTo(200);
+		assertThat(renamed.html().select(".post-nav-previous .post-nav-title").text()).isEqualTo("The Oldest, Renamed");
+
+		String beforeRelatedRename = renamed.header("ETag");
+		this.testPosts.add(nearby("nearby-elsewhere-one-tag", "Nearby Elsewhere", "2020-05-01T00:00:00Z", "Nearby X")
+			.title("Related, Renamed"));
+		SiteClient.Response relatedRenamed = client.get(path, Map.of("If-None-Match", beforeRelatedRename));
+		assertThat(relatedRenamed.status()).as("a related post was renamed").isEqualTo(200);
+		assertThat(relatedRenamed.html().select(".related-posts a").eachText()).containsExactly("Related, Renamed");
+
+		String beforeTrash = relatedRenamed.header("ETag");
+		this.jdbc.sql("""
+				update post set status = 'TRASHED', trashed_status = 'PUBLISHED', trashed_at = now(), trashed_by = 'test'
+				where slug = 'nearby-newest'""")
+			.update();
+		SiteClient.Response trashed = client.get(path, Map.of("If-None-Match", beforeTrash));
+		assertThat(trashed.status()).as("the next post was trashed").isEqualTo(200);
+		assertThat(trashed.html().select(".post-nav-next")).isEmpty();
+
+		String beforePublish = trashed.header("ETag");
+		this.testPosts.add(nearby("nearby-unrelated", "Nearby Lab", "2020-02-15T00:00:00Z", "Nearby Z").title("A New Next"));
+		SiteClient.Response published = client.get(path, Map.of("If-None-Match", beforePublish));
+		assertThat(published.status()).as("a newer post was published").isEqualTo(200);
+		assertThat(published.html().select(".post-nav-next .post-nav-title").text()).isEqualTo("A New Next");
+		assertThat(client.get(path, Map.of("If-None-Match", published.header("ETag"))).status()).isEqualTo(304);
 	}
 
 	private static PostBuilder nearby(String slug, String category, String publishedAt, String... tags) {

@@ -13,14 +13,12 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.SiteClient;
 import dev.blogroll.SiteClient.Response;
-import dev.blogroll.TestPosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +27,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reaches every published post, meets no broken link, and on a second visit with the
  * validators it was given gets {@code 304 Not Modified} for every page.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestPosts.class)
+@BlogrollTest
 class CrawlTests {
+
+	/** The site's address in absolute links ({@link BlogrollTest}). */
+	private static final String SITE = "https://blogroll.example";
 
 	@LocalServerPort
 	private int port;
@@ -62,8 +62,7 @@ class CrawlTests {
 			Document page = response.html();
 			for (String href : page.select("a[href], link[rel~=^(canonical|prev|next|alternate|stylesheet)$]")
 				.eachAttr("href")) {
-				String local = href.startsWith("http://localhost:8080/") ? href.substring("http://localhost:8080".length())
-						: href;
+				String local = href.startsWith(SITE + "/") ? href.substring(SITE.length()) : href;
 				if (local.startsWith("/") && !local.startsWith("//") && seen.add(local)) {
 					queue.add(local);
 				}

@@ -13,44 +13,43 @@ import java.util.concurrent.TimeUnit;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.server.ResponseStatusException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
+import dev.blogroll.BlogrollTest;
+import dev.blogroll.Browser;
+import dev.blogroll.ExternalTools;
+import dev.blogroll.PostBuilder;
 import dev.blogroll.SiteClient;
 import dev.blogroll.SiteClient.Response;
+import dev.blogroll.TestPosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
  * Every public page type passes the Nu Html Checker with no errors, and axe-core finds no
  * critical or serious accessibility violation in it. Both tools run outside the JVM under
- * test and are skipped, with a message, when absent; {@code .ci/run} installs them:
+ * test and are skipped, with a message, when absent (and fail in CI: {@link ExternalTools});
+ * {@code .ci/run} installs them:
  * <ul>
  * <li>{@code VNU_JAR} (environment or system property): the {@code vnu.jar} of the npm
  * package {@code vnu-jar};</li>
- * <li>{@code CHROMEDRIVER} and {@code CHROMIUM} (default {@code /usr/bin/chromedriver},
- * {@code /usr/bin/chromium}): Debian's {@code chromium} and {@code chromium-driver}.</li>
+ * <li>Chromium for axe-core, as every browser test finds it ({@link Browser}).</li>
  * </ul>
  * The pages and the reports are written to {@code target/page-checks/}.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(PageValidityTests.GonePage.class)
+@BlogrollTest
 class PageValidityTests {
+
+	private static final String TRASHED = "page-validity-trashed-post";
 
 	/** One page of each type readers and crawlers meet, by name. */
 	static final Map<String, String> PAGES = new LinkedHashMap<>();
@@ -64,31 +63,37 @@ class PageValidityTests {
 		PAGES.put("post", "/blog/engineering/extending-mtls-to-virtual-machines-outside-kubernetes");
 		PAGES.put("aggregated-post", "/blog/engineering/kong-gateway-rate-limiting");
 		PAGES.put("404", "/blog/no-such-category");
-		PAGES.put("410", "/test-only/gone");
+		PAGES.put("410", "/blog/engineering/" + TRASHED);
 	}
 
 	private static final Path REPORTS = Path.of("target", "page-checks");
 
-	private static ChromeDriver browser;
-
 	@LocalServerPort
 	private int port;
 
-	static String setting(String name, String fallback) {
-		String value = System.getProperty(name, System.getenv(name));
-		return (value == null || value.isBlank()) ? fallback : value;
-	}
+	@Autowired
+	private TestPosts testPosts;
+
+	@Autowired
+	private JdbcClient jdbc;
 
 	@BeforeAll
 	static void createReportFolder() throws IOException {
 		Files.createDirectories(REPORTS);
 	}
 
-	@AfterAll
-	static void closeBrowser() {
-		if (browser != null) {
-			browser.quit();
-		}
+	/** A post in the trash: its address answers 410 Gone. */
+	@BeforeEach
+	void trashAPost() {
+		this.testPosts.add(PostBuilder.post().slug(TRASHED).title("A Trashed Post"));
+		this.jdbc.sql("""
+				update post set status = 'TRASHED', trashed_at = now(), trashed_status = status
+				where slug = :slug""").param("slug", TRASHED).update();
+	}
+
+	@AfterEach
+	void removeTestData() {
+		this.testPosts.remove(List.of(TRASHED), List.of(), List.of(), List.of());
 	}
 
 	private List<Path> savePages() throws IOException {
@@ -106,8 +111,8 @@ class PageValidityTests {
 
 	@Test
 	void everyPageTypeIsValidHtml() throws Exception {
-		String vnu = setting("VNU_JAR", "");
-		assumeTrue(!vnu.isEmpty() && Files.isRegularFile(Path.of(vnu)),
+		String vnu = ExternalTools.setting("VNU_JAR", "");
+		ExternalTools.require(!vnu.isEmpty() && Files.isRegularFile(Path.of(vnu)),
 				"Nu Html Checker not run: set VNU_JAR to vnu.jar (npm install vnu-jar), as .ci/run does");
 		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
 				"-jar", vnu, "--errors-only", "--format", "json"));
@@ -129,46 +134,27 @@ class PageValidityTests {
 
 	@Test
 	void axeFindsNoCriticalOrSeriousViolation() throws Exception {
-		String driver = setting("CHROMEDRIVER", "/usr/bin/chromedriver");
-		String chromium = setting("CHROMIUM", "/usr/bin/chromium");
-		assumeTrue(Files.isExecutable(Path.of(driver)) && Files.isExecutable(Path.of(chromium)),
-				"axe-core not run: needs " + chromium + " and " + driver + " (apt-get install chromium chromium-driver)");
-		ChromeOptions options = new ChromeOptions().setBinary(chromium)
-			.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-					"--disable-background-networking", "--disable-component-update", "--no-first-run",
-					"--window-size=1280,1024");
-		browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(Path.of(driver).toFile())
-			.build(), options);
 		List<String> violations = new ArrayList<>();
 		StringBuilder report = new StringBuilder();
-		for (Map.Entry<String, String> page : PAGES.entrySet()) {
-			browser.get("http://localhost:" + this.port + page.getValue());
-			Results results = new AxeBuilder().analyze(browser);
-			report.append(page.getKey()).append(' ').append(page.getValue()).append(": ")
-				.append(results.getViolations().size()).append(" violations, ")
-				.append(results.getPasses().size()).append(" rules passed\n");
-			for (Rule rule : results.getViolations()) {
-				report.append("  ").append(rule.getImpact()).append(' ').append(rule.getId()).append(": ")
-					.append(rule.getHelp()).append('\n');
-				if ("critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact())) {
-					violations.add(page.getKey() + ": " + rule.getImpact() + " " + rule.getId() + " " + rule.getHelp());
+		try (Browser browser = Browser.start()) {
+			for (Map.Entry<String, String> page : PAGES.entrySet()) {
+				browser.open("http://localhost:" + this.port + page.getValue(), 1280, 1024);
+				Results results = new AxeBuilder().analyze(browser.driver());
+				report.append(page.getKey()).append(' ').append(page.getValue()).append(": ")
+					.append(results.getViolations().size()).append(" violations, ")
+					.append(results.getPasses().size()).append(" rules passed\n");
+				for (Rule rule : results.getViolations()) {
+					report.append("  ").append(rule.getImpact()).append(' ').append(rule.getId()).append(": ")
+						.append(rule.getHelp()).append('\n');
+					if ("critical".equals(rule.getImpact()) || "serious".equals(rule.getImpact())) {
+						violations.add(page.getKey() + ": " + rule.getImpact() + " " + rule.getId() + " " + rule.getHelp());
+					}
 				}
 			}
 		}
 		Files.writeString(REPORTS.resolve("axe.txt"), report);
 		assertThat(violations).as("axe-core critical and serious violations (report: target/page-checks/axe.txt)")
 			.isEmpty();
-	}
-
-	/** Stands in for the admin's trash, which will answer 410 for a deleted post. */
-	@Controller
-	static class GonePage {
-
-		@GetMapping("/test-only/gone")
-		String gone() {
-			throw new ResponseStatusException(HttpStatus.GONE);
-		}
-
 	}
 
 }

@@ -12,9 +12,9 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openqa.selenium.By;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.Browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * dark mode. Screenshots go to {@code target/screenshots/<page>-<width>.png} (and
  * {@code <page>-dark-<width>.png}). Skipped where Chromium is not installed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@BlogrollTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReaderPagesBrowserTests {
 

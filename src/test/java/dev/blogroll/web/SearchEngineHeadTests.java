@@ -10,9 +10,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.SiteClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * responses: titles, descriptions, canonicals from the configured site URL, prev/next, Open
  * Graph, feed autodiscovery and JSON-LD.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-		properties = { "blogroll.site-url=https://blogroll.example", "blogroll.sitemap-size=100" })
+@BlogrollTest
 class SearchEngineHeadTests {
 
 	private static final String SITE = "https://blogroll.example";

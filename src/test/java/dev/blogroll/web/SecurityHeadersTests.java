@@ -10,10 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.SiteClient;
 import dev.blogroll.TestPosts;
@@ -24,8 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every response, public or admin, page, feed, error or asset, fresh or replayed from the
  * rendered-page cache, carries the security headers; HSTS only over HTTPS.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestPosts.class)
+@BlogrollTest
 class SecurityHeadersTests {
 
 	@LocalServerPort
@@ -49,7 +47,7 @@ class SecurityHeadersTests {
 		SiteClient client = new SiteClient(this.port);
 		for (String path : List.of("/", "/blog", "/blog/headers-cat", "/blog/headers-cat/headers-post",
 				"/search?q=kong", "/feed.atom", "/feed.rss", "/sitemap.xml", "/robots.txt", "/css/site.css",
-				"/blog/no-such-category", "/blog/page/abc", "/admin/login", "/admin/posts", "/actuator/health")) {
+				"/blog/no-such-category", "/blog/page/abc", "/admin/login", "/admin/posts", "/readyz", "/actuator/health")) {
 			assertSecurityHeaders(path, client.get(path));
 		}
 	}

@@ -1,4 +1,4 @@
-package dev.blogroll.web;
+package dev.blogroll.content;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,14 +12,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.context.request.RequestContextHolder;
 
+import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.TestPosts;
-import dev.blogroll.web.ContentVersion.Snapshot;
+import dev.blogroll.content.ContentVersion.Snapshot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,8 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * other because of it, and it still changes with every commit readers could see, whatever
  * order transactions commit in.
  */
-@SpringBootTest
-@Import(TestPosts.class)
+@BlogrollTest
 class ContentVersionTests {
 
 	@Autowired

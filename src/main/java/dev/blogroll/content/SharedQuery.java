@@ -1,7 +1,8 @@
-package dev.blogroll.web;
+package dev.blogroll.content;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -45,6 +46,13 @@ final class SharedQuery<T> {
 	/** The round callers join now; its query has not been sent. */
 	private @Nullable Round<T> next;
 
+	/** For metrics: callers answered, rounds run, and the time rounds took. */
+	private final LongAdder callers = new LongAdder();
+
+	private final LongAdder rounds = new LongAdder();
+
+	private final LongAdder roundNanos = new LongAdder();
+
 	SharedQuery(Supplier<T> query) {
 		this(query, (failure) -> false);
 	}
@@ -63,6 +71,7 @@ final class SharedQuery<T> {
 	 * @throws RuntimeException whatever the query threw, to every caller of its round
 	 */
 	T get() {
+		this.callers.increment();
 		Round<T> round;
 		boolean first;
 		this.joining.lock();
@@ -89,6 +98,7 @@ final class SharedQuery<T> {
 				// answered with the failure of the round before
 				return;
 			}
+			long started = System.nanoTime();
 			close(round);
 			try {
 				round.answer.complete(this.query.get());
@@ -104,6 +114,10 @@ final class SharedQuery<T> {
 			}
 			catch (Error ex) {
 				round.answer.completeExceptionally(ex);
+			}
+			finally {
+				this.rounds.increment();
+				this.roundNanos.add(System.nanoTime() - started);
 			}
 		}
 		finally {
@@ -122,6 +136,21 @@ final class SharedQuery<T> {
 		finally {
 			this.joining.unlock();
 		}
+	}
+
+	/** How many calls were answered. */
+	long callers() {
+		return this.callers.sum();
+	}
+
+	/** How many times the query ran: callers / rounds is how many calls one run answered. */
+	long rounds() {
+		return this.rounds.sum();
+	}
+
+	/** The time the runs took, in nanoseconds. */
+	long roundNanos() {
+		return this.roundNanos.sum();
 	}
 
 	/** After this, callers start a new round: this one's query is about to be sent. */

@@ -1,7 +1,8 @@
-package dev.blogroll.web;
+package dev.blogroll.content;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.function.ToLongBiFunction;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -26,8 +27,8 @@ import dev.blogroll.database.DatabaseFailures;
  * of {@code data_change}, one per such transaction, which no writer ever waits for), and the
  * time of the next scheduled post, which appears by itself when that time comes.
  * <p>
- * What is kept in memory because it only changes with these ({@link RenderedPageCache}'s pages,
- * {@link SiteChrome}'s categories and tags) is served again only while they are the same, so an
+ * What is kept in memory because it only changes with these (rendered pages, the navigation,
+ * listing counts: see {@link Kept}) is served again only while they are the same, so an
  * editor's change shows on the next request, on every instance sharing the database. Requests
  * that arrive together share one run of the statement ({@link SharedQuery}), which is never
  * older than the request: one round trip per burst of requests instead of one per request.
@@ -45,9 +46,8 @@ public class ContentVersion {
 
 	private static final String STATE = """
 			select v.version + c.pending as version, c.pending,
-			       (select min(p.published_at) from post p
-			        where p.status = 'PUBLISHED' and p.published_at > :now) as next_scheduled
-			from data_version v, (select count(*) as pending from data_change) c""";
+			       (select min(p.published_at) from post p where %s) as next_scheduled
+			from data_version v, (select count(*) as pending from data_change) c""".formatted(Visibility.SCHEDULED);
 
 	/**
 	 * Moves the rows of {@code data_change} into the counter, in one statement: every snapshot
@@ -108,7 +108,7 @@ public class ContentVersion {
 	 * database could not be reached for this request, says so again at once rather than
 	 * waiting for a connection a second time (an error page asks again, for its chrome).
 	 */
-	Snapshot current(HttpServletRequest request) {
+	public Snapshot current(HttpServletRequest request) {
 		Object asked = request.getAttribute(ATTRIBUTE);
 		if (asked instanceof Snapshot snapshot) {
 			return snapshot;
@@ -125,6 +125,19 @@ public class ContentVersion {
 			request.setAttribute(ATTRIBUTE, ex);
 			throw ex;
 		}
+	}
+
+	/**
+	 * A new store of values kept until the content changes, at most {@code maxBytes} as
+	 * {@code weigher} counts a key and its value.
+	 */
+	public <K, V> Kept<K, V> keeper(long maxBytes, ToLongBiFunction<? super K, ? super V> weigher) {
+		return new Kept<>(this, maxBytes, weigher);
+	}
+
+	/** The shared statement, for {@link ContentMetrics}. */
+	SharedQuery<Snapshot> sharedQuery() {
+		return this.state;
 	}
 
 	/**

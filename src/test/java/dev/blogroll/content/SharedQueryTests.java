@@ -1,4 +1,4 @@
-package dev.blogroll.web;
+package dev.blogroll.content;
 
 import java.util.ArrayList;
 import java.util.List;

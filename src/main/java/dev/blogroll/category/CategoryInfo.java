@@ -1,0 +1,23 @@
+package dev.blogroll.category;
+
+import java.time.Instant;
+
+import dev.blogroll.web.SitePaths;
+
+/**
+ * A category as readers' pages show it: the navigation, a listing's heading, a card's label.
+ *
+ * @param id its key
+ * @param slug its URL segment
+ * @param name what readers see
+ * @param description the listing's introduction, possibly empty
+ * @param updatedAt when an editor last changed it
+ */
+public record CategoryInfo(long id, String slug, String name, String description, Instant updatedAt) {
+
+	/** Its listing's first page. */
+	public String path() {
+		return SitePaths.category(this.slug);
+	}
+
+}

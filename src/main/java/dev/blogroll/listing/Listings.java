@@ -1,0 +1,60 @@
+package dev.blogroll.listing;
+
+import org.springframework.stereotype.Component;
+
+import dev.blogroll.author.AuthorInfo;
+import dev.blogroll.author.Authors;
+import dev.blogroll.category.Categories;
+import dev.blogroll.category.CategoryInfo;
+import dev.blogroll.listing.ListingKind.Subject;
+import dev.blogroll.tag.TagInfo;
+import dev.blogroll.tag.Tags;
+
+/**
+ * Finds the listing a URL names, for listing pages and feeds alike: an unknown category, tag
+ * or author is a 404.
+ */
+@Component
+public class Listings implements ListingKind.Subjects {
+
+	private final Categories categories;
+
+	private final Tags tags;
+
+	private final Authors authors;
+
+	Listings(Categories categories, Tags tags, Authors authors) {
+		this.categories = categories;
+		this.tags = tags;
+		this.authors = authors;
+	}
+
+	/** The listing of {@code kind} that {@code slug} names; the slug is ignored for every post. */
+	public Listing resolve(ListingKind kind, String slug) {
+		return new Listing(kind, kind.find(this, slug));
+	}
+
+	/** The listing of every post. */
+	public Listing all() {
+		return resolve(ListingKind.ALL, "");
+	}
+
+	@Override
+	public Subject category(String slug) {
+		CategoryInfo category = this.categories.get(slug);
+		return new Subject(category.id(), category.slug(), category.name(), category.description());
+	}
+
+	@Override
+	public Subject tag(String slug) {
+		TagInfo tag = this.tags.get(slug);
+		return new Subject(tag.id(), tag.slug(), tag.name(), "");
+	}
+
+	@Override
+	public Subject author(String slug) {
+		AuthorInfo author = this.authors.get(slug);
+		return new Subject(author.id(), author.slug(), author.name(), "");
+	}
+
+}
