@@ -1,5 +1,4 @@
--- V36: the content version without a row every writer queues on, and listing counts changed
--- by one transaction at a time on purpose rather than by the order triggers happen to fire in.
+-- V36: the content version and the listing counts without rows every writer queues on.
 --
 -- Before: every statement writing posts, post tags, categories, authors or tags added one to
 -- the single row of data_version (V31) and so held that row's lock until its commit. Every
@@ -84,48 +83,124 @@ create trigger author_changes_version after insert or update or delete or trunca
 create trigger tag_changes_version after insert or update or delete or truncate on tag
     for each statement execute function note_data_change();
 
--- Listing counts (V30, V32): one transaction at a time changes them, by holding a
--- transaction-level advisory lock from its first change of the counts to its commit.
+-- Listing counts (V30, V32), the same way: writers add rows, nobody waits.
 --
--- Why: a transaction's changes to listing_count and listing_change come in several passes
--- (decrements, then increments, then listing_change; and again for each statement), each in
--- key order but not in one order overall, so two transactions could each hold a row the other
--- needs next. Until now the data_version row, updated by a trigger that fires before the
--- counting triggers only because its name sorts first, made every writer wait before touching
--- any count. Now the lock is taken here, explicitly, before any count row: rows of
--- listing_count and listing_change are only ever locked by the holder of this lock, so no two
--- transactions can wait for each other on them.
+-- Before: each transaction that published, unpublished, moved or re-dated a post updated the
+-- rows of listing_count (its listings' months and days) and listing_change (every post's
+-- listing, 'all', is one row), holding them until its commit. Every such writer queued behind
+-- every other: an editor's publish waited for each chunk of an import to commit. And a
+-- transaction's changes came in several passes (decrements, increments, listing_change; again
+-- for each statement), each in key order but not in one order overall, so two transactions
+-- could each hold a row the other needed next: only the data_version trigger, firing first
+-- because its name sorts first, kept the importer's two writers apart.
 --
--- What waits: only transactions whose net change to the counts is not zero (a post published,
--- unpublished, trashed, restored, deleted, moved to another category or re-dated into another
--- day). An edit of a title or body, a new tag or a category's description takes no lock here.
--- The "every post" listing's rows are shared by every such transaction anyway.
+-- Now the counts are kept as V36 keeps the content version: a writer inserts its net changes
+-- into listing_count_pending and listing_change_pending (no key, no row anyone else writes),
+-- and the tables readers have always read, listing_count and listing_change, are views that
+-- add those to what was folded so far (listing_count_folded, listing_change_folded). A reader's
+-- statement sees a transaction's posts exactly when it sees its pending rows (same
+-- transaction), so the counts it reads are the posts it sees, as before. Nothing depends on the
+-- order triggers fire in: no two writers lock the same count.
+--
+-- fold_listing_counts() moves the pending rows into the folded tables in one statement each,
+-- in one transaction (every snapshot sees both or neither, so the views do not change), one
+-- folder at a time (a try-lock: a second folder returns at once). Blogroll runs it every few
+-- seconds and the importer after each chunk, so the pending rows stay few.
+
+alter table listing_count rename to listing_count_folded;
+alter table listing_change rename to listing_change_folded;
+
+create table listing_count_pending (
+    kind       varchar(8)  not null,
+    listing_id bigint      not null,
+    unit       varchar(5)  not null,
+    starts_at  timestamptz not null,
+    ends_at    timestamptz not null,
+    delta      integer     not null
+);
+
+create index listing_count_pending_by_listing on listing_count_pending (kind, listing_id, unit, starts_at);
+
+create table listing_change_pending (
+    kind       varchar(8)  not null,
+    listing_id bigint      not null,
+    changed_at timestamptz not null
+);
+
+create index listing_change_pending_by_listing on listing_change_pending (kind, listing_id);
+
+create view listing_count as
+select kind, listing_id, unit, starts_at, min(ends_at) as ends_at, sum(posts)::integer as posts
+from (select kind, listing_id, unit, starts_at, ends_at, posts from listing_count_folded
+      union all
+      select kind, listing_id, unit, starts_at, ends_at, delta from listing_count_pending) as counted
+group by kind, listing_id, unit, starts_at;
+
+create view listing_change as
+select kind, listing_id, max(changed_at) as changed_at
+from (select kind, listing_id, changed_at from listing_change_folded
+      union all
+      select kind, listing_id, changed_at from listing_change_pending) as changed
+group by kind, listing_id;
+
 create or replace function apply_listing_count_changes(changes listing_count_change[]) returns void
 language plpgsql as $$
 begin
-    if not exists (select from listing_count_deltas(changes)) then
-        return;
-    end if;
-    perform pg_advisory_xact_lock(hashtext('blogroll.listing_count'));
-    if exists (select 1 from unnest(changes) c where c.delta < 0) then
-        update listing_count lc set posts = lc.posts + d.delta
-        from (select * from listing_count_deltas(changes) where delta < 0 order by 1, 2, 3, 4) d
-        where lc.kind = d.kind and lc.listing_id = d.listing_id and lc.unit = d.unit and lc.starts_at = d.starts_at;
-    end if;
-    insert into listing_count as lc (kind, listing_id, unit, starts_at, ends_at, posts)
-    select * from listing_count_deltas(changes) where delta > 0 order by 1, 2, 3, 4
-    on conflict (kind, listing_id, unit, starts_at) do update set posts = lc.posts + excluded.posts;
-    insert into listing_change as lc (kind, listing_id, changed_at)
-    select distinct d.kind, d.listing_id, now() from listing_count_deltas(changes) d order by 1, 2
-    on conflict (kind, listing_id) do update set changed_at = excluded.changed_at;
+    insert into listing_count_pending (kind, listing_id, unit, starts_at, ends_at, delta)
+    select * from listing_count_deltas(changes);
+    insert into listing_change_pending (kind, listing_id, changed_at)
+    select distinct d.kind, d.listing_id, now() from listing_count_deltas(changes) d;
 end
 $$;
 
 create or replace function forget_listing_counts() returns trigger
 language plpgsql as $$
 begin
-    perform pg_advisory_xact_lock(hashtext('blogroll.listing_count'));
-    delete from listing_count;
+    delete from listing_count_pending;
+    delete from listing_count_folded;
     return null;
+end
+$$;
+
+-- Moves the pending rows into the folded tables; returns how many count rows it moved, or -1
+-- if another transaction is folding.
+create function fold_listing_counts() returns integer
+language plpgsql as $$
+declare
+    moved integer;
+begin
+    if not pg_try_advisory_xact_lock(hashtext('blogroll.fold_listing_counts')) then
+        return -1;
+    end if;
+    with taken as (
+        delete from listing_count_pending returning kind, listing_id, unit, starts_at, ends_at, delta
+    ), summed as (
+        select kind, listing_id, unit, starts_at, min(ends_at) as ends_at, sum(delta)::integer as delta, count(*) as rows
+        from taken group by kind, listing_id, unit, starts_at
+    ), updated as (
+        -- every statement in a WITH runs, referred to or not; both see the rows as they were,
+        -- so a key is either updated (it was there) or inserted (it was not)
+        update listing_count_folded f set posts = f.posts + s.delta
+        from summed s
+        where f.kind = s.kind and f.listing_id = s.listing_id and f.unit = s.unit and f.starts_at = s.starts_at
+          and s.delta <> 0
+        returning f.kind, f.listing_id, f.unit, f.starts_at
+    ), inserted as (
+        insert into listing_count_folded (kind, listing_id, unit, starts_at, ends_at, posts)
+        select s.kind, s.listing_id, s.unit, s.starts_at, s.ends_at, s.delta
+        from summed s
+        where s.delta <> 0
+          and not exists (select from listing_count_folded f
+                          where f.kind = s.kind and f.listing_id = s.listing_id and f.unit = s.unit
+                            and f.starts_at = s.starts_at)
+    )
+    select coalesce(sum(rows), 0) into moved from summed;
+    with taken as (
+        delete from listing_change_pending returning kind, listing_id, changed_at
+    )
+    insert into listing_change_folded as f (kind, listing_id, changed_at)
+    select kind, listing_id, max(changed_at) from taken group by kind, listing_id
+    on conflict (kind, listing_id) do update set changed_at = greatest(f.changed_at, excluded.changed_at);
+    return moved;
 end
 $$;

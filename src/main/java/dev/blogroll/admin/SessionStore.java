@@ -31,7 +31,8 @@ import dev.blogroll.database.QuietRollback;
  * Not a default candidate: everything else that asks for a {@code TransactionOperations} or
  * {@code TransactionTemplate} keeps getting Spring Boot's.
  * <p>
- * <b>Removing expired sessions</b> is done here, every minute, instead of by Spring Session's
+ * <b>Removing expired sessions</b> is done here, every {@code blogroll.housekeeping-interval}
+ * (5 s: one indexed delete), instead of by Spring Session's
  * own schedule ({@code spring.session.jdbc.cleanup-cron=-}), whose failures during an outage
  * are logged with a stack trace each minute: here the first failure is one line, and the
  * recovery another.
@@ -57,7 +58,8 @@ class SessionStore {
 				new DefaultTransactionDefinition(TransactionDefinition.PROPAGATION_REQUIRES_NEW));
 	}
 
-	@Scheduled(cron = "${blogroll.session-cleanup-cron:0 * * * * *}")
+	@Scheduled(fixedDelayString = "${blogroll.housekeeping-interval:5s}",
+			initialDelayString = "${blogroll.housekeeping-interval:5s}")
 	void removeExpiredSessions() {
 		JdbcIndexedSessionRepository repository = this.sessions.getIfAvailable();
 		if (repository == null) {
@@ -76,7 +78,7 @@ class SessionStore {
 			}
 			if (!this.unreachable) {
 				this.unreachable = true;
-				log.warn("Expired sessions not removed: database unreachable; trying every minute until it is back");
+				log.warn("Expired sessions not removed: database unreachable; trying again until it is back");
 			}
 		}
 	}

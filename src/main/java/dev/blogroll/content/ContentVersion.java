@@ -53,7 +53,7 @@ public class ContentVersion {
 	 * Moves the rows of {@code data_change} into the counter, in one statement: every snapshot
 	 * sees both or neither, so the sum readers compare stays the same.
 	 */
-	private static final String FOLD = """
+	static final String FOLD = """
 			with folded as (delete from data_change returning 1)
 			update data_version set version = version + (select count(*) from folded)""";
 

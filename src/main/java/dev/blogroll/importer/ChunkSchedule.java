@@ -25,16 +25,16 @@ import dev.blogroll.importer.ImportResult.LineError;
  * row in the slug index;
  * <li>a chunk that names a category, author or tag this import has not met yet is written
  * alone: two chunks creating names could each hold a name the other needs;
- * <li>everything else two chunks share is PostgreSQL's to order: their posts and tags are
- * disjoint (categories, authors and tags are only read, with shared locks), and the only rows
- * both write are the listing counts, which one transaction at a time changes: the counting
- * trigger takes a transaction-level advisory lock before it touches {@code listing_count} or
- * {@code listing_change} ({@code V36}). So the second transaction to reach its counting
- * trigger waits there, holding nothing the first needs, until the first commits; it does not
- * depend on the order triggers fire in. What runs side by side is the expensive part:
- * copying, and inserting posts and tags with their search vectors, index entries and
- * foreign-key checks ({@link ChunkWriter}). A chunk PostgreSQL aborts anyway (a deadlock with
- * an editor saving one of its posts) is written again ({@link PostImporter}).
+ * <li>everything else two chunks share cannot make them wait for each other: their posts and
+ * tags are disjoint, categories, authors and tags are only read (with shared locks), and the
+ * listing counts and the content version are noted by inserting rows nobody else writes
+ * ({@code V36}), not by updating shared ones. (Until V36 both chunks updated the same count
+ * rows, in an order that could deadlock, and only the {@code data_version} trigger, firing first
+ * because of its name, made the second wait; {@code ListingCountTests} shows the counts no longer
+ * need that.) So the whole of two chunks runs side by side: copying, and inserting posts and
+ * tags with their search vectors, index entries and foreign-key checks ({@link ChunkWriter}).
+ * A chunk PostgreSQL aborts anyway (a deadlock with an editor saving one of its posts) is
+ * written again ({@link PostImporter}).
  * </ul>
  */
 final class ChunkSchedule {

@@ -41,11 +41,8 @@ import dev.blogroll.importer.ImportResult.LineError;
  * removed, and the missing ones added.
  * </ol>
  * The statement-level triggers on {@code post} and {@code post_tag} (listing counts, the
- * content version) fire a handful of times per chunk. The counting trigger holds the
- * listing-count lock ({@code V36}) until the commit, so everything expensive happens before
- * any trigger fires: two chunks on two connections compute their posts' search vectors, index
- * entries and foreign-key checks side by side, and queue only for the listing counts. Noting
- * the change for the content version waits for nobody.
+ * content version) fire a handful of times per chunk and only insert rows of their own
+ * ({@code V36}), so two chunks on two connections run side by side from start to commit.
  */
 final class ChunkWriter {
 
