@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
-
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;

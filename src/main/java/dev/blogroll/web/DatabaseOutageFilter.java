@@ -3,6 +3,7 @@ package dev.blogroll.web;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
@@ -165,11 +166,14 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 	 */
 	record UnsavedForm(String action, List<Field> fields) {
 
+		/** The request's fields, but never a password: it would come back in the page's HTML. */
 		static UnsavedForm of(HttpServletRequest request) {
 			List<Field> fields = new ArrayList<>();
 			request.getParameterMap().forEach((name, values) -> {
-				for (String value : values) {
-					fields.add(new Field(name, value));
+				if (!name.toLowerCase(Locale.ROOT).contains("password")) {
+					for (String value : values) {
+						fields.add(new Field(name, value));
+					}
 				}
 			});
 			return new UnsavedForm(request.getRequestURI(), List.copyOf(fields));
