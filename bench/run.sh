@@ -90,7 +90,7 @@ else
   IMPORT_SECONDS=$(python3 -c "import time; print(round(time.time() - $START, 1))")
   log "imported in $IMPORT_SECONDS s (with JVM start and Flyway); vacuum analyze"
   # one statement per psql call: VACUUM cannot run inside the transaction psql -c wraps several in
-  for table in post post_tag listing_count; do bench_sql "vacuum analyze $table"; done
+  for table in post post_tag listing_count_folded; do bench_sql "vacuum analyze $table"; done
 fi
 
 # --- Blogroll ----------------------------------------------------------------------------------

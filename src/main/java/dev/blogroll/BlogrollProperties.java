@@ -39,6 +39,8 @@ import org.springframework.validation.annotation.Validated;
  * @param sitemapSize how many URLs one sitemap file lists, at most the protocol's 50,000
  * @param ingest how feeds of engineering blogs are fetched (aggregation)
  * @param requestId where an incoming {@code X-Request-Id} is believed
+ * @param housekeepingInterval how often each instance folds the changes writers noted into the
+ * listing counts and the content version ({@code V36}) and removes expired sessions
  */
 @Validated
 @ConfigurationProperties("blogroll")
@@ -55,7 +57,8 @@ public record BlogrollProperties(
 		@DefaultValue @Valid HttpCache httpCache,
 		@DefaultValue("50000") @Min(1) @Max(50_000) int sitemapSize,
 		@DefaultValue @Valid Ingest ingest,
-		@DefaultValue @Valid RequestId requestId) {
+		@DefaultValue @Valid RequestId requestId,
+		@DefaultValue("5s") @NotNull Duration housekeepingInterval) {
 
 	/**
 	 * The absolute URL of a path on this site, built from {@link #siteUrl()} and never from the

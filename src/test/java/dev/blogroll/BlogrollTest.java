@@ -35,7 +35,10 @@ import org.springframework.context.annotation.Import;
 		"blogroll.ingest.connect-timeout=1s", "blogroll.ingest.read-timeout=2s",
 		// the poller is scheduled as in production, but its first poll is a year away:
 		// FetchSchedulerTests runs the scheduled task itself
-		"blogroll.ingest.scheduler-enabled=true", "blogroll.ingest.poll-interval=365d" })
+		"blogroll.ingest.scheduler-enabled=true", "blogroll.ingest.poll-interval=365d",
+		// housekeeping (folding pending changes, removing expired sessions) is scheduled as in
+		// production, a year away: statements counted by SqlStatements are the request's alone
+		"blogroll.housekeeping-interval=365d" })
 @AutoConfigureMockMvc
 @Import(BlogrollTestConfiguration.class)
 public @interface BlogrollTest {

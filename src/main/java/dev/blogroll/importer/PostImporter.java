@@ -20,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.blogroll.database.DatabaseFailures;
+import dev.blogroll.database.Writes;
 import dev.blogroll.importer.ImportResult.LineError;
 
 /**
@@ -52,6 +54,9 @@ public class PostImporter {
 	static final int WRITERS = 2;
 
 	static final int MAX_REPORTED_ERRORS = 1000;
+
+	/** Attempts at a chunk PostgreSQL aborted as a deadlock or serialization failure. */
+	static final int ATTEMPTS = Writes.ATTEMPTS;
 
 	private static final Logger log = LoggerFactory.getLogger(PostImporter.class);
 
@@ -132,6 +137,7 @@ public class PostImporter {
 				finally {
 					turn.unlock();
 				}
+				foldListingCounts();
 				schedule.finish(chunk, new ChunkSchedule.Outcome(written, errors, chunk.charsRead()));
 			}
 		}
@@ -151,7 +157,9 @@ public class PostImporter {
 
 	/**
 	 * Writes the posts in one transaction, or, if PostgreSQL refuses them, each half in turn;
-	 * a single refused post becomes a line error.
+	 * a single refused post becomes a line error. A transaction PostgreSQL aborted to break a
+	 * deadlock or a serialization conflict (with an editor's save of the same post, say) is
+	 * not a refusal: it is written again as it was, up to {@value #ATTEMPTS} times.
 	 */
 	private void write(List<ValidPost> posts, List<ChunkWriter.Written> written, List<LineError> errors) {
 		if (posts.isEmpty()) {
@@ -159,8 +167,7 @@ public class PostImporter {
 		}
 		ChunkWriter.Written done;
 		try {
-			done = this.transaction.execute((status) -> this.jdbc
-				.execute((ConnectionCallback<ChunkWriter.Written>) (connection) -> ChunkWriter.write(connection, posts)));
+			done = writeInTransaction(posts);
 		}
 		catch (DataAccessResourceFailureException | TransientDataAccessResourceException unreachable) {
 			throw unreachable;
@@ -179,6 +186,40 @@ public class PostImporter {
 		if (done != null) {
 			written.add(done);
 			errors.addAll(done.refused());
+		}
+	}
+
+	private ChunkWriter.@Nullable Written writeInTransaction(List<ValidPost> posts) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transaction.execute((status) -> this.jdbc.execute(
+						(ConnectionCallback<ChunkWriter.Written>) (connection) -> ChunkWriter.write(connection, posts)));
+			}
+			catch (DataAccessException ex) {
+				if (attempt >= ATTEMPTS || !DatabaseFailures.isTransient(ex)) {
+					throw ex;
+				}
+				log.info("A chunk of {} posts was aborted ({}); writing it again", posts.size(),
+						firstLine(ex.getMostSpecificCause().getMessage()));
+			}
+		}
+	}
+
+	/**
+	 * A chunk notes thousands of changes to the listing counts (its posts' days and months,
+	 * {@code V36}); folding them now, in a statement of their own, keeps what readers add up
+	 * small during a big import. Another writer folding at the same moment makes this a no-op.
+	 */
+	private void foldListingCounts() {
+		try {
+			this.jdbc.queryForObject("select fold_listing_counts()", Integer.class);
+		}
+		catch (DataAccessResourceFailureException | TransientDataAccessResourceException unreachable) {
+			throw unreachable;
+		}
+		catch (DataAccessException ex) {
+			// Blogroll folds every few seconds anyway; the counts read the same either way
+			log.debug("Could not fold the listing counts after a chunk", ex);
 		}
 	}
 

@@ -143,7 +143,8 @@ class RenderedPageCache extends OncePerRequestFilter {
 		ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
 		rendering.setHeader(HEADER, "miss");
 		chain.doFilter(request, rendering);
-		if (rendering.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted()) {
+		if (rendering.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted()
+				&& !DegradedResponse.isDegraded(request)) {
 			this.pages.put(state, key, Page.of(rendering, request));
 		}
 		rendering.copyBodyToResponse();
