@@ -8,6 +8,9 @@
 #
 #   ops/slow-post.sh            # ATTACK=60 CONNECTIONS=1000 RATE=200 READERS=4 to change
 
+# a database and role of its own, so other ops scripts on the same cluster are left alone
+DB_NAME=${DB_NAME:-blogroll_slow_post}
+DB_USER=${DB_USER:-blogroll_slow_post}
 source "$(dirname "$0")/lib.sh"
 ATTACK=${ATTACK:-60}
 CONNECTIONS=${CONNECTIONS:-1000}
