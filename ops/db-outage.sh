@@ -52,8 +52,8 @@ save=$(curl -s -b "$WORK/cookies" -H 'Accept: text/html' -o "$WORK/save-during.h
 	--data-urlencode "_csrf=$csrf" --data-urlencode "title=$title" --data-urlencode "categoryId=$category" \
 	--data-urlencode "publishedAt=2026-01-01T10:00" --data-urlencode "status=PUBLISHED" \
 	--data-urlencode "newAuthor=Ops Editor" --data-urlencode "body=Typed while the database was away." "$BASE/admin/posts/new")
-health=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/actuator/health")
-health_body=$(curl -s "$BASE/actuator/health")
+health=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/readyz")
+health_body=$(curl -s "$BASE/readyz")
 kept=no
 grep -q "$title" "$WORK/save-during.html" && grep -q "Your changes have not been saved" "$WORK/save-during.html" && kept=yes
 sleep $((OUTAGE - 2))
@@ -91,7 +91,7 @@ bad_during=$(awk '$1 == "during" && $2 != 503 && ($2 < 200 || $2 >= 400) { f++ }
 server_errors=$(awk '$2 >= 500 && $2 != 503 { f++ } END { print f + 0 }' "$WORK/reads")
 echo
 echo "slowest answer during the outage: ${slowest}s"
-echo "/actuator/health during the outage: $health $health_body"
+echo "/readyz during the outage: $health $health_body"
 echo "recovered ${recovered}s after PostgreSQL started"
 echo "editor's save during the outage: $save, input kept on the page: $kept"
 echo "saved again after recovery: $resave, posts with that title: $saved"

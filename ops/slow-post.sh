@@ -2,7 +2,7 @@
 # The slow-POST attack of issue 13, measured: slowhttptest (Debian's package) opens 1,000
 # connections at 200 a second to the sign-in form, each announcing an 8 KB body and sending a
 # few bytes every 10 seconds, first straight at Blogroll, then at the shipped nginx in front of
-# it (ops/nginx/blogroll.conf). Meanwhile readers on another address read the URL mix; the
+# it (deploy/nginx/nginx.conf). Meanwhile readers on another address read the URL mix; the
 # script prints their answers during each attack, the server threads held reading bodies, and
 # slowhttptest's own view. Only 127.0.0.1 (readers from 127.0.0.2); bounded: about 3 minutes.
 #

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 13's soak: everything the issue found that took Blogroll down, at once, for DURATION
 # seconds (10 minutes by default), against one Blogroll with nginx (the shipped
-# ops/nginx/blogroll.conf) in front:
+# deploy/nginx/nginx.conf) in front:
 #   - readers: wrk, READERS connections straight to Blogroll over the URL mix, and two curl loops
 #     through nginx from another address (127.0.0.2);
 #   - the long-URL flood: 4 connections, every request a new path or query of 2,100 to 60,000

@@ -74,6 +74,11 @@ public class ContentVersion {
 		return new Kept<>(this, maxBytes, weigher);
 	}
 
+	/** The shared statement, for {@link ContentMetrics}. */
+	SharedQuery<Snapshot> sharedQuery() {
+		return this.state;
+	}
+
 	/**
 	 * What readers' pages depend on besides their own rows.
 	 *

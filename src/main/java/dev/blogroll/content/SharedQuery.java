@@ -2,6 +2,7 @@ package dev.blogroll.content;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
@@ -37,6 +38,13 @@ final class SharedQuery<T> {
 	/** The round callers join now; its query has not been sent. */
 	private @Nullable Round<T> next;
 
+	/** For metrics: callers answered, rounds run, and the time rounds took. */
+	private final LongAdder callers = new LongAdder();
+
+	private final LongAdder rounds = new LongAdder();
+
+	private final LongAdder roundNanos = new LongAdder();
+
 	SharedQuery(Supplier<T> query) {
 		this.query = query;
 	}
@@ -46,6 +54,7 @@ final class SharedQuery<T> {
 	 * @throws RuntimeException whatever the query threw, to every caller of its round
 	 */
 	T get() {
+		this.callers.increment();
 		Round<T> round;
 		boolean first;
 		this.joining.lock();
@@ -67,6 +76,7 @@ final class SharedQuery<T> {
 
 	private void run(Round<T> round) {
 		this.running.lock();
+		long started = System.nanoTime();
 		try {
 			close(round);
 			try {
@@ -77,8 +87,25 @@ final class SharedQuery<T> {
 			}
 		}
 		finally {
+			this.rounds.increment();
+			this.roundNanos.add(System.nanoTime() - started);
 			this.running.unlock();
 		}
+	}
+
+	/** How many calls were answered. */
+	long callers() {
+		return this.callers.sum();
+	}
+
+	/** How many times the query ran: callers / rounds is how many calls one run answered. */
+	long rounds() {
+		return this.rounds.sum();
+	}
+
+	/** The time the runs took, in nanoseconds. */
+	long roundNanos() {
+		return this.roundNanos.sum();
 	}
 
 	/** After this, callers start a new round: this one's query is about to be sent. */

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,17 +63,25 @@ public class PostImporter {
 
 	private final int writers;
 
+	private final ImportMetrics metrics;
+
 	@Autowired
-	PostImporter(JdbcTemplate jdbc, TransactionTemplate transaction) {
-		this(jdbc, transaction, CHUNK_POSTS, WRITERS);
+	PostImporter(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry registry) {
+		this(jdbc, transaction, CHUNK_POSTS, WRITERS, new ImportMetrics(registry));
 	}
 
 	/** An importer with other chunks or writers, for tests of what happens at their edges. */
 	PostImporter(JdbcTemplate jdbc, TransactionTemplate transaction, int chunkPosts, int writers) {
+		this(jdbc, transaction, chunkPosts, writers, new ImportMetrics(new SimpleMeterRegistry()));
+	}
+
+	private PostImporter(JdbcTemplate jdbc, TransactionTemplate transaction, int chunkPosts, int writers,
+			ImportMetrics metrics) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.chunkPosts = chunkPosts;
 		this.writers = writers;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -80,7 +90,8 @@ public class PostImporter {
 	 * @param totalBytes the input's size if known, or -1, to estimate the time left in the log
 	 */
 	public ImportResult importFrom(BufferedReader input, long totalBytes) {
-		ImportProgress progress = new ImportProgress(totalBytes);
+		ImportProgress progress = new ImportProgress(totalBytes, this.metrics);
+		this.metrics.started();
 		try (ChunkReader reader = new ChunkReader(input, this.chunkPosts, CHUNK_CHARS)) {
 			ChunkSchedule schedule = new ChunkSchedule(reader, progress);
 			List<Thread> helpers = new ArrayList<>();
@@ -95,6 +106,9 @@ public class PostImporter {
 				join(helper, schedule);
 			}
 			schedule.rethrowFailure();
+		}
+		finally {
+			this.metrics.finished();
 		}
 		ImportResult result = progress.result();
 		log.info("Import finished: {} in {} ms", result, progress.elapsedMillis());

@@ -53,6 +53,8 @@ class DatabaseOutageTests {
 
 	private static String base;
 
+	private static String management;
+
 	private final HttpClient browser = HttpClient.newBuilder()
 		.cookieHandler(new CookieManager())
 		.connectTimeout(Duration.ofSeconds(5))
@@ -66,11 +68,13 @@ class DatabaseOutageTests {
 		startDatabase();
 		// command-line arguments, so they win over application.properties
 		blogroll = new SpringApplicationBuilder(BlogrollApplication.class).run("--server.port=0",
+				"--management.server.port=0",
 				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 				"--spring.datasource.username=postgres", "--spring.datasource.password=",
 				"--blogroll.demo-data=true", "--blogroll.admin.username=outage-admin",
 				"--blogroll.admin.password=" + PASSWORD);
 		base = "http://localhost:" + ((WebServerApplicationContext) blogroll).getWebServer().getPort();
+		management = "http://localhost:" + blogroll.getEnvironment().getProperty("local.management.port");
 	}
 
 	@AfterAll
@@ -109,12 +113,12 @@ class DatabaseOutageTests {
 			HttpResponse<String> unknown = get("/no-such-page");
 			assertThat(unknown.statusCode()).as("an unknown path").isIn(404, 503);
 			assertThat(unknown.body()).doesNotContain("Exception");
-			// as a load balancer asks: without the editor's session cookie
-			HttpResponse<String> health = HttpClient.newHttpClient()
-				.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString());
-			assertThat(health.statusCode()).isEqualTo(503);
-			assertThat(health.body()).contains("DOWN");
+			// as a load balancer asks the public port, and as Kubernetes asks the management port:
+			// not ready, but alive (restarting would not bring the database back)
+			assertThat(probe(base + "/readyz").statusCode()).isEqualTo(503);
+			assertThat(probe(base + "/readyz").body()).contains("DOWN");
+			assertThat(probe(management + "/actuator/health/readiness").statusCode()).isEqualTo(503);
+			assertThat(probe(management + "/actuator/health/liveness").statusCode()).isEqualTo(200);
 
 			HttpResponse<String> save = post("/admin/posts/new",
 					Map.of("_csrf", csrf, "title", "Written during the outage <b>bold</b>", "categoryId", "1",
@@ -140,8 +144,16 @@ class DatabaseOutageTests {
 		for (String path : paths) {
 			assertThat(get(path).statusCode()).as(path + " after the outage").isEqualTo(200);
 		}
-		assertThat(get("/actuator/health").body()).contains("UP");
+		assertThat(probe(base + "/readyz").body()).contains("UP");
+		assertThat(probe(management + "/actuator/health/readiness").statusCode()).isEqualTo(200);
 		assertThat(get("/admin/posts").statusCode()).as("still signed in").isEqualTo(200);
+	}
+
+	/** A probe as a load balancer or the kubelet sends it: no cookie, any content type. */
+	private static HttpResponse<String> probe(String url) throws IOException, InterruptedException {
+		return HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(url)).header("Accept", "*/*").build(),
+					HttpResponse.BodyHandlers.ofString());
 	}
 
 	private static void startDatabase() throws IOException {
