@@ -78,7 +78,7 @@ start_instance() {
 	BLOGROLL_DEMO_DATA=true \
 	BLOGROLL_ADMIN_USERNAME=admin \
 	BLOGROLL_ADMIN_PASSWORD=$ADMIN_PASSWORD \
-		java -Xmx${HEAP:-384m} -jar "$JAR" >"$WORK/$name.log" 2>&1 &
+		java -Xmx${HEAP:-384m} ${JAVA_OPTS:-} -jar "$JAR" >"$WORK/$name.log" 2>&1 &
 	PIDS+=($!)
 	echo $! >"$WORK/$name.pid"
 	local deadline=$((SECONDS + 180))
@@ -139,4 +139,72 @@ csrf_from() {
 first_category() {
 	curl -sf -b "$2" "$1/admin/posts/new" | sed -n '/name="categoryId"/,/<\/select>/p' \
 		| grep -o '<option value="[0-9][0-9]*"' | head -1 | grep -o '[0-9][0-9]*'
+}
+
+# start_nginx PORT UPSTREAM_PORT: nginx on 127.0.0.1:PORT in front of Blogroll on
+# 127.0.0.1:UPSTREAM_PORT, with the shipped configuration (deploy/nginx/nginx.conf) as it is,
+# but for its upstream address, listen line and file paths. Stopped on exit like everything else.
+start_nginx() {
+	local port=$1 upstream=$2
+	mkdir -p "$WORK/nginx/cache"
+	sed -e "s|server blogroll:8080|server 127.0.0.1:$upstream|" -e "s|listen 80;|listen 127.0.0.1:$port;|" \
+		-e "s|/var/cache/nginx/blogroll|$WORK/nginx/cache|" -e "s|/var/log/nginx/access.log|$WORK/nginx/access.log|" \
+		"$ROOT/deploy/nginx/nginx.conf" >"$WORK/nginx/nginx.conf"
+	local globals="pid $WORK/nginx/nginx.pid; error_log $WORK/nginx/error.log warn; user root;"
+	nginx -t -p "$WORK/nginx/" -c "$WORK/nginx/nginx.conf" -g "$globals" 2>"$WORK/nginx/test.log" \
+		|| { cat "$WORK/nginx/test.log" >&2; exit 1; }
+	nginx -p "$WORK/nginx/" -c "$WORK/nginx/nginx.conf" -g "daemon off; $globals" &
+	PIDS+=($!)
+	until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.2; done
+	echo "nginx is up on 127.0.0.1:$port in front of 127.0.0.1:$upstream (deploy/nginx/nginx.conf)"
+}
+
+# start_readers NAME BASE LOOPS: LOOPS curl loops reading the URL mix from BASE, from
+# 127.0.0.2 (another client address than the attacks', which come from 127.0.0.1), each
+# pausing READER_PAUSE (0.2 s) between pages like a person (so a proxy's per-address rate
+# limits see readers, not a flood), each answer logged as "<epoch> <status> <seconds>" in
+# $WORK/readers-NAME.log, until stop_readers.
+start_readers() {
+	local name=$1 base=$2 loops=$3
+	[ -f "$WORK/urls" ] || url_mix "$base" >"$WORK/urls"
+	touch "$WORK/reading-$name"
+	for i in $(seq "$loops"); do
+		(
+			while [ -f "$WORK/reading-$name" ]; do
+				while read -r url; do
+					[ -f "$WORK/reading-$name" ] || break
+					result=$(curl -s -o /dev/null --interface 127.0.0.2 --max-time 5 -w '%{http_code} %{time_total}' \
+						"$base$url" || true)
+					echo "$(date +%s) ${result:-000 5}" >>"$WORK/readers-$name.log"
+					sleep "${READER_PAUSE:-0.2}"
+				done < <(shuf "$WORK/urls")
+			done
+		) &
+		PIDS+=($!)
+	done
+}
+
+stop_readers() { rm -f "$WORK/reading-$1"; }
+
+# reader_summary NAME [SINCE]: requests, share of 2xx, p50, p99 and slowest of the readers'
+# answers logged since the epoch SINCE (default: all).
+reader_summary() {
+	local selected="$WORK/summary.$1" n ok
+	awk -v since="${2:-0}" '$1 >= since' "$WORK/readers-$1.log" >"$selected"
+	n=$(wc -l <"$selected")
+	if [ "$n" = 0 ]; then echo "0 requests"; return; fi
+	ok=$(awk '$2 ~ /^2/' "$selected" | wc -l)
+	awk '{ print $3 }' "$selected" | sort -n >"$selected.sorted"
+	others=$(awk '$2 !~ /^2/ { print $2 }' "$selected" | sort | uniq -c | awk '{ printf " %s×%s", $2, $1 }')
+	awk -v n="$n" -v ok="$ok" -v p50="$(sed -n "$(((n * 50 + 99) / 100))p" "$selected.sorted")" \
+		-v p99="$(sed -n "$(((n * 99 + 99) / 100))p" "$selected.sorted")" -v max="$(tail -1 "$selected.sorted")" \
+		-v others="$others" \
+		'BEGIN { printf "%d requests, %.2f%% 2xx%s, p50 %.0f ms, p99 %.0f ms, slowest %.0f ms\n", n, 100 * ok / n, (others == "" ? "" : " (others:" others ")"), p50 * 1000, p99 * 1000, max * 1000 }'
+}
+
+# server_threads_reading PID: Tomcat worker threads blocked reading a request body right now.
+server_threads_reading() {
+	jstack "$1" 2>/dev/null | awk '/^"http-nio/ { thread = 1; reading = 0; next } /^$/ { thread = 0 }
+		thread && /readPostBody|InputBuffer.read|IdentityInputFilter/ { if (!reading) count++; reading = 1 }
+		END { print count + 0 }'
 }

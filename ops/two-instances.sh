@@ -15,6 +15,7 @@ A=19182
 B=19183
 LB=19190
 HEAP=${HEAP:-320m}
+export BLOGROLL_TRUSTED_PROXIES=127.0.0.1  # the nginx below
 
 build_jar
 fresh_database
@@ -47,7 +48,7 @@ http {
       proxy_http_version 1.1;
       proxy_set_header Connection "";
       proxy_set_header Host \$http_host;
-      proxy_set_header X-Forwarded-For \$proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-For \$remote_addr;
       proxy_set_header X-Forwarded-Proto \$scheme;
       # only idempotent requests (GET, HEAD, ...) are sent again to the other instance
       proxy_next_upstream error timeout http_502 http_503;

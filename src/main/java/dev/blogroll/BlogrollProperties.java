@@ -38,7 +38,15 @@ import org.springframework.validation.annotation.Validated;
  * @param httpCache how long browsers and shared caches may keep public pages
  * @param sitemapSize how many URLs one sitemap file lists, at most the protocol's 50,000
  * @param ingest how feeds of engineering blogs are fetched (aggregation)
- * @param requestId where an incoming {@code X-Request-Id} is believed
+ * @param trustedProxies the addresses ({@code 10.0.0.5}) or networks ({@code 172.30.0.0/24})
+ * of the proxies in front of Blogroll, whose {@code X-Forwarded-For} and
+ * {@code X-Forwarded-Proto} are believed; empty (the default) believes no one, not even
+ * 127.0.0.1: list the loopback addresses explicitly when a proxy on the same machine forwards
+ * to Blogroll. A trusted proxy's {@code X-Request-Id} is kept too ({@code web.RequestLog})
+ * @param limits what one request may send, and how many requests may hold a server thread
+ * while they send it
+ * @param search how many searches may run at once, so that they never take what listings need
+ * @param sessions how long an editor's session lasts
  * @param housekeepingInterval how often each instance folds the changes writers noted into the
  * listing counts and the content version ({@code V36}) and removes expired sessions
  */
@@ -57,7 +65,10 @@ public record BlogrollProperties(
 		@DefaultValue @Valid HttpCache httpCache,
 		@DefaultValue("50000") @Min(1) @Max(50_000) int sitemapSize,
 		@DefaultValue @Valid Ingest ingest,
-		@DefaultValue @Valid RequestId requestId,
+		@DefaultValue List<String> trustedProxies,
+		@DefaultValue @Valid Limits limits,
+		@DefaultValue @Valid Search search,
+		@DefaultValue @Valid Sessions sessions,
 		@DefaultValue("5s") @NotNull Duration housekeepingInterval) {
 
 	/**
@@ -143,6 +154,10 @@ public record BlogrollProperties(
 	 * @param allowPrivateAddresses whether feed URLs may resolve to private, link-local or other
 	 * non-public addresses; off in production, so nobody can make Blogroll fetch from the
 	 * internal network
+	 * @param maxEntriesPerFetch how many entries of one fetch are taken, the newest first; a feed
+	 * of 25,000 items adds this many posts, not 25,000
+	 * @param maxPostsPerSourcePerDay how many posts one source may publish in 24 hours; its
+	 * further new posts are kept as drafts for an editor to publish or trash
 	 */
 	public record Ingest(@DefaultValue("true") boolean schedulerEnabled,
 			@DefaultValue("60s") @NotNull Duration pollInterval,
@@ -152,20 +167,56 @@ public record BlogrollProperties(
 			@DefaultValue("5") @Min(0) @Max(20) int maxRedirects,
 			@DefaultValue("24h") @NotNull Duration maxBackoff,
 			@DefaultValue("false") boolean allowLoopback,
-			@DefaultValue("false") boolean allowPrivateAddresses) {
+			@DefaultValue("false") boolean allowPrivateAddresses,
+			@DefaultValue("50") @Min(1) @Max(10_000) int maxEntriesPerFetch,
+			@DefaultValue("100") @Min(0) @Max(100_000) int maxPostsPerSourcePerDay) {
 	}
 
 	/**
-	 * The request id every request gets: in every log line written for it, in the
-	 * {@code X-Request-Id} response header and on error pages. A proxy in front (nginx's
-	 * {@code $request_id}) may send its own id in {@code X-Request-Id}, which is used when it is
-	 * 1 to 64 letters, digits, dots, dashes or underscores and the connection comes from this
-	 * machine (loopback) or from one of {@code trustedProxies}; otherwise Blogroll makes one.
+	 * What one request may send, and how many may be sending at once. Reading a request's body
+	 * holds one of the server's threads until the last byte has come, however slowly the
+	 * client sends it; these limits keep such requests from taking the threads readers need.
 	 *
-	 * @param trustedProxies addresses or CIDR ranges of proxies whose {@code X-Request-Id} is
-	 * used, e.g. {@code 10.0.0.0/8}; loopback is always trusted
+	 * @param maxPathLength the longest request path, in bytes as sent; longer answers 414
+	 * @param maxQueryLength the longest query string, in bytes as sent; longer answers 414
+	 * @param bodiesPerAddress how many requests from one client address may be sending a body
+	 * at once; more answer 429 at once, without reading their bodies
+	 * @param concurrentBodies how many requests may be sending a body at once, from all
+	 * addresses together; well below the server's threads (200)
+	 * @param opmlMaxSize the largest OPML upload (100,000 feeds are about 20 MB)
+	 * @param importMaxSize the largest NDJSON import upload
+	 * @param otherUploadMaxSize the largest multipart upload anywhere else
 	 */
-	public record RequestId(@DefaultValue List<String> trustedProxies) {
+	public record Limits(@DefaultValue("2048") @Min(256) int maxPathLength,
+			@DefaultValue("2048") @Min(256) int maxQueryLength,
+			@DefaultValue("4") @Min(1) int bodiesPerAddress,
+			@DefaultValue("32") @Min(1) int concurrentBodies,
+			@DefaultValue("32MB") @NotNull DataSize opmlMaxSize,
+			@DefaultValue("1GB") @NotNull DataSize importMaxSize,
+			@DefaultValue("1MB") @NotNull DataSize otherUploadMaxSize) {
+	}
+
+	/**
+	 * The search bulkhead: searches are the most expensive requests anyone can send, so only a
+	 * few run at once, always fewer than the database connections listings need.
+	 *
+	 * @param maxConcurrent how many searches may run at once; must be below the connection
+	 * pool's size ({@code spring.datasource.hikari.maximum-pool-size}, 10)
+	 * @param maxWait how long a search waits for its turn before it is answered 429 with
+	 * {@code Retry-After}
+	 */
+	public record Search(@DefaultValue("3") @Min(1) int maxConcurrent,
+			@DefaultValue("1s") @NotNull Duration maxWait) {
+	}
+
+	/**
+	 * Editors' sessions.
+	 *
+	 * @param idleTimeout how long a session lasts without a request
+	 * @param maxAge how long a session lasts at most, however busy: the editor signs in again
+	 */
+	public record Sessions(@DefaultValue("2h") @NotNull Duration idleTimeout,
+			@DefaultValue("12h") @NotNull Duration maxAge) {
 	}
 
 }

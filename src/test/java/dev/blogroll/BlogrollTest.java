@@ -15,7 +15,7 @@ import org.springframework.context.annotation.Import;
  * {@code @LocalServerPort} for real HTTP), {@code MockMvc} for requests that need a signed-in
  * user, the shared test PostgreSQL with the demo data ({@link TestDatabase}), and the beans of
  * {@link BlogrollTestConfiguration}: {@link TestPosts}, a {@link MutableClock} as the
- * application's clock, and {@link SqlStatements}.
+ * application's clock, {@link SqlStatements} and {@link SlowStatements}.
  * <p>
  * Every test class that needs Spring uses this annotation and nothing that changes the
  * application context (no {@code properties}, {@code @Import}, {@code @MockitoBean} or nested
@@ -36,6 +36,9 @@ import org.springframework.context.annotation.Import;
 		// the poller is scheduled as in production, but its first poll is a year away:
 		// FetchSchedulerTests runs the scheduled task itself
 		"blogroll.ingest.scheduler-enabled=true", "blogroll.ingest.poll-interval=365d",
+		// the tests that play a proxy in front of Blogroll connect from 127.0.0.2 (ForwardedHeadersTests);
+		// every other client, 127.0.0.1 and ::1 included, is a stranger whose forwarded headers are ignored
+		"blogroll.trusted-proxies=127.0.0.2",
 		// housekeeping (folding pending changes, removing expired sessions) is scheduled as in
 		// production, a year away: statements counted by SqlStatements are the request's alone
 		"blogroll.housekeeping-interval=365d" })

@@ -35,14 +35,23 @@ class BlogrollTestConfiguration {
 		return new SqlStatements();
 	}
 
-	/** Counts every statement sent through the application's connection pool. */
 	@Bean
-	static BeanPostProcessor countSqlStatements(SqlStatements statements) {
+	static SlowStatements slowStatements() {
+		return new SlowStatements();
+	}
+
+	/**
+	 * Counts every statement sent through the application's connection pool, and delays those
+	 * a test has asked {@link SlowStatements} to make slow.
+	 */
+	@Bean
+	static BeanPostProcessor countSqlStatements(SqlStatements statements, SlowStatements slow) {
 		return new BeanPostProcessor() {
 			@Override
 			public Object postProcessAfterInitialization(Object bean, String beanName) {
 				if (bean instanceof DataSource dataSource) {
 					return ProxyDataSourceBuilder.create(dataSource)
+						.beforeQuery((execution, queries) -> slow.beforeQuery(queries))
 						.afterQuery((execution, queries) -> statements.add(queries.size()))
 						.build();
 				}

@@ -1,11 +1,10 @@
 package dev.blogroll.admin;
 
-import java.security.Principal;
 import java.time.Clock;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,41 +13,40 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.web.NotFoundException;
 
 /**
- * Accounts: admins create them, change roles, reset passwords and disable them; everyone can
- * change their own password. The last enabled admin cannot be demoted or disabled.
+ * Accounts, for admins: create them, change roles, reset passwords, disable them. The last
+ * enabled admin cannot be demoted or disabled. Taking access away (disabling, demoting,
+ * resetting the password) ends the account's sessions at once, on every instance
+ * ({@link AccountSessions}); {@link AccountCheckFilter} closes the gap for a request already
+ * under way.
  */
 @Controller
+@RequestMapping("/admin/accounts")
 class AccountController {
 
 	private final AccountRepository accounts;
 
 	private final PasswordEncoder passwordEncoder;
 
+	private final AccountSessions sessions;
+
 	private final Clock clock;
 
-	AccountController(AccountRepository accounts, PasswordEncoder passwordEncoder, Clock clock) {
+	AccountController(AccountRepository accounts, PasswordEncoder passwordEncoder, AccountSessions sessions,
+			Clock clock) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.sessions = sessions;
 		this.clock = clock;
 	}
 
-	@GetMapping("/admin/login")
-	String showLogin() {
-		return "admin/login";
-	}
-
-	@GetMapping("/admin")
-	String showAdminHome() {
-		return "redirect:/admin/posts";
-	}
-
-	@GetMapping("/admin/accounts")
+	@GetMapping
 	String showAccounts(Model model) {
 		model.addAttribute("accounts", this.accounts.findAllByOrderByUsernameAsc());
 		model.addAttribute("roles", Role.values());
@@ -58,7 +56,7 @@ class AccountController {
 		return "admin/accounts";
 	}
 
-	@PostMapping("/admin/accounts")
+	@PostMapping
 	@Transactional
 	String createAccount(@Valid AccountForms.NewAccount newAccount, BindingResult result, Model model,
 			RedirectAttributes redirect) {
@@ -75,7 +73,7 @@ class AccountController {
 		return "redirect:/admin/accounts";
 	}
 
-	@PostMapping("/admin/accounts/{id}/role")
+	@PostMapping("/{id}/role")
 	@Transactional
 	String changeRole(@PathVariable long id, @RequestParam Role role, RedirectAttributes redirect) {
 		Account account = find(id);
@@ -83,12 +81,15 @@ class AccountController {
 			redirect.addFlashAttribute("error", "“" + account.getUsername() + "” is the last admin and stays one.");
 			return "redirect:/admin/accounts";
 		}
+		boolean demoted = account.getRole() == Role.ADMIN && role != Role.ADMIN;
 		account.changeRole(role, this.clock.instant());
-		redirect.addFlashAttribute("message", "“" + account.getUsername() + "” is now " + role.name().toLowerCase() + ".");
+		String ended = demoted ? ended(this.sessions.endAll(account.getUsername())) : "";
+		redirect.addFlashAttribute("message",
+				"“" + account.getUsername() + "” is now " + role.name().toLowerCase(Locale.ROOT) + "." + ended);
 		return "redirect:/admin/accounts";
 	}
 
-	@PostMapping("/admin/accounts/{id}/enabled")
+	@PostMapping("/{id}/enabled")
 	@Transactional
 	String changeEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
 		Account account = find(id);
@@ -97,53 +98,37 @@ class AccountController {
 			return "redirect:/admin/accounts";
 		}
 		account.setEnabled(enabled, this.clock.instant());
-		redirect.addFlashAttribute("message",
-				"“" + account.getUsername() + "” is " + (enabled ? "enabled." : "disabled: it can no longer sign in."));
+		String ended = enabled ? "" : ended(this.sessions.endAll(account.getUsername()));
+		redirect.addFlashAttribute("message", "“" + account.getUsername() + "” is "
+				+ (enabled ? "enabled." : "disabled: it can no longer sign in.") + ended);
 		return "redirect:/admin/accounts";
 	}
 
-	@PostMapping("/admin/accounts/{id}/password")
+	@PostMapping("/{id}/password")
 	@Transactional
 	String resetPassword(@PathVariable long id, @Valid AccountForms.PasswordReset reset, BindingResult result,
 			RedirectAttributes redirect) {
 		Account account = find(id);
+		if (!result.hasErrors() && this.passwordEncoder.matches(reset.password(), account.getPasswordHash())) {
+			result.rejectValue("password", "password.same", "Choose a password different from the current one.");
+		}
 		if (result.hasErrors()) {
-			redirect.addFlashAttribute("error", "The new password for “" + account.getUsername()
-					+ "” was not set: use at least " + AccountForms.MIN_PASSWORD_LENGTH + " characters.");
+			redirect.addFlashAttribute("error", "The new password for “" + account.getUsername() + "” was not set. "
+					+ result.getFieldError("password").getDefaultMessage());
 			return "redirect:/admin/accounts";
 		}
 		account.changePassword(this.passwordEncoder.encode(reset.password()), this.clock.instant());
-		redirect.addFlashAttribute("message", "Set a new password for “" + account.getUsername() + "”.");
+		String ended = ended(this.sessions.endAll(account.getUsername()));
+		redirect.addFlashAttribute("message", "Set a new password for “" + account.getUsername() + "”." + ended);
 		return "redirect:/admin/accounts";
 	}
 
-	@GetMapping("/admin/account/password")
-	String initPasswordForm(Model model) {
-		model.addAttribute("passwordChange", new AccountForms.PasswordChange("", "", ""));
-		return "admin/password";
-	}
-
-	@PostMapping("/admin/account/password")
-	@Transactional
-	String processPasswordForm(@Valid AccountForms.PasswordChange passwordChange, BindingResult result,
-			Principal principal, RedirectAttributes redirect) {
-		// an account deleted while its editor was signed in
-		Account account = this.accounts.findByUsername(principal.getName())
-			.orElseThrow(() -> new AccessDeniedException("There is no account " + principal.getName()));
-		if (!result.hasFieldErrors("currentPassword")
-				&& !this.passwordEncoder.matches(passwordChange.currentPassword(), account.getPasswordHash())) {
-			result.rejectValue("currentPassword", "password.wrong", "That is not your current password.");
-		}
-		if (!result.hasFieldErrors("repeatPassword")
-				&& !passwordChange.repeatPassword().equals(passwordChange.newPassword())) {
-			result.rejectValue("repeatPassword", "password.repeat", "The two new passwords are not the same.");
-		}
-		if (result.hasErrors()) {
-			return "admin/password";
-		}
-		account.changePassword(this.passwordEncoder.encode(passwordChange.newPassword()), this.clock.instant());
-		redirect.addFlashAttribute("message", "Your password has been changed.");
-		return "redirect:/admin/posts";
+	private static String ended(int sessions) {
+		return switch (sessions) {
+			case 0 -> "";
+			case 1 -> " Its open session was ended.";
+			default -> " Its " + sessions + " open sessions were ended.";
+		};
 	}
 
 	private Account find(long id) {

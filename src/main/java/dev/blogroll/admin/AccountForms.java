@@ -3,16 +3,13 @@ package dev.blogroll.admin;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * The forms of account management.
+ * The forms of account management. Passwords follow {@link Password}.
  */
 final class AccountForms {
-
-	static final int MIN_PASSWORD_LENGTH = 12;
 
 	private AccountForms() {
 	}
@@ -20,18 +17,17 @@ final class AccountForms {
 	/** A new account, made by an admin. */
 	record NewAccount(
 			@NotBlank(message = "Enter a username.") @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,49}", message = "Use 2 to 50 lower-case letters, digits, dots, hyphens or underscores.") String username,
-			@NotNull(message = "Enter a password.") @Size(min = MIN_PASSWORD_LENGTH, max = 200, message = "Use at least 12 characters.") String password,
+			@Password String password,
 			@NotNull(message = "Choose a role.") @Nullable Role role) {
 	}
 
 	/** A password an admin sets for someone who forgot theirs. */
-	record PasswordReset(
-			@NotNull(message = "Enter a password.") @Size(min = MIN_PASSWORD_LENGTH, max = 200, message = "Use at least 12 characters.") String password) {
+	record PasswordReset(@Password String password) {
 	}
 
 	/** Someone changing their own password. */
 	record PasswordChange(@NotBlank(message = "Enter your current password.") String currentPassword,
-			@NotNull(message = "Enter a new password.") @Size(min = MIN_PASSWORD_LENGTH, max = 200, message = "Use at least 12 characters.") String newPassword,
+			@Password String newPassword,
 			@NotBlank(message = "Repeat the new password.") String repeatPassword) {
 	}
 

@@ -1,9 +1,7 @@
 package dev.blogroll.admin;
 
-import java.util.List;
+import java.util.Locale;
 
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -23,17 +21,9 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	@Override
 	public UserDetails loadUserByUsername(String username) {
-		Account account = this.accounts.findByUsername(username.strip().toLowerCase(java.util.Locale.ROOT))
+		return this.accounts.findByUsername(username.strip().toLowerCase(Locale.ROOT))
+			.map(SignedInAccount::new)
 			.orElseThrow(() -> new UsernameNotFoundException("No account " + username));
-		List<SimpleGrantedAuthority> authorities = (account.getRole() == Role.ADMIN)
-				? List.of(new SimpleGrantedAuthority(Role.ADMIN.authority()),
-						new SimpleGrantedAuthority(Role.EDITOR.authority()))
-				: List.of(new SimpleGrantedAuthority(Role.EDITOR.authority()));
-		return User.withUsername(account.getUsername())
-			.password(account.getPasswordHash())
-			.authorities(authorities)
-			.disabled(!account.isEnabled())
-			.build();
 	}
 
 }

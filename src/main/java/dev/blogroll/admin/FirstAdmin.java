@@ -54,9 +54,8 @@ class FirstAdmin implements ApplicationRunner {
 			new SecureRandom().nextBytes(random);
 			password = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
 		}
-		else if (password.length() < AccountForms.MIN_PASSWORD_LENGTH) {
-			throw new IllegalStateException("BLOGROLL_ADMIN_PASSWORD must have at least "
-					+ AccountForms.MIN_PASSWORD_LENGTH + " characters");
+		else if (Password.Check.problem(password) != null) {
+			throw new IllegalStateException("BLOGROLL_ADMIN_PASSWORD cannot be used: " + Password.Check.problem(password));
 		}
 		this.accounts.save(new Account(username, this.passwordEncoder.encode(password), Role.ADMIN,
 				this.clock.instant()));

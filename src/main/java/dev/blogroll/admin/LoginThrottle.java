@@ -4,29 +4,50 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.blogroll.text.IpAddresses;
+
 /**
- * Slows down password guessing. Failed sign-ins are counted per username and per client
- * address, in PostgreSQL so that every instance sees them. After {@value #FREE_FAILURES}
- * failures a key is locked for 30 seconds, and each further failure doubles the lock, up to
- * 15 minutes. An hour without failures forgets them; a successful sign-in clears the
- * username's count.
+ * Slows down password guessing without letting a stranger lock an editor out. Failed sign-ins
+ * are counted in PostgreSQL, so that every instance sees them, under three keys:
+ * <ul>
+ * <li>the username <em>and</em> the client address: after {@value #FREE_FAILURES} failures that
+ * pair is locked for 30 seconds, doubling with each further failure up to 15 minutes. This is
+ * the lock that stops guessing; someone failing from elsewhere does not affect it;
+ * <li>the username alone, from all addresses together: locked for 15 minutes only at
+ * {@value #USER_CEILING} failures, a distributed attack, which the admins are shown
+ * ({@link #lockedUsernames()}). Even then the account still signs in from the addresses it
+ * has signed in from before, so an attacker cannot keep the real editor out;
+ * <li>the client address alone, over all usernames: locked for 15 minutes at
+ * {@value #ADDRESS_CEILING} failures (one address trying many accounts).
+ * </ul>
+ * An IPv6 client counts as its /64 network, which is what one subscriber gets. An hour without
+ * failures forgets a key; forgotten rows are deleted as new failures come, so the table holds
+ * at most an hour of failures. A successful sign-in clears its pair and remembers its address.
  */
 @Component
 class LoginThrottle {
 
 	static final int FREE_FAILURES = 5;
 
+	static final int USER_CEILING = 50;
+
+	static final int ADDRESS_CEILING = 30;
+
 	static final Duration FIRST_LOCK = Duration.ofSeconds(30);
 
 	static final Duration LONGEST_LOCK = Duration.ofMinutes(15);
 
 	static final Duration FORGET_AFTER = Duration.ofHours(1);
+
+	/** How long an address an account signed in from counts as known. */
+	static final Duration KNOWN_FOR = Duration.ofDays(90);
 
 	private final JdbcClient jdbc;
 
@@ -37,30 +58,74 @@ class LoginThrottle {
 		this.clock = clock;
 	}
 
-	/** How long sign-ins for this username or from this address are still refused, if at all. */
-	Optional<Duration> lockedFor(String username, String address) {
+	/** Why and how long sign-ins for this username from this address are refused, if they are. */
+	Optional<Lockout> lockedFor(String username, String address) {
 		Instant now = this.clock.instant();
-		return this.jdbc
-			.sql("select max(locked_until) from login_failure where throttle_key in (:user, :address) and locked_until > :now")
+		boolean known = isKnown(username, address);
+		List<Lockout> locks = this.jdbc.sql("""
+				select throttle_key, locked_until from login_failure
+				where throttle_key in (:pair, :user, :address) and locked_until > :now
+				order by locked_until desc""")
+			.param("pair", pairKey(username, address))
 			.param("user", userKey(username))
 			.param("address", addressKey(address))
 			.param("now", Timestamp.from(now))
-			.query(Timestamp.class)
-			.optional()
-			.map((until) -> Duration.between(now, until.toInstant()));
+			.query((rs, row) -> new Lockout(Scope.of(rs.getString(1)), name(username), address,
+					Duration.between(now, rs.getTimestamp(2).toInstant())))
+			.list();
+		return locks.stream().filter((lock) -> lock.scope() != Scope.USERNAME || !known).findFirst();
 	}
 
 	void recordFailure(String username, String address) {
-		recordFailure(userKey(username));
-		recordFailure(addressKey(address));
-	}
-
-	void recordSuccess(String username) {
-		this.jdbc.sql("delete from login_failure where throttle_key = :key").param("key", userKey(username)).update();
-	}
-
-	private void recordFailure(String key) {
 		Instant now = this.clock.instant();
+		this.jdbc.sql("delete from login_failure where last_failure < :forgetBefore and coalesce(locked_until, :now) <= :now")
+			.param("forgetBefore", Timestamp.from(now.minus(FORGET_AFTER)))
+			.param("now", Timestamp.from(now))
+			.update();
+		recordFailure(pairKey(username, address), FREE_FAILURES, now);
+		recordFailure(userKey(username), USER_CEILING, now);
+		recordFailure(addressKey(address), ADDRESS_CEILING, now);
+	}
+
+	/** Clears the pair's failures and remembers the address for the account. */
+	void recordSuccess(String username, String address) {
+		this.jdbc.sql("delete from login_failure where throttle_key = :key")
+			.param("key", pairKey(username, address))
+			.update();
+		this.jdbc.sql("""
+				insert into login_known_address (username, address, last_success)
+				select username, :address, :now from account where username = :username
+				on conflict (username, address) do update set last_success = excluded.last_success""")
+			.param("username", name(username))
+			.param("address", network(address))
+			.param("now", Timestamp.from(this.clock.instant()))
+			.update();
+	}
+
+	/** Usernames locked at their ceiling now: a distributed attack the admins should know about. */
+	List<LockedUsername> lockedUsernames() {
+		Instant now = this.clock.instant();
+		return this.jdbc.sql("""
+				select substr(throttle_key, 6), failures, locked_until from login_failure
+				where throttle_key like 'user:%' and locked_until > :now order by locked_until desc limit 20""")
+			.param("now", Timestamp.from(now))
+			.query((rs, row) -> new LockedUsername(rs.getString(1), rs.getInt(2),
+					Duration.between(now, rs.getTimestamp(3).toInstant())))
+			.list();
+	}
+
+	private boolean isKnown(String username, String address) {
+		return this.jdbc.sql("""
+				select count(*) from login_known_address
+				where username = :username and address = :address and last_success > :since""")
+			.param("username", name(username))
+			.param("address", network(address))
+			.param("since", Timestamp.from(this.clock.instant().minus(KNOWN_FOR)))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+	private void recordFailure(String key, int freeFailures, Instant now) {
 		int failures = this.jdbc.sql("""
 				insert into login_failure (throttle_key, failures, last_failure) values (:key, 1, :now)
 				on conflict (throttle_key) do update set
@@ -73,10 +138,11 @@ class LoginThrottle {
 			.param("forgetBefore", Timestamp.from(now.minus(FORGET_AFTER)))
 			.query(Integer.class)
 			.single();
-		if (failures >= FREE_FAILURES) {
+		if (failures >= freeFailures) {
+			Duration lock = (freeFailures == FREE_FAILURES) ? lockFor(failures) : LONGEST_LOCK;
 			this.jdbc.sql("update login_failure set locked_until = :until where throttle_key = :key")
 				.param("key", key)
-				.param("until", Timestamp.from(now.plus(lockFor(failures))))
+				.param("until", Timestamp.from(now.plus(lock)))
 				.update();
 		}
 	}
@@ -88,13 +154,106 @@ class LoginThrottle {
 		return (lock.compareTo(LONGEST_LOCK) > 0) ? LONGEST_LOCK : lock;
 	}
 
-	private static String userKey(String username) {
+	/** The username as accounts store it, cut to fit the key. */
+	static String name(String username) {
 		String name = username.strip().toLowerCase(Locale.ROOT);
-		return "user:" + ((name.length() > 100) ? name.substring(0, 100) : name);
+		return (name.length() > 50) ? name.substring(0, 50) : name;
+	}
+
+	/** The address as counted: an IPv4 address, or the /64 network of an IPv6 one. */
+	static String network(String address) {
+		byte[] bytes = IpAddresses.literal(address);
+		if (bytes == null || bytes.length == 4) {
+			return (address.length() > 64) ? address.substring(0, 64) : address;
+		}
+		StringBuilder prefix = new StringBuilder();
+		for (int i = 0; i < 8; i += 2) {
+			prefix.append(Integer.toHexString(((bytes[i] & 0xff) << 8) | (bytes[i + 1] & 0xff))).append(':');
+		}
+		return prefix.append(":/64").toString();
+	}
+
+	private static String pairKey(String username, String address) {
+		return "pair:" + name(username) + "|" + network(address);
+	}
+
+	private static String userKey(String username) {
+		return "user:" + name(username);
 	}
 
 	private static String addressKey(String address) {
-		return "ip:" + address;
+		return "ip:" + network(address);
+	}
+
+	/** Which count locked a sign-in. */
+	enum Scope {
+
+		/** This username from this address. */
+		PAIR,
+		/** This username from everywhere: its ceiling. */
+		USERNAME,
+		/** This address, whatever the username: its ceiling. */
+		ADDRESS;
+
+		static Scope of(String key) {
+			return key.startsWith("pair:") ? PAIR : key.startsWith("user:") ? USERNAME : ADDRESS;
+		}
+
+	}
+
+	/**
+	 * A refused sign-in: who is locked, from where, and for how long.
+	 *
+	 * @param scope which count locked it
+	 * @param username the username tried
+	 * @param address the client's address
+	 * @param remaining how long the lock still lasts
+	 */
+	record Lockout(Scope scope, String username, String address, Duration remaining) {
+
+		/** The wait in whole minutes, at least one. */
+		public long minutes() {
+			return Math.max(1, (this.remaining.toSeconds() + 59) / 60);
+		}
+
+		/** The sentence the sign-in page shows. */
+		public String message() {
+			String wait = "Try again in about " + minutes() + ((minutes() == 1) ? " minute." : " minutes.");
+			return switch (this.scope) {
+				case PAIR -> "Too many failed sign-ins for “" + this.username + "” from your address (" + this.address
+						+ "). " + wait;
+				case USERNAME -> "Sign-ins for “" + this.username + "” are paused for about " + minutes()
+						+ " minutes: too many failed attempts from many addresses. The admins have been alerted. "
+						+ "Addresses this account has signed in from before are not affected.";
+				case ADDRESS -> "Too many failed sign-ins from your address (" + this.address + "), for several accounts. "
+						+ wait;
+			};
+		}
+
+	}
+
+	/**
+	 * A username locked at its ceiling.
+	 *
+	 * @param username the username
+	 * @param failures failed sign-ins in the last hour, from all addresses
+	 * @param remaining how long the lock still lasts
+	 */
+	record LockedUsername(String username, int failures, Duration remaining) {
+
+		/** The wait in whole minutes, at least one. */
+		public long minutes() {
+			return Math.max(1, (this.remaining.toSeconds() + 59) / 60);
+		}
+
+		/** The alert admins see. */
+		public String message() {
+			return "Sign-ins for “" + this.username + "” are paused for about " + minutes() + " more minute"
+					+ ((minutes() == 1) ? "" : "s") + ": " + this.failures
+					+ " failed attempts in the last hour, from many addresses. It still signs in from addresses it "
+					+ "has used before; if you suspect an attack, tell its owner.";
+		}
+
 	}
 
 }

@@ -24,13 +24,25 @@ import dev.blogroll.importer.ImportResult.LineError;
  * this one (on two cores, each side keeps one busy). At most {@value #CHUNKS_AHEAD} chunks
  * wait to be written, which bounds the memory an import holds.
  * <p>
- * A chunk ends after a number of posts or characters, or early when a slug comes back: the
- * later line must win, as it would in two imports, so the two lines go into chunks written
+ * A chunk ends after a number of posts, lines or characters, or early when a slug comes back:
+ * the later line must win, as it would in two imports, so the two lines go into chunks written
  * one after the other.
+ * <p>
+ * Memory stays bounded whatever the input: a line longer than {@value #MAX_LINE_CHARS}
+ * characters is dropped as it is read (and reported), and only the first
+ * {@value PostImporter#MAX_REPORTED_ERRORS} bad lines of the whole import are kept with their
+ * reasons; the others are only counted ({@link Chunk#unreported()}). Five million bad lines
+ * cost a counter, not five million messages.
  */
 final class ChunkReader implements AutoCloseable {
 
 	static final int CHUNKS_AHEAD = 1;
+
+	/** A chunk ends after this many lines, good or bad, so that a file of bad lines shows progress. */
+	static final int CHUNK_LINES = 50_000;
+
+	/** The longest line read, in characters: about 8 MB; a post's body is never near it. */
+	static final int MAX_LINE_CHARS = 4_000_000;
 
 	/** Put in the queue after the last chunk. */
 	private static final Object END = new Object();
@@ -104,40 +116,42 @@ final class ChunkReader implements AutoCloseable {
 	private void readAll() {
 		try {
 			ImportValidator validator = new ImportValidator();
+			LineReader lines = new LineReader(this.input, MAX_LINE_CHARS);
 			Map<String, ValidPost> posts = new LinkedHashMap<>();
-			List<LineError> errors = new ArrayList<>();
+			Errors errors = new Errors();
 			long index = 0;
 			long lineNumber = 0;
 			long charsRead = 0;
 			long chunkChars = 0;
-			String text;
-			while ((text = this.input.readLine()) != null) {
+			long chunkLines = 0;
+			LineReader.Line line;
+			while ((line = lines.next()) != null) {
 				lineNumber++;
-				charsRead += text.length() + 1;
-				if (text.isBlank()) {
-					continue;
+				chunkLines++;
+				charsRead += line.length() + 1;
+				String text = line.text();
+				if (text == null) {
+					errors.add(lineNumber, "the line is " + line.length() + " characters long; at most "
+							+ MAX_LINE_CHARS + " are read");
 				}
-				ValidPost post = parse(validator, lineNumber, text, errors);
-				if (post == null) {
-					continue;
-				}
-				if (posts.containsKey(post.slug())) {
-					this.chunks.put(new Chunk(index++, List.copyOf(posts.values()), errors, charsRead - text.length() - 1));
-					posts.clear();
-					errors = new ArrayList<>();
+				ValidPost post = (text == null || text.isBlank()) ? null : parse(validator, lineNumber, text, errors);
+				if (post != null && posts.containsKey(post.slug())) {
+					this.chunks.put(errors.chunk(index++, posts, charsRead - line.length() - 1));
 					chunkChars = 0;
+					chunkLines = 1;
 				}
-				posts.put(post.slug(), post);
-				chunkChars += text.length();
-				if (posts.size() >= this.maxPosts || chunkChars >= this.maxChars) {
-					this.chunks.put(new Chunk(index++, List.copyOf(posts.values()), errors, charsRead));
-					posts.clear();
-					errors = new ArrayList<>();
+				if (post != null) {
+					posts.put(post.slug(), post);
+					chunkChars += text.length();
+				}
+				if (posts.size() >= this.maxPosts || chunkChars >= this.maxChars || chunkLines >= CHUNK_LINES) {
+					this.chunks.put(errors.chunk(index++, posts, charsRead));
 					chunkChars = 0;
+					chunkLines = 0;
 				}
 			}
-			if (!posts.isEmpty() || !errors.isEmpty()) {
-				this.chunks.put(new Chunk(index, List.copyOf(posts.values()), errors, charsRead));
+			if (!posts.isEmpty() || errors.any()) {
+				this.chunks.put(errors.chunk(index, posts, charsRead));
 			}
 			this.chunks.put(END);
 		}
@@ -162,27 +176,66 @@ final class ChunkReader implements AutoCloseable {
 	}
 
 	private static @Nullable ValidPost parse(ImportValidator validator, long lineNumber, String text,
-			List<LineError> errors) {
+			Errors errors) {
 		try {
 			return validator.validate(lineNumber, JSON.readValue(text));
 		}
 		catch (JacksonException ex) {
-			errors.add(new LineError(lineNumber, "not a valid JSON post: " + PostImporter.firstLine(ex.getOriginalMessage())));
+			errors.add(lineNumber, "not a valid JSON post: " + PostImporter.firstLine(ex.getOriginalMessage()));
 		}
 		catch (InvalidLineException ex) {
-			errors.add(new LineError(lineNumber, ex.getMessage()));
+			errors.add(lineNumber, ex.getMessage());
 		}
 		return null;
+	}
+
+	/**
+	 * The bad lines of the chunk being read: the first {@value PostImporter#MAX_REPORTED_ERRORS}
+	 * of the import with their reasons, the others counted.
+	 */
+	private static final class Errors {
+
+		private List<LineError> kept = new ArrayList<>();
+
+		private long keptInAll;
+
+		private long unreported;
+
+		void add(long lineNumber, String message) {
+			if (this.keptInAll < PostImporter.MAX_REPORTED_ERRORS) {
+				this.kept.add(new LineError(lineNumber, message));
+				this.keptInAll++;
+			}
+			else {
+				this.unreported++;
+			}
+		}
+
+		boolean any() {
+			return !this.kept.isEmpty() || this.unreported > 0;
+		}
+
+		/** The chunk of these posts and errors; both start again empty. */
+		Chunk chunk(long index, Map<String, ValidPost> posts, long charsRead) {
+			Chunk chunk = new Chunk(index, List.copyOf(posts.values()), this.kept, this.unreported, charsRead);
+			posts.clear();
+			this.kept = new ArrayList<>();
+			this.unreported = 0;
+			return chunk;
+		}
+
 	}
 
 	/**
 	 * Lines of the input, in order.
 	 * @param index the chunk's place in the input, from 0
 	 * @param posts the valid ones, with distinct slugs
-	 * @param errors the invalid ones, by line number
+	 * @param errors the invalid ones, by line number, as long as fewer than
+	 * {@value PostImporter#MAX_REPORTED_ERRORS} were reported before
+	 * @param unreported how many more invalid lines there were
 	 * @param charsRead characters of the input read up to the end of this chunk
 	 */
-	record Chunk(long index, List<ValidPost> posts, List<LineError> errors, long charsRead) {
+	record Chunk(long index, List<ValidPost> posts, List<LineError> errors, long unreported, long charsRead) {
 	}
 
 }

@@ -111,6 +111,7 @@ final class ChunkSchedule {
 			Outcome next = this.finished.pollFirstEntry().getValue();
 			next.written().forEach(this.progress::written);
 			this.progress.failed(ImportProgress.inLineOrder(next.errors()));
+			this.progress.failedUnreported(next.unreported());
 			this.progress.done(next.charsRead());
 			this.nextToReport++;
 		}
@@ -169,9 +170,10 @@ final class ChunkSchedule {
 	 * What writing one chunk did.
 	 * @param written what each of its transactions wrote (more than one if a part was refused)
 	 * @param errors its failed lines: those the reader refused and those PostgreSQL refused
+	 * @param unreported how many more lines the reader refused, past the ones it reports
 	 * @param charsRead the input read up to the chunk's end
 	 */
-	record Outcome(List<ChunkWriter.Written> written, List<LineError> errors, long charsRead) {
+	record Outcome(List<ChunkWriter.Written> written, List<LineError> errors, long unreported, long charsRead) {
 
 		Outcome {
 			written = List.copyOf(written);

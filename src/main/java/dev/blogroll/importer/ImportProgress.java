@@ -80,6 +80,11 @@ final class ImportProgress {
 		}
 	}
 
+	/** Counts failed lines whose reasons are not kept (past the first ones reported). */
+	void failedUnreported(long lines) {
+		this.failed += lines;
+	}
+
 	/** The input up to this many characters has been imported; logs progress when it is time. */
 	void done(long chars) {
 		this.charsDone = chars;

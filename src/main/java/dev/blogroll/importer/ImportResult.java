@@ -27,6 +27,11 @@ public record ImportResult(long created, long updated, long unchanged, long fail
 		return this.failed > 0;
 	}
 
+	/** Failed lines not listed in {@link #errors()}: only the first ones are kept. */
+	public long unlisted() {
+		return this.failed - this.errors.size();
+	}
+
 	@Override
 	public String toString() {
 		return "%d created, %d updated, %d unchanged, %d failed".formatted(this.created, this.updated, this.unchanged,

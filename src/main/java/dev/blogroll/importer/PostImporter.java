@@ -138,7 +138,7 @@ public class PostImporter {
 					turn.unlock();
 				}
 				foldListingCounts();
-				schedule.finish(chunk, new ChunkSchedule.Outcome(written, errors, chunk.charsRead()));
+				schedule.finish(chunk, new ChunkSchedule.Outcome(written, errors, chunk.unreported(), chunk.charsRead()));
 			}
 		}
 		catch (InterruptedException ex) {

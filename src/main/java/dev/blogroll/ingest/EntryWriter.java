@@ -23,6 +23,10 @@ import dev.blogroll.text.Slugs;
  * text. A known entry with a new title or text updates its post; a post an editor (or an
  * import) has changed since is left alone. Aggregated posts keep no body of their own: their
  * page shows the excerpt and sends readers to the original, which is also their canonical.
+ * <p>
+ * New posts past the source's daily allowance ({@code blogroll.ingest.max-posts-per-source-per-day})
+ * are written as drafts, held for an editor to publish or trash, so one feed cannot flood the
+ * site.
  */
 @Component
 class EntryWriter {
@@ -36,10 +40,21 @@ class EntryWriter {
 		this.jdbc = jdbc;
 	}
 
-	/** Writes the entries of one fetch in one transaction; returns how many were added and changed. */
+	/** Writes the entries of one fetch in one transaction, every new post published. */
 	@Transactional
 	Written write(FeedSource source, List<FeedParser.FeedEntry> entries, Instant now) {
+		return write(source, entries, now, Integer.MAX_VALUE);
+	}
+
+	/**
+	 * Writes the entries of one fetch in one transaction; returns how many were added (published
+	 * or held) and changed.
+	 * @param publishable how many new posts may be published; the others are held as drafts
+	 */
+	@Transactional
+	Written write(FeedSource source, List<FeedParser.FeedEntry> entries, Instant now, int publishable) {
 		int created = 0;
+		int held = 0;
 		int updated = 0;
 		Set<String> seenGuids = new HashSet<>();
 		for (FeedParser.FeedEntry entry : entries) {
@@ -50,14 +65,16 @@ class EntryWriter {
 			}
 			Optional<Existing> existing = findExisting(source.id(), post);
 			if (existing.isEmpty()) {
-				insert(source, post);
+				boolean publish = created - held < publishable;
+				insert(source, post, publish);
 				created++;
+				held += publish ? 0 : 1;
 			}
 			else if (update(source, existing.get(), post)) {
 				updated++;
 			}
 		}
-		return new Written(created, updated);
+		return new Written(created, updated, held);
 	}
 
 	private @Nullable Prepared prepare(FeedSource source, FeedParser.FeedEntry entry, Instant now) {
@@ -129,7 +146,7 @@ class EntryWriter {
 		return changed && rows > 0;
 	}
 
-	private void insert(FeedSource source, Prepared post) {
+	private void insert(FeedSource source, Prepared post, boolean publish) {
 		long authorId = ensure("author", post.author(), source.name());
 		Long id = null;
 		for (int attempt = 1; id == null; attempt++) {
@@ -138,8 +155,9 @@ class EntryWriter {
 					insert into post (slug, title, category_id, author_id, published_at, excerpt, summary, body,
 					                  source_url, status, created_by, updated_by, source_id, guid, link_key, content_hash)
 					values (:slug, :title, :category, :author, :published, :excerpt, :excerpt, null,
-					        :link, 'PUBLISHED', 'feed', 'feed', :source, :guid, :key, :hash)
+					        :link, :status, 'feed', 'feed', :source, :guid, :key, :hash)
 					on conflict (slug) do nothing returning id""")
+				.param("status", publish ? "PUBLISHED" : "DRAFT")
 				.param("slug", slug).param("title", post.title()).param("category", source.categoryId())
 				.param("author", authorId).param("published", Timestamp.from(post.published()))
 				.param("excerpt", post.excerpt()).param("link", post.link()).param("source", source.id())
@@ -172,8 +190,14 @@ class EntryWriter {
 				.param("slug", slug).param("name", limited).query(Long.class).single());
 	}
 
-	/** How many posts a fetch added and changed. */
-	record Written(int created, int updated) {
+	/**
+	 * What a fetch wrote.
+	 *
+	 * @param created new posts, published or held
+	 * @param updated posts whose title or text changed
+	 * @param held new posts held as drafts, past the daily allowance
+	 */
+	record Written(int created, int updated, int held) {
 	}
 
 	private record Prepared(String guid, String title, @Nullable String link, @Nullable String linkKey,

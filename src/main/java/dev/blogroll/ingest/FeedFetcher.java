@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -120,6 +121,52 @@ class FeedFetcher {
 		}
 	}
 
+	/**
+	 * Claims one source for a fetch that runs later, on another thread ({@link FetchNow}); empty
+	 * when another fetch of it is under way or the application is stopping. The claim counts as
+	 * under way until {@link #fetchLater} has fetched it or {@link #giveUp} has let it go.
+	 */
+	Optional<FeedSource> claimForLater(long sourceId) {
+		if (this.stopping) {
+			return Optional.empty();
+		}
+		this.inFlight.incrementAndGet();
+		Optional<FeedSource> claimed = Optional.empty();
+		try {
+			claimed = this.sources.claim(sourceId, lease());
+			return claimed;
+		}
+		finally {
+			if (claimed.isEmpty()) {
+				this.inFlight.decrementAndGet();
+			}
+		}
+	}
+
+	/** Fetches a source claimed by {@link #claimForLater}; a fetch that fails outright lets the source go. */
+	FeedSources.FetchRecord fetchLater(FeedSource source) {
+		try {
+			return fetchClaimed(source);
+		}
+		catch (RuntimeException ex) {
+			this.sources.release(source.id());
+			throw ex;
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	/** Lets go of a source claimed by {@link #claimForLater} that will not be fetched after all. */
+	void giveUp(FeedSource source) {
+		try {
+			this.sources.release(source.id());
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
 	/** From now on no source is claimed: the application is shutting down. */
 	void stopClaiming() {
 		this.stopping = true;
@@ -160,6 +207,7 @@ class FeedFetcher {
 
 	private FeedSources.FetchRecord fetch(FeedSource source) {
 		Instant started = this.clock.instant();
+		this.sources.progress(source.id(), "downloading the feed");
 		FeedClient.Result result = this.client.fetch(URI.create(source.feedUrl()), source.etag(), source.lastModified());
 		String movedTo = movedTo(source, result.movedTo());
 		Duration interval = Duration.ofMinutes(source.fetchIntervalMinutes());
@@ -175,11 +223,16 @@ class FeedFetcher {
 			case OK -> {
 				try {
 					URI base = URI.create((movedTo != null) ? movedTo : source.feedUrl());
+					this.sources.progress(source.id(), "reading the feed (" + result.body().length / 1024 + " KB)");
 					List<FeedParser.FeedEntry> entries = FeedParser.parse(result.body(), base);
-					EntryWriter.Written written = this.writer.write(source, entries, started);
+					List<FeedParser.FeedEntry> taken = newest(entries, this.settings.maxEntriesPerFetch());
+					int publishable = Math.max(0,
+							this.settings.maxPostsPerSourcePerDay() - this.sources.publishedInTheLastDay(source.id()));
+					this.sources.progress(source.id(), "writing " + taken.size() + " of " + entries.size() + " entries");
+					EntryWriter.Written written = this.writer.write(source, taken, started, publishable);
 					created = written.created();
 					updated = written.updated();
-					message = entries.size() + " entries";
+					message = describe(entries.size(), taken.size(), written.held());
 					success = true;
 				}
 				catch (FeedParser.InvalidFeedException ex) {
@@ -217,6 +270,38 @@ class FeedFetcher {
 		log.info("Fetched {}: {} ({} new, {} updated){}", source.feedUrl(), outcome, created, updated,
 				(error != null) ? " " + error : "");
 		return record;
+	}
+
+	/**
+	 * The newest {@code max} entries, newest first by publication (else update) date; entries
+	 * without a date come after, in the feed's order.
+	 */
+	static List<FeedParser.FeedEntry> newest(List<FeedParser.FeedEntry> entries, int max) {
+		if (entries.size() <= max) {
+			return entries;
+		}
+		return entries.stream()
+			.sorted(Comparator.comparing(FeedFetcher::date, Comparator.nullsLast(Comparator.reverseOrder())))
+			.limit(max)
+			.toList();
+	}
+
+	private static @Nullable Instant date(FeedParser.FeedEntry entry) {
+		return (entry.published() != null) ? entry.published() : entry.updated();
+	}
+
+	private String describe(int entries, int taken, int held) {
+		StringBuilder message = new StringBuilder().append(entries).append(" entries");
+		if (taken < entries) {
+			message.append("; only the newest ").append(taken).append(" were read (at most ")
+				.append(this.settings.maxEntriesPerFetch()).append(" a fetch)");
+		}
+		if (held > 0) {
+			message.append("; ").append(held).append((held == 1) ? " new post was" : " new posts were")
+				.append(" kept as drafts for an editor to publish: the source published ")
+				.append(this.settings.maxPostsPerSourcePerDay()).append(" posts in the last 24 hours");
+		}
+		return message.toString();
 	}
 
 	/** The feed's new URL after permanent redirects, unless another source already has it. */

@@ -26,11 +26,18 @@ import org.jspecify.annotations.Nullable;
  * @param lastNewPosts how many posts the last fetch added
  * @param consecutiveFailures failures since the last success
  * @param nextFetchAt when it is due next
+ * @param fetchProgress what the fetch under way is doing, or null when none is
  */
 record FeedSource(long id, String name, String siteUrl, String feedUrl, long categoryId, String categoryName,
 		String defaultTags, boolean active, int fetchIntervalMinutes, @Nullable String etag,
 		@Nullable String lastModified, @Nullable Instant lastFetchedAt, @Nullable Instant lastSuccessAt,
-		@Nullable String lastError, int lastNewPosts, int consecutiveFailures, Instant nextFetchAt) {
+		@Nullable String lastError, int lastNewPosts, int consecutiveFailures, Instant nextFetchAt,
+		@Nullable String fetchProgress) {
+
+	/** Whether a fetch of this source is under way now. */
+	boolean fetching() {
+		return this.fetchProgress != null;
+	}
 
 	List<String> defaultTagNames() {
 		return Arrays.stream(this.defaultTags.split(",")).map(String::strip).filter((tag) -> !tag.isEmpty()).toList();

@@ -28,7 +28,8 @@ class FeedSources {
 	private static final String SELECT = """
 			select s.id, s.name, s.site_url, s.feed_url, s.category_id, c.name as category_name, s.default_tags,
 			       s.active, s.fetch_interval_minutes, s.etag, s.last_modified, s.last_fetched_at,
-			       s.last_success_at, s.last_error, s.last_new_posts, s.consecutive_failures, s.next_fetch_at
+			       s.last_success_at, s.last_error, s.last_new_posts, s.consecutive_failures, s.next_fetch_at,
+			       case when s.fetching_until > cast(:now as timestamptz) then s.fetch_progress end as fetch_progress
 			from feed_source s join category c on c.id = s.category_id
 			""";
 
@@ -46,15 +47,17 @@ class FeedSources {
 	}
 
 	List<FeedSource> findAll() {
-		return this.jdbc.sql(SELECT + " order by lower(s.name), s.id").query(FeedSources::map).list();
+		return this.jdbc.sql(SELECT + " order by lower(s.name), s.id").param("now", now()).query(FeedSources::map).list();
 	}
 
 	Optional<FeedSource> findById(long id) {
-		return this.jdbc.sql(SELECT + " where s.id = :id").param("id", id).query(FeedSources::map).optional();
+		return this.jdbc.sql(SELECT + " where s.id = :id").param("now", now()).param("id", id).query(FeedSources::map)
+			.optional();
 	}
 
 	Optional<FeedSource> findByFeedUrl(String feedUrl) {
-		return this.jdbc.sql(SELECT + " where s.feed_url = :url").param("url", feedUrl).query(FeedSources::map)
+		return this.jdbc.sql(SELECT + " where s.feed_url = :url").param("now", now()).param("url", feedUrl)
+			.query(FeedSources::map)
 			.optional();
 	}
 
@@ -101,7 +104,8 @@ class FeedSources {
 	/** Takes the lease on the source that has been due longest, if any is due and free. */
 	Optional<FeedSource> claimDue(Duration lease) {
 		return this.jdbc.sql("""
-				update feed_source set fetching_until = cast(:now as timestamptz) + make_interval(secs => :lease)
+				update feed_source set fetching_until = cast(:now as timestamptz) + make_interval(secs => :lease),
+				    fetch_progress = 'waiting to start'
 				where id = (select id from feed_source
 				            where active and next_fetch_at <= :now and (fetching_until is null or fetching_until < :now)
 				            order by next_fetch_at, id limit 1 for update skip locked)
@@ -111,12 +115,32 @@ class FeedSources {
 	/** Takes the lease on one source, due or not; empty if another fetch holds it. */
 	Optional<FeedSource> claim(long id, Duration lease) {
 		return this.jdbc.sql("""
-				update feed_source set fetching_until = cast(:now as timestamptz) + make_interval(secs => :lease)
+				update feed_source set fetching_until = cast(:now as timestamptz) + make_interval(secs => :lease),
+				    fetch_progress = 'waiting to start'
 				where id = (select id from feed_source
 				            where id = :id and (fetching_until is null or fetching_until < :now)
 				            for update skip locked)
 				returning id""").param("now", now()).param("id", id).param("lease", lease.toSeconds()).query(Long.class).optional()
 			.flatMap(this::findById);
+	}
+
+	/** Says what the fetch under way is doing, for the source's page. */
+	void progress(long id, String progress) {
+		this.jdbc.sql("update feed_source set fetch_progress = :progress where id = :id and fetching_until is not null")
+			.param("id", id).param("progress", truncate200(progress)).update();
+	}
+
+	/** Gives up a lease taken for a fetch that will not run after all. */
+	void release(long id) {
+		this.jdbc.sql("update feed_source set fetching_until = null, fetch_progress = null where id = :id")
+			.param("id", id).update();
+	}
+
+	/** How many posts of the source were published (not held) in the 24 hours before {@code now}. */
+	int publishedInTheLastDay(long id) {
+		return this.jdbc.sql("""
+				select count(*) from post where source_id = :id and created_at > now() - interval '1 day'
+				and status = 'PUBLISHED'""").param("id", id).query(Integer.class).single();
 	}
 
 	/**
@@ -127,14 +151,14 @@ class FeedSources {
 		if (ids.isEmpty()) {
 			return 0;
 		}
-		return this.jdbc.sql("update feed_source set fetching_until = null where id in (:ids)").param("ids", ids)
+		return this.jdbc.sql("update feed_source set fetching_until = null, fetch_progress = null where id in (:ids)").param("ids", ids)
 			.update();
 	}
 
 	/** Writes the outcome of a fetch, releases the lease and logs the fetch. */
 	void finish(FetchRecord record) {
 		this.jdbc.sql("""
-				update feed_source set fetching_until = null, last_fetched_at = :started,
+				update feed_source set fetching_until = null, fetch_progress = null, last_fetched_at = :started,
 				    feed_url = coalesce(:movedTo, feed_url),
 				    etag = case when :success then :etag else etag end,
 				    last_modified = case when :success then :lastModified else last_modified end,
@@ -173,6 +197,10 @@ class FeedSources {
 			.list();
 	}
 
+	private static String truncate200(String text) {
+		return (text.length() <= 200) ? text : text.substring(0, 199) + "…";
+	}
+
 	private static @Nullable String truncate(@Nullable String text) {
 		return (text == null || text.length() <= 1000) ? text : text.substring(0, 999) + "…";
 	}
@@ -183,7 +211,8 @@ class FeedSources {
 				rs.getString("default_tags"), rs.getBoolean("active"), rs.getInt("fetch_interval_minutes"),
 				rs.getString("etag"), rs.getString("last_modified"), instant(rs.getTimestamp("last_fetched_at")),
 				instant(rs.getTimestamp("last_success_at")), rs.getString("last_error"), rs.getInt("last_new_posts"),
-				rs.getInt("consecutive_failures"), rs.getTimestamp("next_fetch_at").toInstant());
+				rs.getInt("consecutive_failures"), rs.getTimestamp("next_fetch_at").toInstant(),
+				rs.getString("fetch_progress"));
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

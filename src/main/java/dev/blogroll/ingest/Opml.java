@@ -1,13 +1,17 @@
 package dev.blogroll.ingest;
 
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
+import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+
+import org.jspecify.annotations.Nullable;
 import org.jsoup.nodes.Entities;
-import org.jsoup.parser.Parser;
 
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
@@ -20,6 +24,17 @@ import dev.blogroll.text.WebAddresses;
  */
 @Component
 class Opml {
+
+	/** The most feeds read from one file: a reader's whole subscription list is a few thousand. */
+	static final int MAX_OUTLINES = 100_000;
+
+	/** Reads no DTD and no external entity: an OPML file has no use for either. */
+	private static final XMLInputFactory XML = XMLInputFactory.newFactory();
+
+	static {
+		XML.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+		XML.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+	}
 
 	private final FeedSources sources;
 
@@ -44,41 +59,89 @@ class Opml {
 		return xml.append("  </body>\n</opml>\n").toString();
 	}
 
-	/** Adds the outlines' feeds as sources in the category; feeds already followed are skipped. */
-	Imported importFrom(byte[] file, long categoryId) {
-		Document document = Jsoup.parse(new String(file, StandardCharsets.UTF_8), "", Parser.xmlParser());
+	/**
+	 * Adds the outlines' feeds as sources in the category; feeds already followed are skipped.
+	 * The file is read as a stream (StAX), one outline at a time, so a file of any size costs a
+	 * few kilobytes of memory; DTDs and external entities are not read at all. A file that
+	 * stops being well-formed XML part-way keeps the sources read before, and says where it
+	 * broke. At most {@value #MAX_OUTLINES} feeds are read from one file.
+	 */
+	Imported importFrom(InputStream file, long categoryId) {
 		int added = 0;
 		int skipped = 0;
 		int invalid = 0;
-		for (Element outline : document.select("outline[xmlUrl]")) {
-			String feedUrl = outline.attr("xmlUrl").strip();
-			if (!WebAddresses.isValid(feedUrl)) {
-				invalid++;
-				continue;
-			}
-			if (this.sources.findByFeedUrl(feedUrl).isPresent()) {
-				skipped++;
-				continue;
-			}
-			String name = firstNonBlank(outline.attr("title"), outline.attr("text"), java.net.URI.create(feedUrl).getHost());
-			String siteUrl = outline.attr("htmlUrl").strip();
-			if (!WebAddresses.isValid(siteUrl)) {
-				java.net.URI feed = java.net.URI.create(feedUrl);
-				siteUrl = feed.getScheme() + "://" + feed.getRawAuthority() + "/";
-			}
-			try {
-				this.sources.create((name.length() > 200) ? name.substring(0, 200) : name, siteUrl, feedUrl,
-						categoryId, "", true, 60);
-				added++;
-			}
-			catch (DuplicateKeyException ex) {
-				skipped++;
+		String error = null;
+		XMLStreamReader reader = null;
+		try {
+			reader = XML.createXMLStreamReader(file);
+			while (reader.hasNext()) {
+				if (reader.next() != XMLStreamConstants.START_ELEMENT || !reader.getLocalName().equals("outline")) {
+					continue;
+				}
+				Outline outline = Outline.of(reader);
+				if (outline.feedUrl() == null) {
+					continue;
+				}
+				if (added + skipped + invalid >= MAX_OUTLINES) {
+					error = "Only the first " + MAX_OUTLINES + " feeds of a file are read.";
+					break;
+				}
+				String feedUrl = outline.feedUrl().strip();
+				if (!WebAddresses.isValid(feedUrl)) {
+					invalid++;
+				}
+				else if (this.sources.findByFeedUrl(feedUrl).isPresent()) {
+					skipped++;
+				}
+				else if (add(outline, feedUrl, categoryId)) {
+					added++;
+				}
+				else {
+					skipped++;
+				}
 			}
 		}
-		return new Imported(added, skipped, invalid);
+		catch (XMLStreamException ex) {
+			error = (ex.getLocation() != null)
+					? "The file is not well-formed XML at line " + ex.getLocation().getLineNumber() + ", column "
+							+ ex.getLocation().getColumnNumber() + "; what came before it was read."
+					: "The file is not well-formed XML; what came before the error was read.";
+		}
+		finally {
+			close(reader);
+		}
+		return new Imported(added, skipped, invalid, error);
 	}
 
-	private static String firstNonBlank(String... values) {
+	private boolean add(Outline outline, String feedUrl, long categoryId) {
+		URI feed = URI.create(feedUrl);
+		String name = firstNonBlank(outline.title(), outline.text(), feed.getHost());
+		String siteUrl = (outline.siteUrl() != null) ? outline.siteUrl().strip() : "";
+		if (!WebAddresses.isValid(siteUrl)) {
+			siteUrl = feed.getScheme() + "://" + feed.getRawAuthority() + "/";
+		}
+		try {
+			this.sources.create((name.length() > 200) ? name.substring(0, 200) : name, siteUrl, feedUrl, categoryId, "",
+					true, 60);
+			return true;
+		}
+		catch (DuplicateKeyException ex) {
+			return false;
+		}
+	}
+
+	private static void close(XMLStreamReader reader) {
+		if (reader != null) {
+			try {
+				reader.close();
+			}
+			catch (XMLStreamException ex) {
+				// nothing left to read
+			}
+		}
+	}
+
+	private static String firstNonBlank(@Nullable String... values) {
 		for (String value : values) {
 			if (value != null && !value.isBlank()) {
 				return value.strip();
@@ -91,8 +154,43 @@ class Opml {
 		return Entities.escape(text).replace("\"", "&quot;");
 	}
 
-	/** What an import did. */
-	record Imported(int added, int skipped, int invalid) {
+	/**
+	 * What an import did.
+	 *
+	 * @param added sources added
+	 * @param skipped feeds already followed
+	 * @param invalid outlines whose feed URL is not an http(s) address
+	 * @param error why the file was not read to its end, if it was not
+	 */
+	record Imported(int added, int skipped, int invalid, @Nullable String error) {
+	}
+
+	/** The attributes of one {@code outline} that matter, names compared without case as readers write them. */
+	private record Outline(@Nullable String feedUrl, @Nullable String title, @Nullable String text,
+			@Nullable String siteUrl) {
+
+		static Outline of(XMLStreamReader reader) {
+			String feedUrl = null;
+			String title = null;
+			String text = null;
+			String siteUrl = null;
+			for (int i = 0; i < reader.getAttributeCount(); i++) {
+				String value = reader.getAttributeValue(i);
+				if (value.length() > WebAddresses.MAX_LENGTH) {
+					value = value.substring(0, WebAddresses.MAX_LENGTH + 1);
+				}
+				switch (reader.getAttributeLocalName(i).toLowerCase(Locale.ROOT)) {
+					case "xmlurl" -> feedUrl = value;
+					case "title" -> title = value;
+					case "text" -> text = value;
+					case "htmlurl" -> siteUrl = value;
+					default -> {
+					}
+				}
+			}
+			return new Outline(feedUrl, title, text, siteUrl);
+		}
+
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.blogroll.ingest;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,8 +35,8 @@ import dev.blogroll.web.NotFoundException;
 
 /**
  * Editors manage the blogs Blogroll follows: a table with each source's state, forms to add
- * and change them, pause, resume, delete, "fetch now", the last fetches of a source, and OPML
- * import and export.
+ * and change them, pause, resume, delete, "fetch now" (in the background, {@link FetchNow}),
+ * the last fetches of a source, and OPML import and export.
  */
 @Controller
 @RequestMapping("/admin/sources")
@@ -43,7 +44,7 @@ class SourceAdminController {
 
 	private final FeedSources sources;
 
-	private final FeedFetcher fetcher;
+	private final FetchNow fetchNow;
 
 	private final CategoryRepository categories;
 
@@ -51,10 +52,10 @@ class SourceAdminController {
 
 	private final DateTimeFormatter times;
 
-	SourceAdminController(FeedSources sources, FeedFetcher fetcher, CategoryRepository categories, Opml opml,
+	SourceAdminController(FeedSources sources, FetchNow fetchNow, CategoryRepository categories, Opml opml,
 			BlogrollProperties properties) {
 		this.sources = sources;
-		this.fetcher = fetcher;
+		this.fetchNow = fetchNow;
 		this.categories = categories;
 		this.opml = opml;
 		ZoneId zone = properties.timeZone();
@@ -131,15 +132,14 @@ class SourceAdminController {
 	@PostMapping("/{id}/fetch")
 	String fetchNow(@PathVariable long id, RedirectAttributes redirect) {
 		FeedSource source = find(id);
-		this.fetcher.fetchNow(id).ifPresentOrElse((fetch) -> {
-			if (fetch.success()) {
-				redirect.addFlashAttribute("message", "Fetched “" + source.name() + "”: " + fetch.newPosts()
-						+ " new posts, " + fetch.updatedPosts() + " updated.");
-			}
-			else {
-				redirect.addFlashAttribute("error", "Fetching “" + source.name() + "” failed: " + fetch.error());
-			}
-		}, () -> redirect.addFlashAttribute("error", "“" + source.name() + "” is being fetched right now."));
+		switch (this.fetchNow.start(id)) {
+			case STARTED -> redirect.addFlashAttribute("message", "Fetching “" + source.name()
+					+ "” in the background. This page shows how far it is; the result appears under Last fetches.");
+			case ALREADY_FETCHING -> redirect.addFlashAttribute("error",
+					"“" + source.name() + "” is being fetched right now.");
+			case TOO_MANY_WAITING -> redirect.addFlashAttribute("error",
+					"Too many fetches are waiting already. Try again in a minute.");
+		}
 		return "redirect:/admin/sources/" + id;
 	}
 
@@ -188,13 +188,21 @@ class SourceAdminController {
 			redirect.addFlashAttribute("error", "Choose the category the imported sources' posts go to.");
 			return "redirect:/admin/sources";
 		}
-		Opml.Imported imported = this.opml.importFrom(file.getBytes(), categoryId);
+		Opml.Imported imported;
+		try (InputStream in = file.getInputStream()) {
+			imported = this.opml.importFrom(in, categoryId);
+		}
+		String counts = "Imported " + imported.added() + " sources; " + imported.skipped() + " were already there, "
+				+ imported.invalid() + " had no usable feed URL.";
 		if (imported.added() == 0 && imported.skipped() == 0 && imported.invalid() == 0) {
-			redirect.addFlashAttribute("error", "The file has no feeds in it (is it OPML?).");
+			redirect.addFlashAttribute("error", "The file has no feeds in it (is it OPML?)"
+					+ ((imported.error() != null) ? " " + imported.error() : "."));
+		}
+		else if (imported.error() != null) {
+			redirect.addFlashAttribute("error", counts + " " + imported.error());
 		}
 		else {
-			redirect.addFlashAttribute("message", "Imported " + imported.added() + " sources; " + imported.skipped()
-					+ " were already there, " + imported.invalid() + " had no usable feed URL.");
+			redirect.addFlashAttribute("message", counts);
 		}
 		return "redirect:/admin/sources";
 	}

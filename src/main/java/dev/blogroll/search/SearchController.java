@@ -1,10 +1,17 @@
 package dev.blogroll.search;
 
+import java.io.IOException;
 import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -14,6 +21,7 @@ import dev.blogroll.listing.Pagination;
 import dev.blogroll.category.Categories;
 import dev.blogroll.search.SearchQueries.Hits;
 import dev.blogroll.tag.Tags;
+import dev.blogroll.web.ErrorPages;
 import dev.blogroll.web.Link;
 import dev.blogroll.web.NotFoundException;
 import dev.blogroll.web.SitePaths;
@@ -22,12 +30,15 @@ import dev.blogroll.web.SitePaths;
  * Search results at {@code /search?q=…}, optionally narrowed by {@code category} and
  * {@code tag} slugs; page N adds {@code page=N}. Page numbers follow the listings' rules
  * ({@code page=1} is a 301 to the URL without it; 0, junk or past the end is a 404), an unknown
- * category or tag is a 404, and an empty query shows a prompt.
+ * category or tag is a 404, and an empty query shows a prompt. Only a few searches run at once
+ * ({@link SearchBulkhead}); beyond them a search answers 429 with {@code Retry-After}.
  */
 @Controller
 class SearchController {
 
 	private final SearchQueries queries;
+
+	private final SearchBulkhead bulkhead;
 
 	private final Categories categories;
 
@@ -35,8 +46,10 @@ class SearchController {
 
 	private final int pageSize;
 
-	SearchController(SearchQueries queries, Categories categories, Tags tags, BlogrollProperties properties) {
+	SearchController(SearchQueries queries, SearchBulkhead bulkhead, Categories categories, Tags tags,
+			BlogrollProperties properties) {
 		this.queries = queries;
+		this.bulkhead = bulkhead;
 		this.categories = categories;
 		this.tags = tags;
 		this.pageSize = properties.pageSize();
@@ -62,18 +75,28 @@ class SearchController {
 				(tag != null) ? tag.slug() : null);
 		int page = (pageParameter == null) ? 1 : PageNumber.parse(pageParameter, url);
 		Hits hits = terms.isEmpty() ? new Hits(List.of(), 0, false, false)
-				: this.queries.search(terms, category, tag, page, this.pageSize);
+				: this.bulkhead.run(() -> this.queries.search(terms, category, tag, page, this.pageSize));
 		int last = (int) Math.max(1, (hits.total() + this.pageSize - 1) / this.pageSize);
 		if (!hits.timedOut() && (page > last || (page > 1 && hits.results().isEmpty()))) {
 			throw new NotFoundException("The search has " + last + " pages, not " + page);
 		}
-		model.addAttribute("search", new SearchPage(terms.text(), category, tag, categoryOptions, tagOptions,
+		model.addAttribute("search", new SearchPage(terms.text(), terms.shortened(), category, tag, categoryOptions,
+				tagOptions,
 				hits.results(), hits.total(), hits.more(), hits.timedOut(),
 				SearchQueries.RANKED_ALL_UP_TO, Pagination.withPageParameter(url, Math.min(page, last), last)));
 		model.addAttribute("searchQuery", terms.text());
 		model.addAttribute("breadcrumbs",
 				List.of(new Link("Home", SitePaths.home()), new Link("Search", SitePaths.search("", null, null))));
 		return "search/search";
+	}
+
+	/** Every search slot was taken: 429, the site's page, and when to try again. */
+	@ExceptionHandler
+	void searchesBusy(SearchBulkhead.Busy busy, HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
+		response.setHeader(HttpHeaders.RETRY_AFTER, SearchBulkhead.Busy.RETRY_AFTER);
+		ErrorPages.send(request, response, HttpStatus.TOO_MANY_REQUESTS.value(),
+				"Many people are searching right now. Please search again in a few seconds.");
 	}
 
 	private static @Nullable FilterOption select(List<FilterOption> options, @Nullable String slug, String kind) {

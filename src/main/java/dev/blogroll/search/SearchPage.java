@@ -10,6 +10,8 @@ import dev.blogroll.listing.Pagination;
  * What the search page renders: the prompt when nothing was asked, else one page of results.
  *
  * @param query the query as searched (normalized), empty for the prompt
+ * @param shortened whether words past the limit of {@value SearchTerms#MAX_TERMS} (or characters
+ * past {@value SearchTerms#MAX_LENGTH}) were left out of the search
  * @param category the category results are narrowed to, if any
  * @param tag the tag results are narrowed to, if any
  * @param categories every category, for the filter
@@ -21,7 +23,7 @@ import dev.blogroll.listing.Pagination;
  * @param rankedAllUpTo up to how many matches all are ranked
  * @param pagination the page links
  */
-record SearchPage(String query, @Nullable FilterOption category, @Nullable FilterOption tag,
+record SearchPage(String query, boolean shortened, @Nullable FilterOption category, @Nullable FilterOption tag,
 		List<FilterOption> categories, List<FilterOption> tags, List<SearchResult> results, long total,
 		boolean more, boolean timedOut, int rankedAllUpTo, Pagination pagination) {
 
@@ -44,6 +46,11 @@ record SearchPage(String query, @Nullable FilterOption category, @Nullable Filte
 
 	/** What the page says about the number of results. */
 	public String summary() {
+		String shortened = this.shortened ? "Only the first " + SearchTerms.MAX_TERMS + " words were searched. " : "";
+		return shortened + counts();
+	}
+
+	private String counts() {
 		if (this.timedOut) {
 			return "This search took too long. Try more specific words, or fewer words in quotes.";
 		}

@@ -9,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -19,12 +18,14 @@ import dev.blogroll.BlogrollProperties;
 
 /**
  * Says who may keep a response, by path: anything under {@code /admin} or {@code /actuator}, and
- * the probes {@code /livez} and {@code /readyz}, is {@code private, no-store}; every other page, feed and sitemap read with GET or HEAD is
- * public for {@code blogroll.http-cache.*} (validators come from {@link PageVersion}). A
- * server error is never cached.
+ * the probes {@code /livez} and {@code /readyz}, is {@code private, no-store}; every other page,
+ * feed and sitemap read with GET or HEAD is public for {@code blogroll.http-cache.*} (validators
+ * come from {@link PageVersion}). An error (any status from 400 on: a missing page, a refused
+ * request, a server error) is never kept by a shared cache: {@code private, no-store}, so a page
+ * that is missing for a moment, or an answer provoked by one client, is never served to others.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(FilterOrder.CACHE_CONTROL)
 class CacheControlFilter extends OncePerRequestFilter {
 
 	static final String NO_STORE = "private, no-store";
@@ -39,8 +40,8 @@ class CacheControlFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		if (request.getDispatcherType() == DispatcherType.ERROR) {
-			// an exception escaped the handler: the container already set the status
-			if (response.getStatus() >= 500) {
+			// an error page is being rendered: the container already set the status
+			if (response.getStatus() >= 400) {
 				response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
 			}
 			chain.doFilter(request, response);
@@ -58,7 +59,7 @@ class CacheControlFilter extends OncePerRequestFilter {
 			return;
 		}
 		response.setHeader(HttpHeaders.CACHE_CONTROL, this.publicCacheControl);
-		chain.doFilter(request, new NoStoreOnServerError(response));
+		chain.doFilter(request, new NoStoreOnError(response));
 	}
 
 	@Override
@@ -75,33 +76,33 @@ class CacheControlFilter extends OncePerRequestFilter {
 		return path.equals("/admin") || path.startsWith("/admin/");
 	}
 
-	/** Replaces the public {@code Cache-Control} when the response turns out to be a 5xx. */
-	private static final class NoStoreOnServerError extends HttpServletResponseWrapper {
+	/** Replaces the public {@code Cache-Control} when the response turns out to be an error. */
+	private static final class NoStoreOnError extends HttpServletResponseWrapper {
 
-		NoStoreOnServerError(HttpServletResponse response) {
+		NoStoreOnError(HttpServletResponse response) {
 			super(response);
 		}
 
 		@Override
 		public void setStatus(int status) {
-			noStoreIfServerError(status);
+			noStoreIfError(status);
 			super.setStatus(status);
 		}
 
 		@Override
 		public void sendError(int status) throws IOException {
-			noStoreIfServerError(status);
+			noStoreIfError(status);
 			super.sendError(status);
 		}
 
 		@Override
 		public void sendError(int status, String message) throws IOException {
-			noStoreIfServerError(status);
+			noStoreIfError(status);
 			super.sendError(status, message);
 		}
 
-		private void noStoreIfServerError(int status) {
-			if (status >= 500) {
+		private void noStoreIfError(int status) {
+			if (status >= 400) {
 				setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
 			}
 		}

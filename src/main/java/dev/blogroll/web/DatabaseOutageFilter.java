@@ -14,7 +14,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
@@ -43,7 +42,7 @@ import dev.blogroll.database.DatabaseFailures;
  * is not lost: its fields go back to the editor on the page, in a form that sends them again.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(FilterOrder.DATABASE_OUTAGE)
 class DatabaseOutageFilter extends OncePerRequestFilter {
 
 	/** Seconds a client should wait before asking again. */
@@ -75,7 +74,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
 			}
 			request.setAttribute(BUSY, failure == Failure.BUSY);
 			// the failure may have come before Spring Security's filters wrote their headers
-			SecurityHeaders.addMissing(response);
+			SecurityHeaders.addMissing(request, response);
 			if (failure != Failure.CONFLICT) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
 			}

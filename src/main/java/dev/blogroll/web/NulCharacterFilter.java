@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * error wherever it reached the database (a sign-in, a post's title).
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+@Order(FilterOrder.NUL_CHARACTERS)
 class NulCharacterFilter extends OncePerRequestFilter {
 
 	@Override

@@ -14,11 +14,11 @@ import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.stereotype.Component;
 
 /**
- * The address of the connection's other end, before Tomcat replaces
- * {@code getRemoteAddr()} with the client named in {@code X-Forwarded-For}
- * ({@code server.forward-headers-strategy=native}): which proxy sent the request decides
- * whether its headers are believed, so it must be the proxy's own address. A Tomcat valve
- * puts it in a request attribute.
+ * The address of the connection's other end, which {@link ForwardedHeadersValve} may have
+ * replaced in {@code getRemoteAddr()} with the client a trusted proxy names in
+ * {@code X-Forwarded-For}: which proxy sent the request decides whether its headers are
+ * believed, so it must be the proxy's own address. A Tomcat valve puts it in a request
+ * attribute.
  */
 @Component
 class PeerAddress implements WebServerFactoryCustomizer<TomcatServletWebServerFactory> {

@@ -17,9 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.web.util.matcher.IpAddressMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
@@ -32,7 +30,7 @@ import dev.blogroll.BlogrollProperties;
  * <li>The <em>request id</em> is in every log line written while the request is served (the
  * MDC key {@value #REQUEST_ID}, a field of its own in structured logs), in the
  * {@code X-Request-Id} response header and on error pages, so a reader's report can be matched
- * to the log. A trusted proxy's {@code X-Request-Id} is kept ({@link BlogrollProperties.RequestId}).</li>
+ * to the log. A trusted proxy's {@code X-Request-Id} is kept ({@code blogroll.trusted-proxies}).</li>
  * <li>The request is counted and timed by route template and status ({@link RequestMetrics}),
  * including pages served from {@link RenderedPageCache}, which remembers the route of the page.</li>
  * <li>One line is logged on {@code dev.blogroll.requests} for every request that answered an
@@ -45,7 +43,7 @@ import dev.blogroll.BlogrollProperties;
  * a request that went well.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(FilterOrder.REQUEST_LOG)
 class RequestLog extends OncePerRequestFilter {
 
 	/** The MDC key, request attribute and template variable holding the request id. */
@@ -61,18 +59,18 @@ class RequestLog extends OncePerRequestFilter {
 
 	private static final Logger log = LoggerFactory.getLogger("dev.blogroll.requests");
 
-	private final List<IpAddressMatcher> trustedProxies;
+	private final TrustedProxies trustedProxies;
 
 	private final RequestMetrics metrics;
 
 	@Autowired
 	RequestLog(BlogrollProperties properties, RequestMetrics metrics) {
-		this(properties.requestId().trustedProxies(), metrics);
+		this(properties.trustedProxies(), metrics);
 	}
 
 	/** With other trusted proxies, for tests. */
 	RequestLog(List<String> trustedProxies, RequestMetrics metrics) {
-		this.trustedProxies = trustedProxies.stream().map(IpAddressMatcher::new).toList();
+		this.trustedProxies = TrustedProxies.of(trustedProxies);
 		this.metrics = metrics;
 	}
 
@@ -123,7 +121,7 @@ class RequestLog extends OncePerRequestFilter {
 		LoggingEventBuilder line = (status >= 500) ? log.atWarn()
 				: (status >= 400 || nanos >= SLOW_NANOS) ? log.atInfo() : log.atDebug();
 		long millis = nanos / 1_000_000;
-		// the path is the client's: up to the 64 KB a request line may have, so it is cut
+		// the path is the client's: up to the 8 KB a request line may have, so it is cut
 		String path = request.getRequestURI();
 		if (path.length() > MAX_LOGGED_PATH) {
 			path = path.substring(0, MAX_LOGGED_PATH) + "…";
@@ -163,22 +161,11 @@ class RequestLog extends OncePerRequestFilter {
 
 	/**
 	 * Whether the connection (not the client a proxy names in {@code X-Forwarded-For}, which
-	 * Tomcat has already put in {@code getRemoteAddr()}) comes from loopback or a trusted proxy.
+	 * {@link ForwardedHeadersValve} has already put in {@code getRemoteAddr()}) comes from a
+	 * trusted proxy. Like forwarded headers, nothing is trusted unless listed, loopback included.
 	 */
 	private boolean fromTrustedProxy(HttpServletRequest request) {
-		String peer = PeerAddress.of(request);
-		if (peer == null) {
-			return false;
-		}
-		if (peer.startsWith("127.") || peer.equals("::1") || peer.equals("0:0:0:0:0:0:0:1")) {
-			return true;
-		}
-		for (IpAddressMatcher proxy : this.trustedProxies) {
-			if (proxy.matches(peer)) {
-				return true;
-			}
-		}
-		return false;
+		return this.trustedProxies.contains(PeerAddress.of(request));
 	}
 
 }

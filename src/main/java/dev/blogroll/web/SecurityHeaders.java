@@ -1,5 +1,8 @@
 package dev.blogroll.web;
 
+import java.time.Duration;
+
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
@@ -19,16 +22,27 @@ public final class SecurityHeaders {
 
 	public static final String REFERRER_POLICY = "strict-origin-when-cross-origin";
 
+	/** How long browsers remember to use HTTPS only (sent over HTTPS only). */
+	public static final Duration HSTS_MAX_AGE = Duration.ofDays(365);
+
 	private SecurityHeaders() {
 	}
 
-	/** Adds the headers a response does not have yet (never HSTS, which Spring Security decides). */
-	static void addMissing(HttpServletResponse response) {
+	/**
+	 * Adds the headers a response does not have yet: for answers written where Spring
+	 * Security's header writer did not run (a request refused before it, an error dispatch,
+	 * an error Tomcat answers itself). HSTS only over HTTPS, as Spring Security does.
+	 */
+	static void addMissing(HttpServletRequest request, HttpServletResponse response) {
 		setIfMissing(response, "Content-Security-Policy", CONTENT_SECURITY_POLICY);
 		setIfMissing(response, "X-Content-Type-Options", "nosniff");
 		setIfMissing(response, "X-Frame-Options", "DENY");
 		setIfMissing(response, "Referrer-Policy", REFERRER_POLICY);
 		setIfMissing(response, "Permissions-Policy", PERMISSIONS_POLICY);
+		if (request.isSecure()) {
+			setIfMissing(response, "Strict-Transport-Security",
+					"max-age=" + HSTS_MAX_AGE.toSeconds() + " ; includeSubDomains");
+		}
 	}
 
 	private static void setIfMissing(HttpServletResponse response, String name, String value) {

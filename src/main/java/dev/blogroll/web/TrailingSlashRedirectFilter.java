@@ -7,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -19,7 +18,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code //evil.example/} can never become a redirect to another host.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(FilterOrder.TRAILING_SLASH)
 class TrailingSlashRedirectFilter extends OncePerRequestFilter {
 
 	@Override

@@ -73,6 +73,55 @@ class AccountAdminTests {
 	}
 
 	@Test
+	void passwordsLongerThanBcryptReadsAreRefusedWithAMessageInEveryForm() throws Exception {
+		String tooLong = "é".repeat(37); // 37 characters, 74 bytes
+		assertThat(tooLong.getBytes(java.nio.charset.StandardCharsets.UTF_8)).hasSize(74);
+		String longest = "a".repeat(72);
+
+		MvcResult created = asAdmin("/admin/accounts", "username", "acct-long", "password", tooLong, "role", "EDITOR");
+		assertThat(created.getResponse().getStatus()).isEqualTo(200);
+		assertThat(Jsoup.parse(created.getResponse().getContentAsString()).select("#password-error").text())
+			.startsWith("Use at most 72 bytes");
+		assertThat(this.accounts.findByUsername("acct-long")).isEmpty();
+		assertThat(asAdmin("/admin/accounts", "username", "acct-long", "password", "x".repeat(200), "role", "EDITOR")
+			.getResponse()
+			.getStatus()).isEqualTo(200);
+		asAdmin("/admin/accounts", "username", "acct-long", "password", longest, "role", "EDITOR");
+		Account account = this.accounts.findByUsername("acct-long").orElseThrow();
+		assertThat(this.passwordEncoder.matches(longest, account.getPasswordHash())).isTrue();
+
+		MvcResult reset = asAdmin("/admin/accounts/" + account.getId() + "/password", "password", tooLong);
+		assertThat(reset.getResponse().getRedirectedUrl()).isEqualTo("/admin/accounts");
+		assertThat(reset.getFlashMap().get("error").toString()).contains("was not set", "at most 72 bytes");
+
+		MvcResult changed = this.mvc.perform(post("/admin/account/password").with(csrf())
+			.with(user("acct-long").roles("EDITOR"))
+			.param("currentPassword", longest)
+			.param("newPassword", "🔑".repeat(19))
+			.param("repeatPassword", "🔑".repeat(19))).andReturn();
+		assertThat(changed.getResponse().getStatus()).isEqualTo(200);
+		assertThat(Jsoup.parse(changed.getResponse().getContentAsString()).select("#newPassword-error").text())
+			.startsWith("Use at most 72 bytes");
+		assertThat(this.passwordEncoder.matches(longest,
+				this.accounts.findByUsername("acct-long").orElseThrow().getPasswordHash())).isTrue();
+	}
+
+	@Test
+	void aNewPasswordMustDifferFromTheCurrentOne() throws Exception {
+		Account gus = this.accounts.save(new Account("acct-gus", this.passwordEncoder.encode("gus's old password"),
+				Role.EDITOR, this.clock.instant()));
+		MvcResult same = this.mvc.perform(post("/admin/account/password").with(csrf())
+			.with(user("acct-gus").roles("EDITOR"))
+			.param("currentPassword", "gus's old password")
+			.param("newPassword", "gus's old password")
+			.param("repeatPassword", "gus's old password")).andReturn();
+		assertThat(Jsoup.parse(same.getResponse().getContentAsString()).select("#newPassword-error").text())
+			.isEqualTo("Choose a password different from your current one.");
+		MvcResult reset = asAdmin("/admin/accounts/" + gus.getId() + "/password", "password", "gus's old password");
+		assertThat(reset.getFlashMap().get("error").toString()).contains("different from the current one");
+	}
+
+	@Test
 	void rolesChangeAndDisabledAccountsCannotSignIn() throws Exception {
 		Account erin = this.accounts.save(new Account("acct-erin", this.passwordEncoder.encode("erin's password!"),
 				Role.EDITOR, this.clock.instant()));

@@ -31,7 +31,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 /**
  * Who may reach the admin: every handler under {@code /admin}, found from the handler
  * mappings rather than listed by hand, refuses anonymous users, and the account pages refuse
- * editors; state changes need a CSRF token; sign-in failures are throttled.
+ * editors; state changes need a CSRF token. (Sign-in throttling: {@code SignInLockoutTests}.)
  */
 @BlogrollTest
 class AdminSecurityTests {
@@ -67,8 +67,7 @@ class AdminSecurityTests {
 	@AfterEach
 	void removeTestData() {
 		this.jdbc.sql("delete from account where username like 'sec-%'").update();
-		this.jdbc.sql("delete from login_failure where throttle_key like 'user:sec-%' or throttle_key like 'ip:%'")
-			.update();
+		this.jdbc.sql("delete from login_failure").update();
 	}
 
 	/** Every admin URL and method, with path variables filled in. */
@@ -148,47 +147,6 @@ class AdminSecurityTests {
 				.getStatus();
 			assertThat(status).as(endpoint + " without CSRF token").isEqualTo(403);
 		}
-	}
-
-	@Test
-	void repeatedFailuresLockTheUsernameWithAMessage() throws Exception {
-		for (int attempt = 1; attempt <= LoginThrottle.FREE_FAILURES; attempt++) {
-			String address = "192.0.2." + attempt;
-			MvcResult result = this.mvc
-				.perform(post("/admin/login").param("username", "sec-editor").param("password", "wrong").with(csrf())
-					.with((request) -> {
-						request.setRemoteAddr(address);
-						return request;
-					}))
-				.andReturn();
-			assertThat(result.getResponse().getRedirectedUrl()).isEqualTo("/admin/login?error");
-		}
-		MvcResult locked = this.mvc
-			.perform(post("/admin/login").param("username", "sec-editor").param("password", PASSWORD).with(csrf()))
-			.andReturn();
-		assertThat(locked.getResponse().getRedirectedUrl()).as("even the right password waits")
-			.isEqualTo("/admin/login?locked=1");
-		String page = this.mvc.perform(get("/admin/login").param("locked", "1")).andReturn().getResponse()
-			.getContentAsString();
-		assertThat(org.jsoup.Jsoup.parse(page).select("[role=alert]").text())
-			.contains("Too many failed sign-ins", "Try again in about 1 minute");
-	}
-
-	@Test
-	void repeatedFailuresFromOneAddressLockThatAddress() throws Exception {
-		for (int attempt = 1; attempt <= LoginThrottle.FREE_FAILURES; attempt++) {
-			this.mvc.perform(post("/admin/login").param("username", "sec-nobody-" + attempt).param("password", "x")
-				.with(csrf()).with((request) -> {
-					request.setRemoteAddr("198.51.100.9");
-					return request;
-				}));
-		}
-		MvcResult locked = this.mvc.perform(post("/admin/login").param("username", "sec-editor")
-			.param("password", PASSWORD).with(csrf()).with((request) -> {
-				request.setRemoteAddr("198.51.100.9");
-				return request;
-			})).andReturn();
-		assertThat(locked.getResponse().getRedirectedUrl()).startsWith("/admin/login?locked=");
 	}
 
 	@Test

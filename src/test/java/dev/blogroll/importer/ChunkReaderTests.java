@@ -78,7 +78,7 @@ class ChunkReaderTests {
 	void aFailureToReadReachesTheWriter() {
 		BufferedReader failing = new BufferedReader(new StringReader("")) {
 			@Override
-			public String readLine() throws IOException {
+			public int read(char[] buffer, int offset, int length) throws IOException {
 				throw new IOException("disk gone");
 			}
 		};

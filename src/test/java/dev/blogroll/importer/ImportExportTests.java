@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import dev.blogroll.BlogrollTest;
+import dev.blogroll.Uploads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -65,6 +66,7 @@ class ImportExportTests {
 		String file = String.join("\n", line("upload-one", "Uploaded one"), "{broken", line("upload-two", ""));
 		MvcResult result = this.mvc.perform(multipart("/admin/import")
 			.file(new MockMultipartFile("file", "posts.ndjson", "application/x-ndjson", file.getBytes(StandardCharsets.UTF_8)))
+			.with(Uploads.length(file.getBytes(StandardCharsets.UTF_8)))
 			.with(csrf()).with(user("gus").roles("EDITOR"))).andReturn();
 		var page = Jsoup.parse(result.getResponse().getContentAsString());
 		assertThat(page.select(".import-result p").first().text()).isEqualTo("1 created, 0 updated, 0 unchanged, 2 failed");
@@ -79,6 +81,7 @@ class ImportExportTests {
 	void anEmptyUploadIsRefusedWithAMessage() throws Exception {
 		MvcResult result = this.mvc.perform(multipart("/admin/import")
 			.file(new MockMultipartFile("file", "empty.ndjson", "application/x-ndjson", new byte[0]))
+			.with(Uploads.length(new byte[0]))
 			.with(csrf()).with(user("gus").roles("EDITOR"))).andReturn();
 		assertThat(Jsoup.parse(result.getResponse().getContentAsString()).select("[role=alert]").text())
 			.contains("Choose a file of posts to import");

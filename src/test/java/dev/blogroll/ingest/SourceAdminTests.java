@@ -15,6 +15,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import dev.blogroll.BlogrollTest;
+import dev.blogroll.Uploads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -71,6 +72,16 @@ class SourceAdminTests {
 			.getContentAsString());
 	}
 
+	/** Waits (at most 20 s) for the fetch started in the background to end. */
+	private void awaitFetch(long id) throws InterruptedException {
+		long deadline = System.nanoTime() + 20_000_000_000L;
+		while (this.jdbc.sql("select fetching_until is not null from feed_source where id = :id").param("id", id)
+			.query(Boolean.class).single()) {
+			assertThat(System.nanoTime()).as("the fetch ends within 20 s").isLessThan(deadline);
+			Thread.sleep(50);
+		}
+	}
+
 	private long sourceId(String name) {
 		return this.jdbc.sql("select id from feed_source where name = :name").param("name", name).query(Long.class)
 			.single();
@@ -86,7 +97,8 @@ class SourceAdminTests {
 		assertThat(created.getResponse().getRedirectedUrl()).isEqualTo("/admin/sources/" + id);
 
 		MvcResult fetched = postAs("/admin/sources/" + id + "/fetch");
-		assertThat((String) fetched.getFlashMap().get("message")).contains("2 new posts");
+		assertThat((String) fetched.getFlashMap().get("message")).contains("in the background");
+		awaitFetch(id);
 		Document listing = Jsoup.parse(this.mvc.perform(get("/blog/source-admin-test")).andReturn().getResponse()
 			.getContentAsString());
 		assertThat(listing.text()).contains("Rust in production", "Dates are hard");
@@ -106,8 +118,9 @@ class SourceAdminTests {
 				this.server.url("/feed.xml"), "categoryId", String.valueOf(this.categoryId), "fetchIntervalMinutes", "60",
 				"active", "true");
 		long id = sourceId("IT Broken");
-		MvcResult fetched = postAs("/admin/sources/" + id + "/fetch");
-		assertThat((String) fetched.getFlashMap().get("error")).contains("HTTP 500");
+		postAs("/admin/sources/" + id + "/fetch");
+		awaitFetch(id);
+		assertThat(page("/admin/sources/" + id).select(".source-error").text()).isEqualTo("HTTP 500");
 
 		Document list = page("/admin/sources");
 		assertThat(list.select("tr[data-source-id=" + id + "] .source-error").text()).isEqualTo("HTTP 500");
@@ -170,6 +183,7 @@ class SourceAdminTests {
 		MvcResult imported = this.mvc.perform(multipart("/admin/sources/opml")
 			.file(new MockMultipartFile("file", "feeds.opml", "text/x-opml", opml.getBytes(StandardCharsets.UTF_8)))
 			.param("categoryId", String.valueOf(this.categoryId))
+			.with(Uploads.length(opml.getBytes(StandardCharsets.UTF_8)))
 			.with(csrf())
 			.with(user("carol").roles("EDITOR"))).andReturn();
 		assertThat((String) imported.getFlashMap().get("message")).isEqualTo(

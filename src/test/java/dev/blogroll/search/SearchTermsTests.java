@@ -27,6 +27,15 @@ class SearchTermsTests {
 	}
 
 	@Test
+	void onlyTheFirstTenWordsAreSearched() {
+		SearchTerms terms = SearchTerms.of("kong " + "-word ".repeat(100));
+		assertThat(terms.text().split(" ")).hasSize(SearchTerms.MAX_TERMS);
+		assertThat(terms.shortened()).isTrue();
+		assertThat(SearchTerms.of("a OR b OR c OR d OR e OR f OR g OR h OR i OR j").shortened()).isFalse();
+		assertThat(SearchTerms.of("kong gateway").shortened()).isFalse();
+	}
+
+	@Test
 	void syntaxIsLeftForPostgresql() {
 		assertThat(SearchTerms.of("\"service mesh\" -kubernetes OR kong").text())
 			.isEqualTo("\"service mesh\" -kubernetes OR kong");

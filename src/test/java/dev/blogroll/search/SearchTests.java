@@ -259,9 +259,12 @@ class SearchTests {
 	}
 
 	@Test
-	void aTenThousandCharacterQueryGivesANormalPage() {
-		assertThat(search("zephyrine ".repeat(1000)).select("main h1").text()).startsWith("Results for");
-		assertThat(search("x".repeat(10_000)).select("main h1").text()).startsWith("Results for");
+	void aLongQueryGivesANormalPageAndAnAbsurdOneTheSitesOwn414() {
+		assertThat(search("zephyrine ".repeat(150)).select("main h1").text()).startsWith("Results for");
+		assertThat(search("x".repeat(2000)).select("main h1").text()).startsWith("Results for");
+		Response tooLong = new SiteClient(this.port).get("/search?q=" + "x".repeat(5_000));
+		assertThat(tooLong.status()).isEqualTo(414);
+		assertThat(tooLong.html().select("h1").text()).isEqualTo("That request could not be answered");
 	}
 
 	@Test

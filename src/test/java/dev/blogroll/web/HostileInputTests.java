@@ -4,13 +4,19 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.CookieManager;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import org.jsoup.Jsoup;
@@ -38,6 +44,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import dev.blogroll.BlogrollTest;
 import dev.blogroll.PostBuilder;
+import dev.blogroll.RawHttp;
+import dev.blogroll.SiteClient;
 import dev.blogroll.TestPosts;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -93,6 +101,9 @@ class HostileInputTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private RenderedPageCache pageCache;
 
 	@AfterEach
 	void removeTestData() {
@@ -150,6 +161,66 @@ class HostileInputTests {
 			assertInert(shown, response);
 			assertThat(response.headers()).as(shown).doesNotContain("hx1=1");
 		}
+	}
+
+	@Test
+	void longPathsAndQueryStringsAreRefusedWithoutBeingRemembered() {
+		long bytesBefore = this.pageCache.bytesUsed();
+		int pathsBefore = this.pageCache.pathsNoted();
+		for (int length : List.of(2049, 3000, 7000)) {
+			String path = "/blog/" + "a".repeat(length);
+			assertThat(RawHttp.get(this.port, path).status()).as("path of " + length).isEqualTo(414);
+			assertThat(RawHttp.get(this.port, "/search?q=" + "b".repeat(length)).status()).as("query of " + length)
+				.isEqualTo(414);
+			assertThat(RawHttp.get(this.port, "/blog/engineering?utm=" + "c".repeat(length)).status()).isEqualTo(414);
+		}
+		// longer than Tomcat reads for a request line: refused by Tomcat itself
+		assertThat(RawHttp.get(this.port, "/blog/" + "d".repeat(60_000)).status()).isEqualTo(400);
+		// long, but under the limit: an ordinary missing page
+		for (int i = 0; i < 100; i++) {
+			assertThat(RawHttp.get(this.port, "/blog/" + i + "e".repeat(2000)).status()).isEqualTo(404);
+		}
+		assertThat(this.pageCache.pathsNoted()).isEqualTo(pathsBefore);
+		assertThat(this.pageCache.bytesUsed()).isEqualTo(bytesBefore);
+	}
+
+	@Test
+	void forwardedHostsNeverReachALocation() {
+		SiteClient client = new SiteClient(this.port);
+		for (Map<String, String> headers : List.of(Map.of("X-Forwarded-Host", "evil.example"),
+				Map.of("X-Forwarded-Host", "evil.example", "X-Forwarded-Proto", "https", "X-Forwarded-Port", "443"),
+				Map.of("Forwarded", "host=evil.example;proto=https"), Map.of("X-Forwarded-Server", "evil.example"))) {
+			SiteClient.Response response = client.get("/admin/posts", headers);
+			assertThat(response.status()).as(headers.toString()).isEqualTo(302);
+			assertThat(response.location()).as(headers.toString()).isEqualTo("/admin/login");
+		}
+		RawHttp.Response spoofedHost = RawHttp.send(this.port,
+				"GET /admin/posts HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n");
+		assertThat(spoofedHost.header("Location")).isEqualTo("/admin/login");
+	}
+
+	@Test
+	void forwardedForFromAClientThatIsNotATrustedProxyDoesNotChangeItsAddress() throws Exception {
+		this.jdbc.sql("delete from login_failure").update();
+		CookieManager cookies = new CookieManager();
+		HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
+			.build();
+		String base = "http://127.0.0.1:" + this.port;
+		for (int attempt = 1; attempt <= 6; attempt++) {
+			String login = browser.send(HttpRequest.newBuilder(URI.create(base + "/admin/login")).build(),
+					HttpResponse.BodyHandlers.ofString()).body();
+			String csrf = Jsoup.parse(login).select("input[name=_csrf]").val();
+			browser.send(HttpRequest.newBuilder(URI.create(base + "/admin/login"))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.header("X-Forwarded-For", "203.0.113." + attempt)
+				.header("X-Real-IP", "203.0.113." + attempt)
+				.POST(HttpRequest.BodyPublishers.ofString("username=hx1-nobody&password=wrong&_csrf=" + csrf))
+				.build(), HttpResponse.BodyHandlers.discarding());
+		}
+		List<String> keys = this.jdbc.sql("select throttle_key from login_failure").query(String.class).list();
+		assertThat(keys).isNotEmpty().noneMatch((key) -> key.contains("203.0.113"))
+			.anyMatch((key) -> key.contains("127.0.0.1"));
+		this.jdbc.sql("delete from login_failure").update();
 	}
 
 	@Test

@@ -149,7 +149,9 @@ class HttpCachingTests {
 		Response admin = client().get("/admin/posts");
 		assertThat(admin.header("Cache-Control")).isEqualTo("private, no-store");
 		assertThat(client().get("/admin").header("Cache-Control")).isEqualTo("private, no-store");
-		assertThat(client().get("/administrivia").header("Cache-Control")).startsWith("public");
+		assertThat(client().get("/blog").header("Cache-Control")).startsWith("public");
+		assertThat(client().get("/administrivia").header("Cache-Control")).as("a missing page")
+			.isEqualTo("private, no-store");
 	}
 
 	@Test

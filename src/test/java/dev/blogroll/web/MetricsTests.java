@@ -23,6 +23,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import dev.blogroll.BlogrollTest;
 import dev.blogroll.SiteClient;
+import dev.blogroll.Uploads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -141,6 +142,7 @@ class MetricsTests {
 		this.mvc.perform(multipart("/admin/import")
 			.file(new MockMultipartFile("file", "posts.ndjson", "application/x-ndjson",
 					line.getBytes(StandardCharsets.UTF_8)))
+			.with(Uploads.length(line.getBytes(StandardCharsets.UTF_8)))
 			.with(csrf())
 			.with(user("ops").roles("EDITOR")));
 	}
@@ -167,6 +169,15 @@ class MetricsTests {
 			.query(Long.class)
 			.single();
 		this.mvc.perform(post("/admin/sources/" + source + "/fetch").with(csrf()).with(user("ops").roles("EDITOR")));
+		// "Fetch now" runs in the background: wait (at most 20 s) until it has ended
+		long deadline = System.nanoTime() + 20_000_000_000L;
+		while (this.jdbc.sql("select fetching_until is not null from feed_source where id = :id")
+			.param("id", source)
+			.query(Boolean.class)
+			.single()) {
+			assertThat(System.nanoTime()).as("the fetch ends within 20 s").isLessThan(deadline);
+			Thread.sleep(50);
+		}
 	}
 
 	private String scrape() {

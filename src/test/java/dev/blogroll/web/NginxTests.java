@@ -39,7 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code deploy/nginx/nginx.conf}, run for real with Debian's nginx in front of a running
- * Blogroll: only the upstream address, the listening port and the file paths are changed
+ * Blogroll: only the upstream address, the listening port, the file paths and the address nginx
+ * connects from (127.0.0.2, the trusted proxy of the tests' {@code BlogrollTest}) are changed
  * (each must be found, so the file can't drift from this test), and pages are fresh for 1 s
  * instead of Blogroll's 60 s, so that the test sees them go stale. nginx's request id reaches
  * Blogroll's error page and both logs; pages are cached and revalidated with Blogroll's
@@ -85,6 +86,9 @@ class NginxTests {
 		config = replace(config, "listen 80;", "listen 127.0.0.1:" + nginxPort + ";");
 		config = replace(config, "/var/cache/nginx/blogroll", directory.resolve("cache").toString());
 		config = replace(config, "/var/log/nginx/access.log", directory.resolve("access.log").toString());
+		// nginx connects from 127.0.0.2, the one address the tests' Blogroll trusts as a proxy
+		config = replace(config, "        proxy_connect_timeout 2s;",
+				"        proxy_connect_timeout 2s;\n        proxy_bind 127.0.0.2;");
 		// stale after 1 s (Blogroll says 60 s, and the tests share its settings), revalidated as ever
 		config = replace(config, "            proxy_cache_revalidate on;\n            proxy_cache_lock on;",
 				"            proxy_cache_revalidate on;\n            proxy_ignore_headers Cache-Control Expires;\n"

@@ -45,6 +45,9 @@ class RenderedPageCacheTests {
 	@Autowired
 	private MutableClock clock;
 
+	@Autowired
+	private RenderedPageCache cache;
+
 	@AfterEach
 	void removeTestData() {
 		this.testPosts.remove(List.of("cached-one", "cached-soon"), List.of("cache-test"), List.of("cache-tag"),
@@ -100,6 +103,42 @@ class RenderedPageCacheTests {
 		this.testPosts.add(post("cached-one", Instant.parse("2022-02-02T10:00:00Z")));
 		assertThat(client.get(LISTING).status()).isEqualTo(200);
 		assertThat(client.get("/blog/cache-test/page/2").status()).isEqualTo(404);
+	}
+
+	@Test
+	void aPageReplayedFromMemorySendsEachHeaderOnce() {
+		this.testPosts.add(post("cached-one", Instant.parse("2022-02-02T10:00:00Z")));
+		get(LISTING);
+		HttpResponse<String> kept = get(LISTING);
+		HttpResponse<String> hit = get(LISTING);
+		assertThat(hit.headers().firstValue(RenderedPageCache.HEADER)).hasValue("hit");
+		for (String name : List.of("Cache-Control", "Content-Type", "Content-Security-Policy", "X-Frame-Options",
+				"ETag", "Last-Modified")) {
+			assertThat(hit.headers().allValues(name)).as(name).hasSize(1)
+				.isEqualTo(kept.headers().allValues(name));
+		}
+	}
+
+	@Test
+	void spellingsOfOnePathShareOneKeptPage() {
+		this.testPosts.add(post("cached-one", Instant.parse("2022-02-02T10:00:00Z")));
+		get(LISTING);
+		get(LISTING);
+		assertThat(get("/blog/cache-t%65st").headers().firstValue(RenderedPageCache.HEADER)).hasValue("hit");
+		assertThat(get("/%62log/cache-test").headers().firstValue(RenderedPageCache.HEADER)).hasValue("hit");
+		assertThat(get("/blog/./cache-test").headers().firstValue(RenderedPageCache.HEADER)).hasValue("hit");
+	}
+
+	@Test
+	void missingPagesLeaveNothingBehind() {
+		long before = this.cache.bytesUsed();
+		int noted = this.cache.pathsNoted();
+		SiteClient client = new SiteClient(this.port);
+		for (int i = 0; i < 200; i++) {
+			assertThat(client.get("/blog/cache-missing-" + i + "-" + "m".repeat(1500)).status()).isEqualTo(404);
+		}
+		assertThat(this.cache.pathsNoted()).isEqualTo(noted);
+		assertThat(this.cache.bytesUsed()).isEqualTo(before);
 	}
 
 	private HttpResponse<String> get(String path) {

@@ -25,6 +25,7 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
 import dev.blogroll.BlogrollTest;
+import dev.blogroll.RawHttp;
 import dev.blogroll.SiteClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +34,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every request has an id, which a reader finds on the error page and an operator in the log:
  * the log line, written as ECS JSON by Spring Boot's structured logging, carries the same id
  * with the status and the route. A proxy's {@code X-Request-Id} is kept only when the proxy is
- * trusted (loopback, or a configured range: tried on the filter itself) and the id is well-formed.
+ * trusted ({@code blogroll.trusted-proxies}, loopback only when listed: tried on the filter itself)
+ * and the id is well-formed.
  */
 @BlogrollTest
 class RequestLogTests {
@@ -94,7 +96,8 @@ class RequestLogTests {
 	void aHugePathIsCutInTheLog() {
 		String path = "/blog/" + "x".repeat(5000);
 		SiteClient.Response response = new SiteClient(this.port).get(path);
-		assertThat(response.status()).isEqualTo(404);
+		// refused as too long (RequestLimitsFilter), and logged like every refused request
+		assertThat(response.status()).isEqualTo(414);
 		String id = response.header("X-Request-Id");
 		JsonNode line = this.lines.stream()
 			.map(JsonMapper.shared()::readTree)
@@ -116,16 +119,23 @@ class RequestLogTests {
 	}
 
 	@Test
-	void anIdFromAProxyOnThisMachineIsKeptAndAMalformedOneReplaced() {
-		SiteClient site = new SiteClient(this.port);
-		SiteClient.Response proxied = site.get("/blog/nope", Map.of("X-Request-Id", "0f3c2a9e8b7d6c5e4f3a2b1c0d9e8f7a"));
+	void anIdFromATrustedProxyIsKeptAndAMalformedOneReplaced() {
+		// the tests' Blogroll trusts 127.0.0.2 (BlogrollTest): a proxy on this machine connects from there
+		RawHttp.Response proxied = RawHttp.sendFrom("127.0.0.2", this.port, "GET /blog/nope HTTP/1.0\r\n"
+				+ "Host: 127.0.0.1\r\nAccept: text/html\r\nX-Request-Id: 0f3c2a9e8b7d6c5e4f3a2b1c0d9e8f7a\r\n\r\n");
 		assertThat(proxied.header("X-Request-Id")).isEqualTo("0f3c2a9e8b7d6c5e4f3a2b1c0d9e8f7a");
 		assertThat(proxied.html().select(".request-id code").text()).isEqualTo("0f3c2a9e8b7d6c5e4f3a2b1c0d9e8f7a");
 
 		for (String hostile : List.of("<script>", "a b", "x".repeat(65), "id\u00e9")) {
-			String answered = site.get("/blog", Map.of("X-Request-Id", hostile)).header("X-Request-Id");
+			String answered = RawHttp.sendFrom("127.0.0.2", this.port,
+					"GET /blog HTTP/1.0\r\nHost: 127.0.0.1\r\nX-Request-Id: " + hostile + "\r\n\r\n")
+				.header("X-Request-Id");
 			assertThat(answered).as(hostile).matches("[0-9a-f]{16}");
 		}
+		// the same id from a client that is not a trusted proxy (127.0.0.1) is not believed
+		SiteClient.Response stranger = new SiteClient(this.port).get("/blog/nope",
+				Map.of("X-Request-Id", "0f3c2a9e8b7d6c5e4f3a2b1c0d9e8f7a"));
+		assertThat(stranger.header("X-Request-Id")).matches("[0-9a-f]{16}");
 	}
 
 	@Test
@@ -133,7 +143,10 @@ class RequestLogTests {
 		RequestLog filter = new RequestLog(List.of("10.0.0.0/8"), new RequestMetrics(new SimpleMeterRegistry()));
 		assertThat(idAnswered(filter, "from-the-internet", "203.0.113.7")).matches("[0-9a-f]{16}");
 		assertThat(idAnswered(filter, "from-the-balancer", "10.1.2.3")).isEqualTo("from-the-balancer");
-		assertThat(idAnswered(filter, "from-this-machine", "127.0.0.1")).isEqualTo("from-this-machine");
+		assertThat(idAnswered(filter, "from-this-machine", "127.0.0.1")).as("loopback only when listed")
+			.matches("[0-9a-f]{16}");
+		RequestLog withLoopback = new RequestLog(List.of("127.0.0.1"), new RequestMetrics(new SimpleMeterRegistry()));
+		assertThat(idAnswered(withLoopback, "from-this-machine", "127.0.0.1")).isEqualTo("from-this-machine");
 		assertThat(idAnswered(filter, "no-peer-known", null)).matches("[0-9a-f]{16}");
 	}
 

@@ -1,0 +1,81 @@
+package dev.blogroll.web;
+
+import java.io.PrintWriter;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The page Tomcat shows for errors that never reach the application: a request Tomcat refuses
+ * itself ({@code /css/..%2f..}, a malformed request line), or an error left unrendered. It looks
+ * like the site's own stand-alone error page ({@code templates/error/error.html}) and carries
+ * the same security headers and {@code Cache-Control: private, no-store} as every other answer,
+ * instead of Tomcat's report with no headers at all.
+ * <p>
+ * Installed in place of Tomcat's {@code ErrorReportValve} on the host ({@code WebServerSetup}).
+ */
+public final class SiteErrorReportValve extends ErrorReportValve {
+
+	@Override
+	protected void report(Request request, Response response, Throwable throwable) {
+		int status = response.getStatus();
+		if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+			return;
+		}
+		AtomicBoolean ioAllowed = new AtomicBoolean(false);
+		response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+		if (!ioAllowed.get()) {
+			return;
+		}
+		try {
+			response.setContentType("text/html");
+			response.setCharacterEncoding("UTF-8");
+			response.setHeader(HttpHeaders.CACHE_CONTROL, CacheControlFilter.NO_STORE);
+			SecurityHeaders.addMissing(request, response);
+			PrintWriter writer = response.getReporter();
+			if (writer != null) {
+				writer.write(page(status));
+				response.finishResponse();
+			}
+		}
+		catch (Exception ex) {
+			// the client is gone, or the response cannot be written: nothing more to do
+		}
+	}
+
+	static String page(int status) {
+		HttpStatus known = HttpStatus.resolve(status);
+		String reason = (known != null) ? known.getReasonPhrase() : "Error";
+		String title = SiteErrorController.heading(status);
+		String text = SiteErrorController.explanation(status, reason);
+		return """
+				<!DOCTYPE html>
+				<html lang="en">
+				<head>
+				  <meta charset="utf-8">
+				  <meta name="viewport" content="width=device-width, initial-scale=1">
+				  <meta name="robots" content="noindex">
+				  <title>%1$s</title>
+				  <link rel="stylesheet" href="/css/site.css">
+				</head>
+				<body>
+				  <main id="main" class="site-main">
+				    <section class="status-page">
+				      <p class="status-code">%2$d</p>
+				      <h1>%1$s</h1>
+				      <p>%3$s</p>
+				      <p><a class="button" href="/">Go to the home page</a></p>
+				    </section>
+				  </main>
+				</body>
+				</html>
+				""".formatted(title, status, HtmlUtils.htmlEscape(text));
+	}
+
+}

@@ -1,0 +1,53 @@
+package dev.blogroll.web;
+
+import org.apache.catalina.Valve;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+
+import dev.blogroll.BlogrollProperties;
+
+/**
+ * What Blogroll changes in the embedded Tomcat itself: forwarded headers believed only from
+ * the trusted proxies ({@link ForwardedHeadersValve}), and the site's own error page for the
+ * errors Tomcat answers without the application ({@link SiteErrorReportValve}). The
+ * connection, keep-alive and body limits are plain settings ({@code server.tomcat.*} in
+ * {@code application.properties}).
+ * <p>
+ * Runs after Spring Boot's own customizer, which installs Tomcat's report valve that this one
+ * replaces.
+ */
+@Component
+class WebServerSetup implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+	private final TrustedProxies trustedProxies;
+
+	WebServerSetup(BlogrollProperties properties) {
+		this.trustedProxies = TrustedProxies.of(properties.trustedProxies());
+	}
+
+	@Override
+	public void customize(ConfigurableTomcatWebServerFactory factory) {
+		factory.addEngineValves(new ForwardedHeadersValve(this.trustedProxies));
+		factory.addContextCustomizers((context) -> {
+			if (context.getParent() instanceof StandardHost host) {
+				for (Valve valve : host.getPipeline().getValves()) {
+					if (valve instanceof ErrorReportValve) {
+						host.getPipeline().removeValve(valve);
+					}
+				}
+				host.setErrorReportValveClass(SiteErrorReportValve.class.getName());
+				host.getPipeline().addValve(new SiteErrorReportValve());
+			}
+		});
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.LOWEST_PRECEDENCE;
+	}
+
+}

@@ -1,0 +1,83 @@
+package dev.blogroll.web;
+
+import java.util.Map;
+
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import dev.blogroll.BlogrollProperties;
+import dev.blogroll.content.ContentVersion;
+import dev.blogroll.content.ContentVersion.Snapshot;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.CALLS_REAL_METHODS;
+import static org.mockito.Mockito.doReturn;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
+
+/**
+ * The rendered-page cache stays within {@code blogroll.page-cache-size}, counting every byte
+ * it keeps, paths included, whatever paths it is asked for: a flood of distinct long paths that
+ * each answer 200 (the worst case: a 404 is never remembered at all) fills it to its bound and
+ * no further.
+ */
+class RenderedPageCacheBoundsTests {
+
+	private static final long SIZE = 256 * 1024;
+
+	@Test
+	void floodsOfDistinctLongPathsStayWithinTheConfiguredBytes() throws Exception {
+		RenderedPageCache cache = cache(SIZE);
+		for (int i = 0; i < 5_000; i++) {
+			String path = "/blog/flood-" + i + "-" + "p".repeat(2000);
+			for (int times = 0; times < 3; times++) {
+				serve(cache, path, "<p>page " + i + "</p>".repeat(50));
+			}
+			assertThat(cache.bytesUsed()).as("after %d paths", i + 1).isLessThanOrEqualTo(SIZE);
+		}
+		assertThat(cache.bytesUsed()).isGreaterThan(SIZE / 2);
+	}
+
+	@Test
+	void pathsNotedOnceStayWithinASixteenthOfTheSize() throws Exception {
+		RenderedPageCache cache = cache(SIZE);
+		for (int i = 0; i < 5_000; i++) {
+			serve(cache, "/blog/once-" + i + "-" + "q".repeat(2000), "<p>once</p>");
+		}
+		assertThat(cache.bytesUsed()).isLessThanOrEqualTo(SIZE / 16);
+		assertThat(cache.pathsNoted()).isBetween(1, (int) (SIZE / 16 / 4000) + 1);
+	}
+
+	private static RenderedPageCache cache(long bytes) {
+		// the real keeper, a fixed state of the content: no database
+		ContentVersion version = mock(ContentVersion.class, withSettings().defaultAnswer(CALLS_REAL_METHODS));
+		doReturn(new Snapshot(1, null)).when(version).current(any(jakarta.servlet.http.HttpServletRequest.class));
+		BlogrollProperties properties = new Binder(
+				new MapConfigurationPropertySource(Map.of("blogroll.page-cache-size", bytes + "B")))
+			.bindOrCreate("blogroll", BlogrollProperties.class);
+		return new RenderedPageCache(version, properties, new SimpleMeterRegistry());
+	}
+
+	private static void serve(RenderedPageCache cache, String path, String body) throws Exception {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+		request.setServletPath(path);
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		cache.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+			@Override
+			protected void service(jakarta.servlet.http.HttpServletRequest req,
+					jakarta.servlet.http.HttpServletResponse res) throws java.io.IOException {
+				res.setStatus(200);
+				res.setContentType("text/html");
+				res.getWriter().write(body);
+			}
+		}));
+	}
+
+}
