@@ -122,6 +122,8 @@ class NavigationTests {
 		Document page = page("/blog/navigation-shelf");
 		assertThat(page.select("h1").text()).isEqualTo("Navigation Shelf");
 		assertThat(page.select(".site-nav a[href=/blog/navigation-shelf]").text()).isEqualTo("Navigation Shelf");
+		// and, created by an import rather than an editor, it still comes after every other
+		assertThat(page.select(".site-nav a").eachText()).last().isEqualTo("Navigation Shelf");
 	}
 
 	@Test
