@@ -56,6 +56,12 @@ class StaticAssetTests {
 			Response response = client.get(asset, java.util.Map.of("Accept", "*/*"));
 			assertThat(response.status()).as(asset).isEqualTo(200);
 			assertThat(response.header("Cache-Control")).as(asset).isEqualTo("public, max-age=31536000, immutable");
+			// a client that revalidates anyway, with the ETag it was given, is told it has the file
+			String etag = response.header("ETag");
+			assertThat(etag).as(asset).isNotNull();
+			Response again = client.get(asset, java.util.Map.of("Accept", "*/*", "If-None-Match", etag));
+			assertThat(again.status()).as(asset + " revalidated").isEqualTo(304);
+			assertThat(again.header("Cache-Control")).as(asset).isEqualTo("public, max-age=31536000, immutable");
 		}
 		assertThat(client.get("/").header("Cache-Control")).isEqualTo("public, max-age=60, stale-while-revalidate=600");
 		assertThat(client.get("/feed.atom").header("Cache-Control"))
