@@ -103,7 +103,7 @@ class EntryWriter {
 		List<String> tags = new ArrayList<>(entry.categories());
 		tags.addAll(source.defaultTagNames());
 		return new Prepared(guid, title, link, EntryText.linkKey(link), EntryText.contentHash(title, text),
-				EntryText.excerpt(text), published, author, tags);
+				EntryText.excerptOf(html), published, author, tags);
 	}
 
 	private Optional<Existing> findExisting(long sourceId, Prepared post) {

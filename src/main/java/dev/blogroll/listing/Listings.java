@@ -1,5 +1,10 @@
 package dev.blogroll.listing;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.blogroll.author.AuthorInfo;
@@ -12,7 +17,7 @@ import dev.blogroll.tag.Tags;
 
 /**
  * Finds the listing a URL names, for listing pages and feeds alike: an unknown category, tag
- * or author is a 404.
+ * or author is a 404; and lists the listings of a kind that have posts, for the feeds page.
  */
 @Component
 public class Listings implements ListingKind.Subjects {
@@ -23,10 +28,16 @@ public class Listings implements ListingKind.Subjects {
 
 	private final Authors authors;
 
-	Listings(Categories categories, Tags tags, Authors authors) {
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Listings(Categories categories, Tags tags, Authors authors, JdbcClient jdbc, Clock clock) {
 		this.categories = categories;
 		this.tags = tags;
 		this.authors = authors;
+		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** The listing of {@code kind} that {@code slug} names; the slug is ignored for every post. */
@@ -39,22 +50,34 @@ public class Listings implements ListingKind.Subjects {
 		return resolve(ListingKind.ALL, "");
 	}
 
+	/**
+	 * Every listing of {@code kind} that has posts readers can see, in the order readers see
+	 * them listed ({@link ListingKind#withPosts()}): named, without their descriptions.
+	 */
+	public List<Listing> withPosts(ListingKind kind) {
+		return this.jdbc.sql(kind.withPosts())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query((rs, row) -> new Listing(kind,
+					new Subject(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), "", null)))
+			.list();
+	}
+
 	@Override
 	public Subject category(String slug) {
 		CategoryInfo category = this.categories.get(slug);
-		return new Subject(category.id(), category.slug(), category.name(), category.description());
+		return new Subject(category.id(), category.slug(), category.name(), category.description(), null);
 	}
 
 	@Override
 	public Subject tag(String slug) {
 		TagInfo tag = this.tags.get(slug);
-		return new Subject(tag.id(), tag.slug(), tag.name(), "");
+		return new Subject(tag.id(), tag.slug(), tag.name(), "", null);
 	}
 
 	@Override
 	public Subject author(String slug) {
 		AuthorInfo author = this.authors.get(slug);
-		return new Subject(author.id(), author.slug(), author.name(), "");
+		return new Subject(author.id(), author.slug(), author.name(), author.bio(), author.avatarUrl());
 	}
 
 }
