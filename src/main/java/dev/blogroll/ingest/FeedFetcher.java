@@ -17,11 +17,10 @@ import org.springframework.stereotype.Service;
 import dev.blogroll.BlogrollProperties;
 
 /**
- * Fetches sources: claims one (a lease in PostgreSQL, so no other instance fetches it at the
- * same time), fetches and parses its feed, writes its entries, and records the outcome with
- * the time of the next fetch: the source's interval after a success, {@code Retry-After} after
- * a 429 or 503, and an exponential back-off capped at {@code maxBackoff} after other failures.
- * A 410 Gone pauses the source.
+ * Fetches one source whose lease the caller holds ({@link FeedSources#claim}, or a claim of
+ * {@link FetchPool}): downloads and parses its feed, writes its entries, subscribes it to its
+ * WebSub hub, and records the outcome with the time of the next fetch ({@link FetchSchedule}).
+ * A 410 Gone pauses the source. Also takes the feeds hubs push ({@link #pushed}).
  */
 @Service
 class FeedFetcher {
@@ -34,28 +33,26 @@ class FeedFetcher {
 
 	private final EntryWriter writer;
 
+	private final WebSubscriber webSub;
+
+	private final WebSubscriptions subscriptions;
+
 	private final Clock clock;
 
 	private final BlogrollProperties.Ingest settings;
 
-	FeedFetcher(FeedSources sources, EntryWriter writer, BlogrollProperties properties, Clock clock) {
+	private final FetchSchedule.Limits limits;
+
+	FeedFetcher(FeedSources sources, FeedClient client, EntryWriter writer, WebSubscriber webSub,
+			WebSubscriptions subscriptions, BlogrollProperties properties, Clock clock) {
 		this.sources = sources;
+		this.client = client;
 		this.writer = writer;
+		this.webSub = webSub;
+		this.subscriptions = subscriptions;
 		this.clock = clock;
 		this.settings = properties.ingest();
-		this.client = new FeedClient(properties,
-				new AddressGuard(this.settings.allowLoopback(), this.settings.allowPrivateAddresses()), clock);
-	}
-
-	/** Fetches every source that is due and not being fetched elsewhere; returns how many. */
-	int fetchDue() {
-		int fetched = 0;
-		Optional<FeedSource> source;
-		while ((source = this.sources.claimDue(lease())).isPresent()) {
-			fetch(source.get());
-			fetched++;
-		}
-		return fetched;
+		this.limits = FetchSchedule.Limits.of(this.settings);
 	}
 
 	/** Fetches one source now, due or not; empty when another fetch of it is under way. */
@@ -64,7 +61,7 @@ class FeedFetcher {
 	}
 
 	/** Long enough for the slowest fetch: every redirect hop timing out. */
-	private Duration lease() {
+	Duration lease() {
 		return this.settings.connectTimeout()
 			.plus(this.settings.readTimeout())
 			.multipliedBy(this.settings.maxRedirects() + 1L)
@@ -73,7 +70,7 @@ class FeedFetcher {
 
 	/**
 	 * Fetches a source whose lease this caller holds ({@link FeedSources#claim}); for a fetch run
-	 * elsewhere than where the lease was taken ({@link FetchNow}).
+	 * elsewhere than where the lease was taken ({@link FetchNow}, {@link FetchPool}).
 	 */
 	FeedSources.FetchRecord fetchClaimed(FeedSource source) {
 		return fetch(source);
@@ -88,10 +85,10 @@ class FeedFetcher {
 		int created = 0;
 		int updated = 0;
 		String outcome = result.outcome().name();
-		String error = null;
 		String message = result.message();
-		Instant next = started.plus(interval);
 		boolean success = false;
+		FeedSources.FeedRead read = null;
+		FeedHints hints = FeedHints.NONE;
 		switch (result.outcome()) {
 			case NOT_MODIFIED -> success = true;
 			case OK -> {
@@ -99,6 +96,8 @@ class FeedFetcher {
 					URI base = URI.create((movedTo != null) ? movedTo : source.feedUrl());
 					this.sources.progress(source.id(), "reading the feed (" + result.body().length / 1024 + " KB)");
 					List<FeedParser.FeedEntry> entries = FeedParser.parse(result.body(), base);
+					hints = FeedHints.read(result.body(), base, result.links());
+					read = feedRead(entries, hints, started);
 					List<FeedParser.FeedEntry> taken = newest(entries, this.settings.maxEntriesPerFetch());
 					int publishable = Math.max(0,
 							this.settings.maxPostsPerSourcePerDay() - this.sources.publishedInTheLastDay(source.id()));
@@ -119,26 +118,119 @@ class FeedFetcher {
 					message = "Could not store the entries: " + ex.getMessage();
 				}
 			}
-			case RETRY_LATER -> {
-				Instant backoff = started.plus(backoff(interval, source.consecutiveFailures() + 1));
-				next = (result.retryAt() != null && result.retryAt().isAfter(started)) ? result.retryAt() : backoff;
+			default -> {
+				// a failure: scheduled below
 			}
-			case GONE, FAILED, REFUSED -> next = started.plus(backoff(interval, source.consecutiveFailures() + 1));
 		}
-		if (!success) {
-			error = message;
+		Instant pushedUntil = this.subscriptions.pushedUntil(source.id());
+		if (pushedUntil != null && created > 0) {
+			this.webSub.hubMissed(source, created);
+			pushedUntil = null;
 		}
+		FetchSchedule.Plan plan = plan(source, result, success, outcome, interval, read, pushedUntil, started);
+		String error = success ? null : message;
 		if (movedTo != null && message != null && success) {
 			message = message + "; the feed moved permanently to " + movedTo;
 		}
+		message = ((message != null) ? message + "; " : "") + "next fetch " + plan.reason();
 		int duration = (int) Math.min(Integer.MAX_VALUE, Duration.between(started, this.clock.instant()).toMillis());
 		FeedSources.FetchRecord record = new FeedSources.FetchRecord(source.id(), started, duration, result.status(),
 				outcome, success, result.outcome() == FeedClient.Outcome.GONE, movedTo,
 				success ? result.etag() : null, success ? result.lastModified() : null, error, message, created,
-				updated, next);
+				updated, plan.at(), read, plan.reason());
 		this.sources.finish(record);
 		log.info("Fetched {}: {} ({} new, {} updated){}", source.feedUrl(), outcome, created, updated,
 				(error != null) ? " " + error : "");
+		if (success && result.outcome() == FeedClient.Outcome.OK) {
+			subscribe(source, hints);
+		}
+		return record;
+	}
+
+	private FetchSchedule.Plan plan(FeedSource source, FeedClient.Result result, boolean success, String outcome,
+			Duration interval, FeedSources.@Nullable FeedRead read, @Nullable Instant pushedUntil, Instant now) {
+		if (success) {
+			Instant newest = (read != null) ? read.newestEntryAt() : source.newestEntryAt();
+			Integer gap = (read != null) ? read.typicalGapMinutes() : source.typicalGapMinutes();
+			Integer ttl = (read != null) ? read.feedTtlMinutes() : source.feedTtlMinutes();
+			FetchSchedule.Publishing publishing = new FetchSchedule.Publishing(newest,
+					(gap != null) ? Duration.ofMinutes(gap) : null);
+			return FetchSchedule.afterSuccess(now,
+					new FetchSchedule.Success(interval, publishing, result.freshFor(),
+							(ttl != null) ? Duration.ofMinutes(ttl) : null, pushedUntil,
+							this.settings.webSub().renewBefore()),
+					this.limits);
+		}
+		int failures = source.consecutiveFailures() + 1;
+		if ("RETRY_LATER".equals(outcome)) {
+			return FetchSchedule.afterRetryLater(now, interval, failures, result.retryAt(), this.limits);
+		}
+		return FetchSchedule.afterFailure(now, interval, failures, this.limits);
+	}
+
+	/** What the schedule keeps of a feed read: how often it publishes, how long it asks to wait. */
+	private static FeedSources.FeedRead feedRead(List<FeedParser.FeedEntry> entries, FeedHints hints, Instant now) {
+		FetchSchedule.Publishing publishing = FetchSchedule.Publishing
+			.of(entries.stream().map(FeedFetcher::date).toList(), now);
+		Duration ttl = hints.ttl();
+		if (hints.updatePeriod() != null && (ttl == null || hints.updatePeriod().compareTo(ttl) > 0)) {
+			ttl = hints.updatePeriod();
+		}
+		return new FeedSources.FeedRead(publishing.newest(),
+				(publishing.typicalGap() != null) ? (int) Math.min(Integer.MAX_VALUE, publishing.typicalGap().toMinutes())
+						: null,
+				(ttl != null) ? (int) ttl.toMinutes() : null);
+	}
+
+	private void subscribe(FeedSource source, FeedHints hints) {
+		try {
+			this.webSub.afterRead(source, hints);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not subscribe {} to its hub", source.feedUrl(), ex);
+		}
+	}
+
+	/**
+	 * Gives up on a fetch that broke off with an unexpected exception: its lease is released
+	 * and the source left alone for {@code min-interval}, rather than claimed again at once.
+	 */
+	void brokeOff(FeedSource source, RuntimeException ex) {
+		log.warn("Fetching {} broke off; trying again in {}", source.feedUrl(), this.settings.minInterval(), ex);
+		this.sources.postpone(source.id(), this.clock.instant().plus(this.settings.minInterval()));
+	}
+
+	/**
+	 * Writes the entries of a feed its hub pushed (WebSub), for a source whose lease the caller
+	 * holds; logged like a fetch, as {@code PUSHED}. The next poll stays when it was.
+	 * @param topic the feed's URL as subscribed, against which relative links are resolved
+	 */
+	FeedSources.FetchRecord pushed(FeedSource source, byte[] body, URI topic) {
+		Instant started = this.clock.instant();
+		int created = 0;
+		int updated = 0;
+		String message;
+		boolean success = false;
+		try {
+			List<FeedParser.FeedEntry> entries = FeedParser.parse(body, topic);
+			List<FeedParser.FeedEntry> taken = newest(entries, this.settings.maxEntriesPerFetch());
+			int publishable = Math.max(0,
+					this.settings.maxPostsPerSourcePerDay() - this.sources.publishedInTheLastDay(source.id()));
+			EntryWriter.Written written = this.writer.write(source, taken, started, publishable);
+			created = written.created();
+			updated = written.updated();
+			message = "pushed by the hub: " + describe(entries.size(), taken.size(), written.held());
+			success = true;
+		}
+		catch (FeedParser.InvalidFeedException ex) {
+			message = "The hub pushed something that is not a feed: " + ex.getMessage();
+		}
+		int duration = (int) Math.min(Integer.MAX_VALUE, Duration.between(started, this.clock.instant()).toMillis());
+		FeedSources.FetchRecord record = new FeedSources.FetchRecord(source.id(), started, duration, null,
+				success ? "PUSHED" : "FAILED", success, false, null, source.etag(), source.lastModified(),
+				success ? null : message, message, created, updated, source.nextFetchAt(), null, source.scheduleNote());
+		this.sources.finish(record);
+		log.info("Pushed {}: {} new, {} updated", source.feedUrl(), created, updated);
 		return record;
 	}
 
@@ -184,12 +276,7 @@ class FeedFetcher {
 
 	/** The interval doubled for each failure, at most {@code maxBackoff}. */
 	Duration backoff(Duration interval, int failures) {
-		Duration cap = this.settings.maxBackoff();
-		Duration wait = interval;
-		for (int i = 0; i < failures && wait.compareTo(cap) < 0; i++) {
-			wait = wait.multipliedBy(2);
-		}
-		return (wait.compareTo(cap) > 0) ? cap : wait;
+		return FetchSchedule.backoff(interval, failures, this.settings.maxBackoff());
 	}
 
 }

@@ -1,62 +1,97 @@
 package dev.blogroll.ingest;
 
-import javax.sql.DataSource;
+import java.time.Duration;
 
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import net.javacrumbs.shedlock.spring.annotation.EnableSchedulerLock;
-import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import dev.blogroll.BlogrollProperties;
 
 /**
- * Looks for due sources every {@code blogroll.ingest.poll-interval}. Every instance schedules
- * the poll, and ShedLock (a lock row in PostgreSQL) lets one of them run it at a time; the
- * sources themselves are also claimed with {@code for update skip locked} and a lease, so a
- * due source is fetched once and never twice at the same time, even if a poll outlives its
- * lock. Off when {@code blogroll.ingest.scheduler-enabled=false} (the tests fetch explicitly).
+ * The poller of this instance: every {@code blogroll.ingest.poll-interval} (first after one
+ * interval) it fetches every due source on its {@link FetchPool}, and waits again once none is
+ * left. Every instance polls; the claims in PostgreSQL share the work out, so no lock decides
+ * which instance may poll. Off when {@code blogroll.ingest.scheduler-enabled=false}.
+ * <p>
+ * A thread of its own rather than Spring's {@code @Scheduled}: a round of thousands of feeds
+ * runs for minutes, and would hold the scheduler's single thread (and every other scheduled
+ * task) that long; the loop is all a scheduler library would add.
  */
-@Configuration(proxyBeanMethods = false)
-@EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT15M")
+@Component
 @ConditionalOnProperty(name = "blogroll.ingest.scheduler-enabled", havingValue = "true", matchIfMissing = true)
-class FetchScheduler {
-
-	static final String LOCK = "fetch-due-sources";
+class FetchScheduler implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(FetchScheduler.class);
 
-	private final FeedFetcher fetcher;
+	private final FetchPool pool;
 
-	FetchScheduler(FeedFetcher fetcher) {
-		this.fetcher = fetcher;
+	private final Duration interval;
+
+	private volatile Thread poller;
+
+	FetchScheduler(FeedSources sources, FeedFetcher fetcher, BlogrollProperties properties) {
+		BlogrollProperties.Ingest settings = properties.ingest();
+		this.pool = new FetchPool(sources, fetcher, settings.concurrency(), settings.perHost(), "feed-fetch");
+		this.interval = settings.pollInterval();
 	}
 
-	/** ShedLock's lock, in the {@code shedlock} table, timed by PostgreSQL's clock. */
-	@Bean
-	LockProvider fetchLockProvider(DataSource dataSource) {
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-			.withJdbcTemplate(new JdbcTemplate(dataSource))
-			.usingDbTime()
-			.build());
-	}
-
-	@Scheduled(fixedDelayString = "${blogroll.ingest.poll-interval:60s}", initialDelayString = "${blogroll.ingest.poll-interval:60s}")
-	@SchedulerLock(name = LOCK, lockAtLeastFor = "PT1S")
-	void fetchDueSources() {
+	/** Fetches every due source now, on this instance's pool, as a poll does; returns how many. */
+	int poll() {
 		try {
-			this.fetcher.fetchDue();
+			return this.pool.fetchDue();
 		}
 		catch (RuntimeException ex) {
 			log.warn("Fetching due sources failed; trying again at the next poll", ex);
+			return 0;
 		}
+	}
+
+	Duration interval() {
+		return this.interval;
+	}
+
+	@Override
+	public void start() {
+		this.pool.resumeClaiming();
+		Thread thread = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				try {
+					Thread.sleep(this.interval.toMillis());
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				poll();
+			}
+		}, "feed-poller");
+		thread.setDaemon(true);
+		thread.start();
+		this.poller = thread;
+	}
+
+	@Override
+	public void stop() {
+		Thread thread = this.poller;
+		this.poller = null;
+		this.pool.stopClaiming();
+		if (thread != null) {
+			thread.interrupt();
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.pool.close();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.poller != null;
 	}
 
 }
