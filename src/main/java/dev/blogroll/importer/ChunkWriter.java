@@ -40,11 +40,9 @@ import dev.blogroll.importer.ImportResult.LineError;
  * <li>only if some posts existed before: tags they have and their line no longer lists are
  * removed, and the missing ones added.
  * </ol>
- * The statement-level triggers on {@code post} and {@code post_tag} (listing counts,
- * {@code data_version}) fire a handful of times per chunk. The first of them locks the row
- * of {@code data_version} until the commit, so everything expensive happens before any
- * trigger fires: two chunks on two connections compute their posts' search vectors, index
- * entries and foreign-key checks side by side, and queue only for the listing counts.
+ * The statement-level triggers on {@code post} and {@code post_tag} (listing counts, the
+ * content version) fire a handful of times per chunk and only insert rows of their own
+ * ({@code V36}), so two chunks on two connections run side by side from start to commit.
  */
 final class ChunkWriter {
 

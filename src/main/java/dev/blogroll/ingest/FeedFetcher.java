@@ -5,8 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -21,6 +31,11 @@ import dev.blogroll.BlogrollProperties;
  * {@link FetchPool}): downloads and parses its feed, writes its entries, subscribes it to its
  * WebSub hub, and records the outcome with the time of the next fetch ({@link FetchSchedule}).
  * A 410 Gone pauses the source. Also takes the feeds hubs push ({@link #pushed}).
+ * <p>
+ * Metrics: {@code blogroll.feed.fetches} (by outcome, timed) and {@code blogroll.feed.entries}
+ * (posts created and updated). While shutting down ({@link FetchShutdown}) no new source is
+ * claimed, by the pool, "Fetch now" or a push; the fetches under way are known by their
+ * sources, so their leases can be released if they do not finish in time.
  */
 @Service
 class FeedFetcher {
@@ -43,8 +58,22 @@ class FeedFetcher {
 
 	private final FetchSchedule.Limits limits;
 
+	/** The sources being fetched by this instance now (their leases are this instance's). */
+	private final Set<Long> fetching = ConcurrentHashMap.newKeySet();
+
+	/** Claims and fetches under way, counted from before the claim, so none is missed at shutdown. */
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private volatile boolean stopping;
+
+	private final Map<FeedClient.Outcome, Timer> fetches = new EnumMap<>(FeedClient.Outcome.class);
+
+	private final Counter created;
+
+	private final Counter updated;
+
 	FeedFetcher(FeedSources sources, FeedClient client, EntryWriter writer, WebSubscriber webSub,
-			WebSubscriptions subscriptions, BlogrollProperties properties, Clock clock) {
+			WebSubscriptions subscriptions, BlogrollProperties properties, Clock clock, MeterRegistry registry) {
 		this.sources = sources;
 		this.client = client;
 		this.writer = writer;
@@ -53,11 +82,135 @@ class FeedFetcher {
 		this.clock = clock;
 		this.settings = properties.ingest();
 		this.limits = FetchSchedule.Limits.of(this.settings);
+		for (FeedClient.Outcome outcome : FeedClient.Outcome.values()) {
+			this.fetches.put(outcome, Timer.builder("blogroll.feed.fetches")
+				.description("Feed fetches, by outcome (FAILED also when the entries could not be parsed or stored)")
+				.tag("outcome", outcome.name())
+				.register(registry));
+		}
+		this.created = Counter.builder("blogroll.feed.entries").tag("result", "created")
+			.description("Posts created and updated from fetched feeds").register(registry);
+		this.updated = Counter.builder("blogroll.feed.entries").tag("result", "updated")
+			.description("Posts created and updated from fetched feeds").register(registry);
+	}
+
+	/**
+	 * Claims at most {@code max} due sources for the pool ({@link FetchPool}), never more than
+	 * {@code perHost} fetches of one host at once; each counts as under way until
+	 * {@link #fetchLater} has fetched it. Empty while the application is stopping.
+	 */
+	List<FeedSource> claimDue(int max, int perHost) {
+		if (this.stopping) {
+			return List.of();
+		}
+		this.inFlight.incrementAndGet();
+		try {
+			List<FeedSource> claimed = this.sources.claimDue(lease(), max, perHost);
+			this.inFlight.addAndGet(claimed.size());
+			return claimed;
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
 	}
 
 	/** Fetches one source now, due or not; empty when another fetch of it is under way. */
 	Optional<FeedSources.FetchRecord> fetchNow(long sourceId) {
-		return this.sources.claim(sourceId, lease()).map(this::fetch);
+		if (this.stopping) {
+			return Optional.empty();
+		}
+		this.inFlight.incrementAndGet();
+		try {
+			return this.sources.claim(sourceId, lease()).map(this::fetchClaimed);
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	/**
+	 * Claims one source for a fetch or a push that runs later, on another thread
+	 * ({@link FetchNow}, {@link WebSubController}); empty when another fetch of it is under way
+	 * or the application is stopping. The claim counts as under way until {@link #fetchLater}
+	 * or {@link #pushed} has run or {@link #giveUp} has let it go.
+	 */
+	Optional<FeedSource> claimForLater(long sourceId) {
+		if (this.stopping) {
+			return Optional.empty();
+		}
+		this.inFlight.incrementAndGet();
+		Optional<FeedSource> claimed = Optional.empty();
+		try {
+			claimed = this.sources.claim(sourceId, lease());
+			return claimed;
+		}
+		finally {
+			if (claimed.isEmpty()) {
+				this.inFlight.decrementAndGet();
+			}
+		}
+	}
+
+	/**
+	 * Fetches a source claimed by {@link #claimForLater} or {@link #claimDue}; a fetch that
+	 * fails outright lets the source go.
+	 */
+	FeedSources.FetchRecord fetchLater(FeedSource source) {
+		try {
+			return fetchClaimed(source);
+		}
+		catch (RuntimeException ex) {
+			this.sources.release(source.id());
+			throw ex;
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	/** Lets go of a source claimed by {@link #claimForLater} that will not be fetched after all. */
+	void giveUp(FeedSource source) {
+		try {
+			this.sources.release(source.id());
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	/** From now on no source is claimed: the application is shutting down. */
+	void stopClaiming() {
+		this.stopping = true;
+	}
+
+	/** Sources may be claimed again: the application was started again after a stop. */
+	void resumeClaiming() {
+		this.stopping = false;
+	}
+
+	/** Whether the application is shutting down (nothing is claimed). */
+	boolean stopping() {
+		return this.stopping;
+	}
+
+	/** The sources this instance is fetching now. */
+	Set<Long> fetching() {
+		return Set.copyOf(this.fetching);
+	}
+
+	/** Whether a claim or a fetch is under way. */
+	boolean busy() {
+		return this.inFlight.get() > 0;
+	}
+
+	private FeedSources.FetchRecord fetchClaimed(FeedSource source) {
+		this.fetching.add(source.id());
+		try {
+			return fetch(source);
+		}
+		finally {
+			this.fetching.remove(source.id());
+		}
 	}
 
 	/** Long enough for the slowest fetch: every redirect hop timing out. */
@@ -66,14 +219,6 @@ class FeedFetcher {
 			.plus(this.settings.readTimeout())
 			.multipliedBy(this.settings.maxRedirects() + 1L)
 			.plusMinutes(1);
-	}
-
-	/**
-	 * Fetches a source whose lease this caller holds ({@link FeedSources#claim}); for a fetch run
-	 * elsewhere than where the lease was taken ({@link FetchNow}, {@link FetchPool}).
-	 */
-	FeedSources.FetchRecord fetchClaimed(FeedSource source) {
-		return fetch(source);
 	}
 
 	private FeedSources.FetchRecord fetch(FeedSource source) {
@@ -139,6 +284,10 @@ class FeedFetcher {
 				success ? result.etag() : null, success ? result.lastModified() : null, error, message, created,
 				updated, plan.at(), read, plan.reason());
 		this.sources.finish(record);
+		FeedClient.Outcome counted = "FAILED".equals(outcome) ? FeedClient.Outcome.FAILED : result.outcome();
+		this.fetches.get(counted).record(duration, TimeUnit.MILLISECONDS);
+		this.created.increment(created);
+		this.updated.increment(updated);
 		log.info("Fetched {}: {} ({} new, {} updated){}", source.feedUrl(), outcome, created, updated,
 				(error != null) ? " " + error : "");
 		if (success && result.outcome() == FeedClient.Outcome.OK) {
@@ -197,15 +346,37 @@ class FeedFetcher {
 	 */
 	void brokeOff(FeedSource source, RuntimeException ex) {
 		log.warn("Fetching {} broke off; trying again in {}", source.feedUrl(), this.settings.minInterval(), ex);
-		this.sources.postpone(source.id(), this.clock.instant().plus(this.settings.minInterval()));
+		try {
+			this.sources.postpone(source.id(), this.clock.instant().plus(this.settings.minInterval()));
+		}
+		catch (RuntimeException again) {
+			// the database is away: the lease runs out by itself
+			log.warn("Could not postpone {}: {}", source.feedUrl(), again.getMessage());
+		}
 	}
 
 	/**
-	 * Writes the entries of a feed its hub pushed (WebSub), for a source whose lease the caller
-	 * holds; logged like a fetch, as {@code PUSHED}. The next poll stays when it was.
+	 * Writes the entries of a feed its hub pushed (WebSub), for a source claimed by
+	 * {@link #claimForLater}; logged like a fetch, as {@code PUSHED}. The next poll stays when
+	 * it was.
 	 * @param topic the feed's URL as subscribed, against which relative links are resolved
 	 */
 	FeedSources.FetchRecord pushed(FeedSource source, byte[] body, URI topic) {
+		this.fetching.add(source.id());
+		try {
+			return writePushed(source, body, topic);
+		}
+		catch (RuntimeException ex) {
+			this.sources.release(source.id());
+			throw ex;
+		}
+		finally {
+			this.fetching.remove(source.id());
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	private FeedSources.FetchRecord writePushed(FeedSource source, byte[] body, URI topic) {
 		Instant started = this.clock.instant();
 		int created = 0;
 		int updated = 0;

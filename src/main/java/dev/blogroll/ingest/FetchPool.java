@@ -12,7 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Fetches due sources on a pool of {@code concurrency} threads: claims as many due sources as
- * it has idle threads (leases in PostgreSQL, {@link FeedSources#claimDue}), fetches them in
+ * it has idle threads (leases in PostgreSQL, {@link FeedFetcher#claimDue}), fetches them in
  * parallel, and claims more as fetches end, until no due source is left. Every instance runs
  * one, so two instances fetch about twice as many at once; a source is fetched by one of them
  * only, and a host by at most {@code per-host} fetches at once, counted over all instances.
@@ -66,8 +66,7 @@ class FetchPool implements AutoCloseable {
 		int fetched = 0;
 		while (!this.stopping) {
 			int idle = this.concurrency - this.running.get();
-			List<FeedSource> claimed = (idle > 0) ? this.sources.claimDue(this.fetcher.lease(), idle, this.perHost)
-					: List.of();
+			List<FeedSource> claimed = (idle > 0) ? this.fetcher.claimDue(idle, this.perHost) : List.of();
 			for (FeedSource source : claimed) {
 				start(source);
 			}
@@ -80,7 +79,7 @@ class FetchPool implements AutoCloseable {
 				awaitAnEnd(Duration.ofSeconds(1));
 			}
 			else if (claimed.isEmpty()) {
-				if (!this.sources.anyDue()) {
+				if (this.fetcher.stopping() || !this.sources.anyDue()) {
 					return fetched;
 				}
 				// due, but on hosts that fetches on other instances keep busy
@@ -95,7 +94,7 @@ class FetchPool implements AutoCloseable {
 		try {
 			this.workers.execute(() -> {
 				try {
-					this.fetcher.fetchClaimed(source);
+					this.fetcher.fetchLater(source);
 				}
 				catch (RuntimeException ex) {
 					this.fetcher.brokeOff(source, ex);
@@ -109,7 +108,7 @@ class FetchPool implements AutoCloseable {
 		catch (RuntimeException ex) {
 			// shutting down: the lease is given back
 			this.running.decrementAndGet();
-			this.sources.release(source.id());
+			this.fetcher.giveUp(source);
 			throw ex;
 		}
 	}

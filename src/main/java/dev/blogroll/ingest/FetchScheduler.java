@@ -11,6 +11,7 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.database.DatabaseFailures;
 
 /**
  * The poller of this instance: every {@code blogroll.ingest.poll-interval} (first after one
@@ -34,21 +35,49 @@ class FetchScheduler implements SmartLifecycle, DisposableBean {
 
 	private volatile Thread poller;
 
+	/** Whether the last poll found the database unreachable (only the poller's thread polls). */
+	private volatile boolean unreachable;
+
 	FetchScheduler(FeedSources sources, FeedFetcher fetcher, BlogrollProperties properties) {
 		BlogrollProperties.Ingest settings = properties.ingest();
 		this.pool = new FetchPool(sources, fetcher, settings.concurrency(), settings.perHost(), "feed-fetch");
 		this.interval = settings.pollInterval();
 	}
 
-	/** Fetches every due source now, on this instance's pool, as a poll does; returns how many. */
+	/**
+	 * Fetches every due source now, on this instance's pool, as a poll does; returns how many.
+	 * While PostgreSQL cannot be reached, the claim fails before anything is fetched: that is
+	 * logged as one line when it starts (not a stack trace at every poll), and one line when the
+	 * database is back.
+	 */
 	int poll() {
 		try {
-			return this.pool.fetchDue();
+			int fetched = this.pool.fetchDue();
+			if (this.unreachable) {
+				this.unreachable = false;
+				log.info("Feed poller: database reachable again");
+			}
+			return fetched;
 		}
 		catch (RuntimeException ex) {
-			log.warn("Fetching due sources failed; trying again at the next poll", ex);
+			if (!DatabaseFailures.isUnreachable(ex)) {
+				log.warn("Fetching due sources failed; trying again at the next poll", ex);
+			}
+			else if (!this.unreachable) {
+				this.unreachable = true;
+				log.warn("Feed poller: database unreachable, polling again every interval until it is back ({})",
+						rootCause(ex));
+			}
 			return 0;
 		}
+	}
+
+	private static String rootCause(Throwable failure) {
+		Throwable root = failure;
+		while (root.getCause() != null && root.getCause() != root) {
+			root = root.getCause();
+		}
+		return root.getClass().getSimpleName() + ": " + root.getMessage();
 	}
 
 	Duration interval() {

@@ -127,19 +127,14 @@ class WebSubController {
 			return answer(HttpStatus.FORBIDDEN, "The signature (X-Hub-Signature) does not match the body");
 		}
 		this.subscriptions.pushed(subscription.sourceId());
-		Optional<FeedSource> claimed = this.sources.claim(subscription.sourceId(), this.fetcher.lease());
+		Optional<FeedSource> claimed = this.fetcher.claimForLater(subscription.sourceId());
 		if (claimed.isEmpty()) {
-			// being fetched this moment: that fetch may predate the change, so fetch again soon
+			// being fetched this moment (or shutting down): that fetch may predate the change,
+			// so fetch again soon
 			this.sources.dueNow(subscription.sourceId());
 			return answer(HttpStatus.ACCEPTED, "");
 		}
-		try {
-			this.fetcher.pushed(claimed.get(), body, URI.create(subscription.topicUrl()));
-		}
-		catch (RuntimeException ex) {
-			this.sources.release(subscription.sourceId());
-			throw ex;
-		}
+		this.fetcher.pushed(claimed.get(), body, URI.create(subscription.topicUrl()));
 		return answer(HttpStatus.NO_CONTENT, "");
 	}
 

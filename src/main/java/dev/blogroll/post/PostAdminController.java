@@ -5,11 +5,14 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -27,6 +30,7 @@ import dev.blogroll.author.Author;
 import dev.blogroll.author.AuthorRepository;
 import dev.blogroll.category.Category;
 import dev.blogroll.category.CategoryRepository;
+import dev.blogroll.database.DatabaseBusyException;
 import dev.blogroll.listing.PageNumber;
 import dev.blogroll.listing.Pagination;
 import dev.blogroll.web.NotFoundException;
@@ -109,15 +113,14 @@ class PostAdminController {
 	}
 
 	@PostMapping("/new")
-	String processCreateForm(@Valid PostForm postForm, BindingResult result, Principal principal,
-			RedirectAttributes redirect) {
+	String processCreateForm(@Valid PostForm postForm, BindingResult result, Principal principal, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		this.editor.check(postForm, null, result);
 		if (result.hasErrors()) {
 			return FORM;
 		}
-		Post post = this.editor.create(postForm, principal.getName());
-		redirect.addFlashAttribute("message", "Saved “" + post.getTitle() + "”.");
-		return "redirect:/admin/posts/" + post.getId() + "/edit";
+		return save(() -> this.editor.create(postForm, principal.getName()), postForm, result, model, response,
+				redirect);
 	}
 
 	@GetMapping("/{id}/edit")
@@ -130,17 +133,29 @@ class PostAdminController {
 
 	@PostMapping("/{id}/edit")
 	String processEditForm(@PathVariable long id, @Valid PostForm postForm, BindingResult result, Principal principal,
-			Model model, RedirectAttributes redirect) {
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Post existing = this.editor.find(id);
 		model.addAttribute("post", existing);
 		this.editor.check(postForm, id, result);
 		if (result.hasErrors()) {
 			return FORM;
 		}
+		return save(() -> this.editor.update(id, postForm, principal.getName()), postForm, result, model, response,
+				redirect);
+	}
+
+	/**
+	 * Saves, and on success redirects to the post's form (Post/Redirect/Get). Whatever another
+	 * editor did at the same instant comes back as the form, with this editor's input: a
+	 * conflicting save of the same post (what differs, and saving again replaces it), a slug
+	 * taken meanwhile, or a database too busy to take the write just now.
+	 */
+	private String save(Supplier<Post> saving, PostForm postForm, BindingResult result, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		try {
-			Post post = this.editor.update(id, postForm, principal.getName());
+			Post post = saving.get();
 			redirect.addFlashAttribute("message", "Saved “" + post.getTitle() + "”.");
-			return "redirect:/admin/posts/" + id + "/edit";
+			return "redirect:/admin/posts/" + post.getId() + "/edit";
 		}
 		catch (PostEditor.EditConflict conflict) {
 			Post current = conflict.getCurrent();
@@ -149,6 +164,16 @@ class PostAdminController {
 			model.addAttribute("saved", PostForm.of(current, this.zone));
 			// saving again, after reading what changed, deliberately replaces the other version
 			model.addAttribute("postForm", postForm.withVersion(current.getVersion()));
+			return FORM;
+		}
+		catch (PostEditor.SlugTaken taken) {
+			result.rejectValue("slug", "slug.taken", taken.getMessage());
+			return FORM;
+		}
+		catch (DatabaseBusyException busy) {
+			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			model.addAttribute("busy", true);
 			return FORM;
 		}
 	}
