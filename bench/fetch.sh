@@ -114,10 +114,12 @@ TICKS=$(getconf CLK_TCK)
 
 # round NAME: makes every source due now and waits until each was fetched once since
 round() {
-  local name=$1 t0 start done=0 elapsed rate left rss peak=() cpu0=() i
+  local name=$1 t0 start done=0 elapsed rate left rss peak=() cpu0=() i total last=-1 still=0
   for i in "${!APP_PIDS[@]}"; do cpu0[$i]=$(cpu_ticks "${APP_PIDS[$i]}"); peak[$i]=0; done
   t0=$(sql "select now()")
-  sql "update feed_source set next_fetch_at = '$t0'" > /dev/null
+  # the sources still followed (a 410 pauses its source)
+  total=$(sql "select count(*) from feed_source where active")
+  sql "update feed_source set next_fetch_at = '$t0' where active" > /dev/null
   start=$(date +%s.%N)
   local load0; load0=$(cut -d' ' -f1-3 /proc/loadavg)
   while :; do
@@ -129,9 +131,12 @@ round() {
     done
     elapsed=$(python3 -c "import time; print(round(time.time() - $start, 1))")
     rate=$(python3 -c "print(round($done / max($elapsed, 0.1), 1))")
-    left=$(python3 -c "r = $done / max($elapsed, 0.1); print(round(($FEEDS - $done) / r) if r > 0 else '?')")
-    log "$name: $done / $FEEDS sources fetched, $rate a second, about $left s left (load $(cut -d' ' -f1-3 /proc/loadavg))"
-    (( done >= FEEDS )) && break
+    left=$(python3 -c "r = $done / max($elapsed, 0.1); print(round(($total - $done) / r) if r > 0 else '?')")
+    log "$name: $done / $total sources fetched, $rate a second, about $left s left (load $(cut -d' ' -f1-3 /proc/loadavg))"
+    (( done >= total )) && break
+    # no progress for 3 minutes (longer than any fetch may take): report what was fetched
+    if (( done == last )); then still=$((still + 5)); else still=0; last=$done; fi
+    if (( still >= 180 )); then log "$name: stalled at $done of $total"; name="$name (STALLED at $done)"; break; fi
   done
   local seconds cpu="" mem="" stats posts dups
   seconds=$(python3 -c "import time; print(round(time.time() - $start, 1))")
@@ -151,7 +156,7 @@ round() {
     fetched_by+="$(grep -c 'Fetched http' "$WORK/blogroll-$RUN-$((i + 1)).log" || true) "
   done
   log "$name done in $seconds s: posts $posts, duplicates $dups, most fetches at once on one host $most (limit $PER_HOST), in all $per_host"
-  ROWS+="| $FEEDS | ${#APP_PIDS[@]} | $name | **$seconds s** | $cpu| $mem| $posts | $served | $dups | $most | $per_host | $outcomes | $fetched_by| $load0 → $(cut -d' ' -f1-3 /proc/loadavg) |"$'\n'
+  ROWS+="| $total | ${#APP_PIDS[@]} | $name | **$seconds s** | $cpu| $mem| $posts | $served | $dups | $most | $per_host | $outcomes | $fetched_by| $load0 → $(cut -d' ' -f1-3 /proc/loadavg) |"$'\n'
 }
 
 ROWS=""
@@ -179,7 +184,7 @@ for RUN in $INSTANCES; do
   fi
 done
 
-HEADER="| feeds | instances | round | time | CPU (each) | peak RSS (each) | posts | entries served | duplicates | most at once on a host | most at once in all | outcomes | fetches logged (each) | load before → after |
+HEADER="| sources due |  instances | round | time | CPU (each) | peak RSS (each) | posts | entries served | duplicates | most at once on a host | most at once in all | outcomes | fetches logged so far (each) | load before → after |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 echo
 echo "$HEADER"
