@@ -293,6 +293,10 @@ class FeedFetcher {
 		if (success && result.outcome() == FeedClient.Outcome.OK) {
 			subscribe(source, hints);
 		}
+		else if (success) {
+			// a 304 names no hub: a subscription due for renewal is renewed as it was asked
+			renew(source);
+		}
 		return record;
 	}
 
@@ -329,6 +333,15 @@ class FeedFetcher {
 				(publishing.typicalGap() != null) ? (int) Math.min(Integer.MAX_VALUE, publishing.typicalGap().toMinutes())
 						: null,
 				(ttl != null) ? (int) ttl.toMinutes() : null);
+	}
+
+	private void renew(FeedSource source) {
+		try {
+			this.webSub.renewIfDue(source);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not renew the subscription of {} to its hub", source.feedUrl(), ex);
+		}
 	}
 
 	private void subscribe(FeedSource source, FeedHints hints) {

@@ -94,6 +94,18 @@ class WebSubscriber {
 	}
 
 	/**
+	 * After a fetch that brought no feed (304): renews the source's subscription with the hub
+	 * and topic it was made with, if it is due for renewal. A failed subscription waits for a
+	 * feed read to name its hub again.
+	 */
+	void renewIfDue(FeedSource source) {
+		this.subscriptions.find(source.id())
+			.filter((subscription) -> subscription.state() != WebSubscriptions.State.FAILED)
+			.ifPresent((subscription) -> afterRead(source, new FeedHints(null, null,
+					URI.create(subscription.hubUrl()), URI.create(subscription.topicUrl()))));
+	}
+
+	/**
 	 * A poll found posts the hub never pushed: the hub is not to be relied on, and the source
 	 * is polled as usual again.
 	 */

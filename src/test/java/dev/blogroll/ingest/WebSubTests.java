@@ -173,6 +173,24 @@ class WebSubTests {
 	}
 
 	@Test
+	void aSubscriptionIsRenewedWhenThePollBringsA304() {
+		long id = source();
+		String callback = this.hub.lastRequest().get("hub.callback");
+		this.hub.verify(topic(), "ok", 108_000);
+		// from now on the feed is unchanged: a 304 names no hub
+		this.feeds.on("/feed.atom", (exchange) -> FeedServer.respond(exchange, 304, ""));
+
+		// 25 h later the 30 h lease ends within renew-before (a day)
+		this.clock.advance(Duration.ofHours(25));
+		this.fetcher.fetchNow(id).orElseThrow();
+
+		assertThat(this.sources.recentFetches(id, 1).get(0).outcome()).isEqualTo("NOT_MODIFIED");
+		assertThat(this.hub.requests).as("renewed").hasSize(2);
+		assertThat(this.hub.lastRequest().get("hub.callback")).isEqualTo(callback);
+		assertThat(this.hub.lastRequest().get("hub.topic")).isEqualTo(topic());
+	}
+
+	@Test
 	void unsignedBadlySignedAndOversizedPushesAreRefused() {
 		long id = source();
 		this.hub.verify(topic(), "ok", 86_400);
