@@ -147,6 +147,9 @@ public record BlogrollProperties(
 	 * has one, so two instances fetch about twice as many
 	 * @param perHost how many feeds of one host (the feed URL's host name) are fetched at once,
 	 * by all instances together, so a host with many feeds is not hammered
+	 * @param writers how many of this instance's fetches write their entries and outcome at once
+	 * (the others wait their turn); kept below the connection pool's size, so that fetching
+	 * never takes the connections readers' pages need
 	 * @param minInterval the shortest time between two scheduled fetches of a source, whatever
 	 * its editor's interval, its publishing or its server's caching headers say; at least
 	 * {@value #MIN_INTERVAL_MINUTES} minutes, so no setting can make Blogroll hammer a blog
@@ -183,6 +186,7 @@ public record BlogrollProperties(
 			@DefaultValue("100") @Min(0) @Max(100_000) int maxPostsPerSourcePerDay,
 			@DefaultValue("16") @Min(1) @Max(512) int concurrency,
 			@DefaultValue("2") @Min(1) @Max(64) int perHost,
+			@DefaultValue("3") @Min(1) @Max(64) int writers,
 			@DefaultValue("15m") @NotNull Duration minInterval,
 			@DefaultValue("24h") @NotNull Duration maxInterval,
 			@DefaultValue @Valid WebSub webSub) {

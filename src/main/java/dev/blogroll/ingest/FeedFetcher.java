@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +23,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 import dev.blogroll.BlogrollProperties;
@@ -66,6 +68,13 @@ class FeedFetcher {
 
 	private volatile boolean stopping;
 
+	/**
+	 * Fetches writing entries and outcomes at once ({@code blogroll.ingest.writers}): the
+	 * others wait here, not for one of the connection pool's connections, whose short timeout is
+	 * meant for readers' pages; so a round of thousands of feeds leaves the pool to the site.
+	 */
+	private final Semaphore writers;
+
 	private final Map<FeedClient.Outcome, Timer> fetches = new EnumMap<>(FeedClient.Outcome.class);
 
 	private final Counter created;
@@ -82,6 +91,7 @@ class FeedFetcher {
 		this.clock = clock;
 		this.settings = properties.ingest();
 		this.limits = FetchSchedule.Limits.of(this.settings);
+		this.writers = new Semaphore(this.settings.writers(), true);
 		for (FeedClient.Outcome outcome : FeedClient.Outcome.values()) {
 			this.fetches.put(outcome, Timer.builder("blogroll.feed.fetches")
 				.description("Feed fetches, by outcome (FAILED also when the entries could not be parsed or stored)")
@@ -223,7 +233,7 @@ class FeedFetcher {
 
 	private FeedSources.FetchRecord fetch(FeedSource source) {
 		Instant started = this.clock.instant();
-		this.sources.progress(source.id(), "downloading the feed");
+		progress(source, "downloading the feed");
 		FeedClient.Result result = this.client.fetch(URI.create(source.feedUrl()), source.etag(), source.lastModified());
 		String movedTo = movedTo(source, result.movedTo());
 		Duration interval = Duration.ofMinutes(source.fetchIntervalMinutes());
@@ -239,15 +249,15 @@ class FeedFetcher {
 			case OK -> {
 				try {
 					URI base = URI.create((movedTo != null) ? movedTo : source.feedUrl());
-					this.sources.progress(source.id(), "reading the feed (" + result.body().length / 1024 + " KB)");
+					progress(source, "reading the feed (" + result.body().length / 1024 + " KB)");
 					List<FeedParser.FeedEntry> entries = FeedParser.parse(result.body(), base);
 					hints = FeedHints.read(result.body(), base, result.links());
 					read = feedRead(entries, hints, started);
 					List<FeedParser.FeedEntry> taken = newest(entries, this.settings.maxEntriesPerFetch());
-					int publishable = Math.max(0,
-							this.settings.maxPostsPerSourcePerDay() - this.sources.publishedInTheLastDay(source.id()));
-					this.sources.progress(source.id(), "writing " + taken.size() + " of " + entries.size() + " entries");
-					EntryWriter.Written written = this.writer.write(source, taken, started, publishable);
+					progress(source, "writing " + taken.size() + " of " + entries.size() + " entries");
+					EntryWriter.Written written = writing(() -> this.writer.write(source, taken, started,
+							Math.max(0, this.settings.maxPostsPerSourcePerDay()
+									- this.sources.publishedInTheLastDay(source.id()))));
 					created = written.created();
 					updated = written.updated();
 					message = describe(entries.size(), taken.size(), written.held());
@@ -283,7 +293,10 @@ class FeedFetcher {
 				outcome, success, result.outcome() == FeedClient.Outcome.GONE, movedTo,
 				success ? result.etag() : null, success ? result.lastModified() : null, error, message, created,
 				updated, plan.at(), read, plan.reason());
-		this.sources.finish(record);
+		writing(() -> {
+			this.sources.finish(record);
+			return null;
+		});
 		FeedClient.Outcome counted = "FAILED".equals(outcome) ? FeedClient.Outcome.FAILED : result.outcome();
 		this.fetches.get(counted).record(duration, TimeUnit.MILLISECONDS);
 		this.created.increment(created);
@@ -333,6 +346,27 @@ class FeedFetcher {
 				(publishing.typicalGap() != null) ? (int) Math.min(Integer.MAX_VALUE, publishing.typicalGap().toMinutes())
 						: null,
 				(ttl != null) ? (int) ttl.toMinutes() : null);
+	}
+
+	/** Runs database writes of a fetch, at most {@code writers} fetches at once. */
+	private <T> T writing(java.util.function.Supplier<T> write) {
+		this.writers.acquireUninterruptibly();
+		try {
+			return write.get();
+		}
+		finally {
+			this.writers.release();
+		}
+	}
+
+	/** Shows editors how far the fetch is; a busy database does not fail the fetch for it. */
+	private void progress(FeedSource source, String progress) {
+		try {
+			this.sources.progress(source.id(), progress);
+		}
+		catch (DataAccessException ex) {
+			log.debug("Could not show the progress of {}: {}", source.feedUrl(), ex.getMessage());
+		}
 	}
 
 	private void renew(FeedSource source) {
@@ -398,9 +432,8 @@ class FeedFetcher {
 		try {
 			List<FeedParser.FeedEntry> entries = FeedParser.parse(body, topic);
 			List<FeedParser.FeedEntry> taken = newest(entries, this.settings.maxEntriesPerFetch());
-			int publishable = Math.max(0,
-					this.settings.maxPostsPerSourcePerDay() - this.sources.publishedInTheLastDay(source.id()));
-			EntryWriter.Written written = this.writer.write(source, taken, started, publishable);
+			EntryWriter.Written written = writing(() -> this.writer.write(source, taken, started,
+					Math.max(0, this.settings.maxPostsPerSourcePerDay() - this.sources.publishedInTheLastDay(source.id()))));
 			created = written.created();
 			updated = written.updated();
 			message = "pushed by the hub: " + describe(entries.size(), taken.size(), written.held());
