@@ -16,8 +16,6 @@ public interface AuthorRepository extends JpaRepository<Author, Long> {
 
 	Optional<Author> findBySlug(String slug);
 
-	Optional<Author> findByName(String name);
-
 	/** Every author with how many posts they have, trashed ones included, by name. */
 	@Query(value = """
 			select a.id as id, a.name as name, a.slug as slug, count(p.id) as posts

@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -22,22 +21,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.BlogrollProperties;
-import dev.blogroll.author.Author;
 import dev.blogroll.author.AuthorRepository;
-import dev.blogroll.category.Category;
 import dev.blogroll.category.CategoryRepository;
 import dev.blogroll.database.DatabaseBusyException;
-import dev.blogroll.listing.PageNumber;
-import dev.blogroll.listing.Pagination;
-import dev.blogroll.web.NotFoundException;
 
 /**
- * The editors' pages for posts: the table, the create and edit forms (Post/Redirect/Get, with
- * the input kept when something is wrong), preview, the trash.
+ * The editors' forms for a post: create and edit (Post/Redirect/Get, with the input kept when
+ * something is wrong or another save came first) and preview. The table of posts and the trash
+ * are {@link PostTableController}'s.
  */
 @Controller
 @RequestMapping("/admin/posts")
@@ -46,8 +40,6 @@ class PostAdminController {
 	private static final String FORM = "admin/post-form";
 
 	private final PostEditor editor;
-
-	private final PostTable table;
 
 	private final NearbyPosts nearbyPosts;
 
@@ -59,10 +51,9 @@ class PostAdminController {
 
 	private final ZoneId zone;
 
-	PostAdminController(PostEditor editor, PostTable table, NearbyPosts nearbyPosts, CategoryRepository categories,
+	PostAdminController(PostEditor editor, NearbyPosts nearbyPosts, CategoryRepository categories,
 			AuthorRepository authors, Clock clock, BlogrollProperties properties) {
 		this.editor = editor;
-		this.table = table;
 		this.nearbyPosts = nearbyPosts;
 		this.categories = categories;
 		this.authors = authors;
@@ -70,40 +61,12 @@ class PostAdminController {
 		this.zone = properties.timeZone();
 	}
 
-	@ModelAttribute("categories")
-	List<Category> categories() {
-		return this.categories.findAllByOrderByNameAsc();
-	}
-
-	@ModelAttribute("authors")
-	List<Author> authors() {
-		return this.authors.findAll(Sort.by("name"));
-	}
-
-	@ModelAttribute("timeZone")
-	String timeZone() {
-		return this.zone.getId();
-	}
-
-	@GetMapping
-	String showTable(@RequestParam(required = false) @Nullable String page,
-			@RequestParam(defaultValue = "all") String status, @RequestParam(required = false) @Nullable Long category,
-			@RequestParam(required = false) @Nullable Long author, @RequestParam(required = false) @Nullable String q,
-			Model model) {
-		PostTable.Filter filter = new PostTable.Filter(status, category, author, q);
-		String url = "/admin/posts" + filter.query();
-		int current = (page == null) ? 1 : PageNumber.parse(page, url);
-		long total = this.table.count(filter);
-		int last = (int) Math.max(1, (total + PostTable.PAGE_SIZE - 1) / PostTable.PAGE_SIZE);
-		if (current > last) {
-			throw new NotFoundException("There is no page " + current);
-		}
-		model.addAttribute("filter", filter);
-		model.addAttribute("statuses", PostTable.Filter.STATUSES);
-		model.addAttribute("rows", this.table.page(filter, current));
-		model.addAttribute("total", total);
-		model.addAttribute("pagination", Pagination.withPageParameter(url, current, last));
-		return "admin/posts";
+	/** What every form of this controller offers to choose from. */
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("categories", this.categories.findAllByOrderByNameAsc());
+		model.addAttribute("authors", this.authors.findAll(Sort.by("name")));
+		model.addAttribute("timeZone", this.zone.getId());
 	}
 
 	@GetMapping("/new")
@@ -115,11 +78,7 @@ class PostAdminController {
 	@PostMapping("/new")
 	String processCreateForm(@Valid PostForm postForm, BindingResult result, Principal principal, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		this.editor.check(postForm, null, result);
-		if (result.hasErrors()) {
-			return FORM;
-		}
-		return save(() -> this.editor.create(postForm, principal.getName()), postForm, result, model, response,
+		return save(null, () -> this.editor.create(postForm, principal.getName()), postForm, result, model, response,
 				redirect);
 	}
 
@@ -136,22 +95,21 @@ class PostAdminController {
 			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Post existing = this.editor.find(id);
 		model.addAttribute("post", existing);
-		this.editor.check(postForm, id, result);
-		if (result.hasErrors()) {
-			return FORM;
-		}
-		return save(() -> this.editor.update(id, postForm, principal.getName()), postForm, result, model, response,
+		return save(id, () -> this.editor.update(id, postForm, principal.getName()), postForm, result, model, response,
 				redirect);
 	}
 
 	/**
-	 * Saves, and on success redirects to the post's form (Post/Redirect/Get). Whatever another
-	 * editor did at the same instant comes back as the form, with this editor's input: a
-	 * conflicting save of the same post (what differs, and saving again replaces it), a slug
-	 * taken meanwhile, or a database too busy to take the write just now.
+	 * Checks and saves, then redirects to the post's form (Post/Redirect/Get). What another editor
+	 * did at the same instant (a save of the same post, a slug taken meanwhile, a database too
+	 * busy just now) comes back as the form, with this editor's input.
 	 */
-	private String save(Supplier<Post> saving, PostForm postForm, BindingResult result, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+	private String save(@Nullable Long id, Supplier<Post> saving, PostForm postForm, BindingResult result,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+		this.editor.check(postForm, id, result);
+		if (result.hasErrors()) {
+			return FORM;
+		}
 		try {
 			Post post = saving.get();
 			redirect.addFlashAttribute("message", "Saved “" + post.getTitle() + "”.");
@@ -185,37 +143,6 @@ class PostAdminController {
 		model.addAttribute("page", PostPage.of(post, this.nearbyPosts.around(post), this.zone));
 		model.addAttribute("preview", true);
 		return "post/post";
-	}
-
-	@PostMapping("/{id}/trash")
-	String trash(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-		Post post = this.editor.trash(id, principal.getName());
-		redirect.addFlashAttribute("message", "Moved “" + post.getTitle() + "” to the trash. Its URL now answers 410 Gone.");
-		return "redirect:/admin/posts";
-	}
-
-	@PostMapping("/{id}/restore")
-	String restore(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-		Post post = this.editor.restore(id, principal.getName());
-		redirect.addFlashAttribute("message", "Restored “" + post.getTitle() + "”.");
-		return "redirect:/admin/posts?status=trash";
-	}
-
-	@GetMapping("/trash/empty")
-	String confirmEmptyTrash(Model model) {
-		model.addAttribute("count", this.editor.countTrashed());
-		return "admin/empty-trash";
-	}
-
-	@PostMapping("/trash/empty")
-	String emptyTrash(@RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
-		if (!confirm) {
-			redirect.addFlashAttribute("error", "Tick the box to confirm that the trashed posts are deleted for good.");
-			return "redirect:/admin/posts/trash/empty";
-		}
-		int deleted = this.editor.emptyTrash();
-		redirect.addFlashAttribute("message", "Deleted " + deleted + " trashed posts for good.");
-		return "redirect:/admin/posts?status=trash";
 	}
 
 }

@@ -4,12 +4,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -302,50 +302,24 @@ public class PostEditor {
 		return this.categories.findById(form.categoryIdValue()).orElseThrow();
 	}
 
-	/**
-	 * The chosen author, or the one named, created if there is none: two saves naming the same
-	 * new author at once both get the one row ({@code on conflict do nothing} waits for the
-	 * other save's insert to commit or roll back, then the row is read).
-	 */
+	/** The chosen author, or the one named, created if there is none ({@link PostNames}). */
 	private Author author(PostForm form) {
 		if (form.newAuthor() != null && !form.newAuthor().isBlank()) {
 			String name = form.newAuthor().strip();
-			String slug = Slugs.slugify(name);
-			this.jdbc.sql("insert into author (slug, name) values (:slug, :name) on conflict do nothing")
-				.param("slug", slug)
-				.param("name", name)
-				.update();
-			return this.authors.findBySlug(slug)
-				.or(() -> this.authors.findByName(name))
-				.orElseThrow(() -> new IllegalStateException("No author " + slug + " after creating it"));
+			long id = PostNames.id(this.jdbc, PostNames.Table.AUTHOR, Slugs.slugify(name), name);
+			return this.authors.findById(id).orElseThrow();
 		}
 		return this.authors.findById(form.authorIdValue()).orElseThrow();
 	}
 
-	/**
-	 * The tags named, the missing ones created as {@link #author} creates an author, in slug
-	 * order, so that two saves creating the same tags wait for each other rather than each
-	 * holding one the other needs.
-	 */
+	/** The tags named, in the order given, the missing ones created ({@link PostNames}). */
 	private Set<Tag> resolveTags(@Nullable String names) {
-		List<PostRules.TagName> wanted = PostRules.tagNames(names);
-		if (wanted.isEmpty()) {
-			return new LinkedHashSet<>();
-		}
-		Map<String, String> bySlug = new TreeMap<>();
-		wanted.forEach((tag) -> bySlug.put(tag.slug(), tag.name()));
-		this.jdbc.sql("""
-				insert into tag (slug, name)
-				select * from unnest(cast(:slugs as varchar[]), cast(:names as varchar[])) order by 1
-				on conflict do nothing""")
-			.param("slugs", bySlug.keySet().toArray(String[]::new))
-			.param("names", bySlug.values().toArray(String[]::new))
-			.update();
+		Map<String, String> bySlug = new LinkedHashMap<>();
+		PostRules.tagNames(names).forEach((tag) -> bySlug.put(tag.slug(), tag.name()));
+		Map<String, Long> ids = PostNames.ids(this.jdbc, PostNames.Table.TAG, bySlug);
 		Set<Tag> resolved = new LinkedHashSet<>();
-		for (PostRules.TagName tag : wanted) {
-			resolved.add(this.tags.findBySlug(tag.slug())
-				.or(() -> this.tags.findByNameIgnoreCase(tag.name()))
-				.orElseThrow(() -> new IllegalStateException("No tag " + tag.slug() + " after creating it")));
+		for (String slug : bySlug.keySet()) {
+			resolved.add(this.tags.findById(ids.get(slug)).orElseThrow());
 		}
 		return resolved;
 	}

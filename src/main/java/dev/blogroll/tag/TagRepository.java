@@ -17,8 +17,6 @@ public interface TagRepository extends JpaRepository<Tag, Long> {
 
 	Optional<Tag> findBySlug(String slug);
 
-	Optional<Tag> findByNameIgnoreCase(String name);
-
 	/** Every tag with how many posts carry it, by name. */
 	@Query(value = """
 			select t.id as id, t.name as name, t.slug as slug, count(pt.post_id) as posts
