@@ -149,7 +149,7 @@ round() {
   dups=$(sql "select (select count(*) from post where link_key is not null) - (select count(distinct link_key) from post where link_key is not null)")
   local most per_host outcomes served fetched_by=""
   served=$(python3 -c "import json,sys; s=json.loads(sys.argv[1]); print(s['entries_served'])" "$stats")
-  most=$(python3 -c "import json,sys; s=json.loads(sys.argv[1]); print(max(s['most_at_once_per_host'].values()))" "$stats")
+  most=$(python3 -c "import json,sys; s=json.loads(sys.argv[1]); print('%d (%d)' % (max(s['most_at_once_per_host_until_written'].values()), max(s['most_at_once_per_host'].values())))" "$stats")
   per_host=$(python3 -c "import json,sys; s=json.loads(sys.argv[1]); print(s['most_at_once'])" "$stats")
   outcomes=$(sql "select string_agg(outcome || ' ' || n, ', ' order by n desc) from (select outcome, count(*) n from feed_fetch where started_at >= '$t0' group by outcome) o")
   for i in "${!APP_PIDS[@]}"; do
@@ -184,7 +184,7 @@ for RUN in $INSTANCES; do
   fi
 done
 
-HEADER="| sources due |  instances | round | time | CPU (each) | peak RSS (each) | posts | entries served | duplicates | most at once on a host | most at once in all | outcomes | fetches logged so far (each) | load before → after |
+HEADER="| sources due |  instances | round | time | CPU (each) | peak RSS (each) | posts | entries served | duplicates | most at once on a host: until answered (until flushed) | most at once in all | outcomes | fetches logged so far (each) | load before → after |
 |---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 echo
 echo "$HEADER"

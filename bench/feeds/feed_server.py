@@ -118,6 +118,11 @@ class Web:
             feed.changed, feed.extra, feed.cache = 1, 0, None
         self.now = {h: 0 for h in self.hosts}
         self.most = {h: 0 for h in self.hosts}
+        # the same count, ended when the answer is handed to the socket rather than when it is
+        # flushed: a client may read the answer, finish and send its next request to the host
+        # before this single-threaded server gets back to the coroutine waiting for the flush
+        self.now_written = {h: 0 for h in self.hosts}
+        self.most_written = {h: 0 for h in self.hosts}
         self.at_once = 0
         self.most_at_once = 0
         self.by_status = {}
@@ -143,7 +148,8 @@ class Web:
 
     def stats(self):
         return {"generation": self.generation, "requests": self.requests, "by_status": self.by_status,
-                "most_at_once_per_host": self.most, "most_at_once": self.most_at_once,
+                "most_at_once_per_host": self.most,
+                "most_at_once_per_host_until_written": self.most_written, "most_at_once": self.most_at_once,
                 "now_at_once": self.at_once, "entries_served": self.entries_served,
                 "bytes_sent": self.bytes_sent, "clients_gave_up": self.gave_up}
 
@@ -230,6 +236,9 @@ async def handle(web, host, reader, writer):
             web.now[host] += 1
             web.at_once += 1
             web.most[host] = max(web.most[host], web.now[host])
+            web.now_written[host] += 1
+            web.most_written[host] = max(web.most_written[host], web.now_written[host])
+            written = False
             web.most_at_once = max(web.most_at_once, web.at_once)
             try:
                 answer = await serve_feed(web, host, reader, target, headers)
@@ -238,6 +247,8 @@ async def handle(web, host, reader, writer):
                     return
                 status, reason, extra, body, entries = answer
                 writer.write(response(status, reason, extra, body))
+                web.now_written[host] -= 1
+                written = True
                 await writer.drain()
                 web.by_status[str(status)] = web.by_status.get(str(status), 0) + 1
                 web.bytes_sent += len(body)
@@ -246,6 +257,8 @@ async def handle(web, host, reader, writer):
             finally:
                 web.now[host] -= 1
                 web.at_once -= 1
+                if not written:
+                    web.now_written[host] -= 1
             if headers.get("connection", "").lower() == "close":
                 return
     except ConnectionError:
