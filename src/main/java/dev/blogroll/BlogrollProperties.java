@@ -141,7 +141,20 @@ public record BlogrollProperties(
 	 *
 	 * @param schedulerEnabled whether this instance looks for due sources by itself; tests turn
 	 * it off and fetch explicitly
-	 * @param pollInterval how often this instance looks for sources whose next fetch is due
+	 * @param pollInterval how often this instance looks for sources whose next fetch is due,
+	 * when it has fetched every source that was due
+	 * @param concurrency how many feeds this instance fetches at once (its pool); every instance
+	 * has one, so two instances fetch about twice as many
+	 * @param perHost how many feeds of one host (the feed URL's host name) are fetched at once,
+	 * by all instances together, so a host with many feeds is not hammered
+	 * @param writers how many of this instance's fetches write their entries and outcome at once
+	 * (the others wait their turn); kept below the connection pool's size, so that fetching
+	 * never takes the connections readers' pages need
+	 * @param minInterval the shortest time between two scheduled fetches of a source, whatever
+	 * its editor's interval, its publishing or its server's caching headers say; at least
+	 * {@value #MIN_INTERVAL_MINUTES} minutes, so no setting can make Blogroll hammer a blog
+	 * @param maxInterval the longest time between two fetches of a source that works, however
+	 * quiet it is or however long its server says its feed stays fresh
 	 * @param connectTimeout how long to wait for a feed's server to accept the connection
 	 * @param readTimeout how long a whole response (headers and body) may take
 	 * @param maxFeedSize the most a feed may weigh, compressed or not; the fetch is aborted
@@ -158,6 +171,7 @@ public record BlogrollProperties(
 	 * of 25,000 items adds this many posts, not 25,000
 	 * @param maxPostsPerSourcePerDay how many posts one source may publish in 24 hours; its
 	 * further new posts are kept as drafts for an editor to publish or trash
+	 * @param webSub subscriptions to the hubs feeds name, so their posts are pushed to Blogroll
 	 */
 	public record Ingest(@DefaultValue("true") boolean schedulerEnabled,
 			@DefaultValue("60s") @NotNull Duration pollInterval,
@@ -169,7 +183,52 @@ public record BlogrollProperties(
 			@DefaultValue("false") boolean allowLoopback,
 			@DefaultValue("false") boolean allowPrivateAddresses,
 			@DefaultValue("50") @Min(1) @Max(10_000) int maxEntriesPerFetch,
-			@DefaultValue("100") @Min(0) @Max(100_000) int maxPostsPerSourcePerDay) {
+			@DefaultValue("100") @Min(0) @Max(100_000) int maxPostsPerSourcePerDay,
+			@DefaultValue("16") @Min(1) @Max(512) int concurrency,
+			@DefaultValue("2") @Min(1) @Max(64) int perHost,
+			@DefaultValue("3") @Min(1) @Max(64) int writers,
+			@DefaultValue("15m") @NotNull Duration minInterval,
+			@DefaultValue("24h") @NotNull Duration maxInterval,
+			@DefaultValue @Valid WebSub webSub) {
+
+		/** The floor under {@code minInterval}: no setting goes below it. */
+		public static final int MIN_INTERVAL_MINUTES = 5;
+
+		public Ingest {
+			if (minInterval.compareTo(Duration.ofMinutes(MIN_INTERVAL_MINUTES)) < 0) {
+				throw new IllegalArgumentException("blogroll.ingest.min-interval must be at least "
+						+ MIN_INTERVAL_MINUTES + " minutes, so that no blog is fetched more often; it is " + minInterval);
+			}
+			if (maxInterval.compareTo(minInterval) < 0) {
+				throw new IllegalArgumentException("blogroll.ingest.max-interval (" + maxInterval
+						+ ") must not be shorter than blogroll.ingest.min-interval (" + minInterval + ")");
+			}
+		}
+
+	}
+
+	/**
+	 * WebSub (a W3C Recommendation): when a feed names a hub and its own URL, Blogroll subscribes
+	 * to it with a callback on {@link BlogrollProperties#siteUrl()}, and the hub pushes the feed
+	 * when it changes. A source whose subscription is verified is still polled, every
+	 * {@code max-interval}, in case the hub stops pushing.
+	 *
+	 * @param enabled whether Blogroll subscribes at all; it never does while the site URL is
+	 * this machine ({@code localhost}), which no hub could reach
+	 * @param lease how long a subscription is asked to last ({@code hub.lease_seconds}); the
+	 * hub decides
+	 * @param renewBefore how long before its lease ends a subscription is renewed
+	 * @param verifyTimeout how long a hub has to verify a subscription before the source is
+	 * treated as having none
+	 * @param retryAfter how long after a hub refused or failed before it is asked again
+	 * @param maxPushSize the largest push accepted; larger ones are refused unread (413)
+	 */
+	public record WebSub(@DefaultValue("true") boolean enabled,
+			@DefaultValue("7d") @NotNull Duration lease,
+			@DefaultValue("1d") @NotNull Duration renewBefore,
+			@DefaultValue("1h") @NotNull Duration verifyTimeout,
+			@DefaultValue("1d") @NotNull Duration retryAfter,
+			@DefaultValue("5MB") @NotNull DataSize maxPushSize) {
 	}
 
 	/**

@@ -20,6 +20,11 @@ import org.jspecify.annotations.Nullable;
  * ({@code 64:ff9b::/96}), 6to4 ({@code 2002::/16}) and Teredo ({@code 2001::/32}, whose client
  * address is stored inverted). {@code [::127.0.0.1]}, {@code [64:ff9b::7f00:1]} and
  * {@code [2002:a9fe:a9fe::]} are loopback and link-local, not public.
+ * <p>
+ * The guard resolves a host once and hands the addresses it checked to the HTTP client, which
+ * connects to one of them and to nothing else ({@link PinnedDnsResolver}): a DNS server that
+ * answers a public address to the check and {@code 127.0.0.1} to the connection (DNS
+ * rebinding) never gets a second question.
  */
 class AddressGuard {
 
@@ -27,13 +32,26 @@ class AddressGuard {
 
 	private final boolean allowPrivate;
 
+	private final HostResolver resolver;
+
 	AddressGuard(boolean allowLoopback, boolean allowPrivate) {
+		this(allowLoopback, allowPrivate, HostResolver.DNS);
+	}
+
+	AddressGuard(boolean allowLoopback, boolean allowPrivate, HostResolver resolver) {
 		this.allowLoopback = allowLoopback;
 		this.allowPrivate = allowPrivate;
+		this.resolver = resolver;
 	}
 
 	/** Throws {@link RefusedAddressException} unless every address of the URL's host may be fetched. */
-	void check(URI uri) throws RefusedAddressException {
+	void check(URI uri) throws RefusedAddressException, UnknownHostException {
+		checkUrl(uri);
+		addresses(uri.getHost());
+	}
+
+	/** Refuses URLs that are not http or https or have no host; asks no DNS server. */
+	void checkUrl(URI uri) throws RefusedAddressException {
 		String scheme = uri.getScheme();
 		if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))) {
 			throw new RefusedAddressException("only http and https URLs are fetched, not " + uri);
@@ -42,12 +60,19 @@ class AddressGuard {
 		if (host == null || host.isBlank()) {
 			throw new RefusedAddressException("the URL " + uri + " has no host");
 		}
-		InetAddress[] addresses;
-		try {
-			addresses = InetAddress.getAllByName(host);
-		}
-		catch (UnknownHostException ex) {
-			throw new RefusedAddressException("the host " + host + " is unknown");
+	}
+
+	/**
+	 * The host's addresses, resolved once, each of them allowed; the only addresses a connection
+	 * to the host may go to.
+	 * @throws RefusedAddressException if any of them leads somewhere not allowed
+	 * @throws UnknownHostException if the host has no address
+	 */
+	InetAddress[] addresses(String host) throws UnknownHostException {
+		String name = (host.startsWith("[") && host.endsWith("]")) ? host.substring(1, host.length() - 1) : host;
+		InetAddress[] addresses = this.resolver.resolve(name);
+		if (addresses.length == 0) {
+			throw new UnknownHostException(host);
 		}
 		for (InetAddress address : addresses) {
 			InetAddress effective = unwrap(address);
@@ -61,6 +86,7 @@ class AddressGuard {
 						host + " resolves to a non-public address (" + address.getHostAddress() + ")");
 			}
 		}
+		return addresses;
 	}
 
 	static boolean isPublic(InetAddress address) {
@@ -163,12 +189,25 @@ class AddressGuard {
 		return true;
 	}
 
-	/** A feed URL that may not be fetched, with the reason. */
-	static class RefusedAddressException extends Exception {
+	/**
+	 * A feed URL that may not be fetched, with the reason. An {@link UnknownHostException}, so
+	 * that the HTTP client's resolver may throw it ({@link PinnedDnsResolver}).
+	 */
+	static class RefusedAddressException extends UnknownHostException {
 
 		RefusedAddressException(String message) {
 			super(message);
 		}
+
+	}
+
+	/** Resolves a host name to its addresses: DNS in production, a table in tests. */
+	@FunctionalInterface
+	interface HostResolver {
+
+		HostResolver DNS = InetAddress::getAllByName;
+
+		InetAddress[] resolve(String host) throws UnknownHostException;
 
 	}
 

@@ -1,45 +1,90 @@
 package dev.blogroll.ingest;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.Proxy;
+import java.net.Socket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPInputStream;
 
+import org.apache.hc.client5.http.classic.methods.HttpGet;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.entity.UrlEncodedFormEntity;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
+import org.apache.hc.client5.http.io.DetachedSocketFactory;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
+import org.apache.hc.core5.http.config.Lookup;
+import org.apache.hc.core5.http.config.RegistryBuilder;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.pool.PoolReusePolicy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.NameValuePair;
+import org.apache.hc.core5.http.io.SocketConfig;
+import org.apache.hc.core5.http.message.BasicNameValuePair;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.jspecify.annotations.Nullable;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 import dev.blogroll.BlogrollProperties;
 
 /**
  * Fetches a feed the way a polite feed reader does: a conditional GET with the validators of
- * the last fetch, gzip accepted, a User-Agent naming Blogroll, connect and read timeouts, at most
- * {@code maxFeedSize} read (compressed and uncompressed), redirects followed by hand so that
- * each hop's address is checked and a loop is noticed.
+ * the last fetch, gzip accepted, a User-Agent naming Blogroll, connect and read timeouts (the
+ * read timeout bounds the whole response), at most {@code maxFeedSize} read (compressed and
+ * uncompressed), redirects followed by hand so that a loop is noticed and a permanent move
+ * remembered. Also sends WebSub subscription requests to hubs.
+ * <p>
+ * Apache HttpClient 5, with a pool of connections kept alive (many feeds share a host) and
+ * {@link PinnedDnsResolver} as its only resolver: every connection, to a feed, a redirect's
+ * target or a hub, goes to an address the {@link AddressGuard} checked in the same lookup.
  */
-class FeedClient {
+@Component
+class FeedClient implements DisposableBean {
 
-	private final HttpClient http;
+	/** Plain sockets, never through a proxy: a proxy would resolve names itself, unchecked. */
+	static final DetachedSocketFactory PLAIN_SOCKETS = (proxy) -> new Socket(Proxy.NO_PROXY);
+
+	private static final String ACCEPT = "application/atom+xml, application/rss+xml, application/rdf+xml;q=0.9, "
+			+ "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
+
+	private final CloseableHttpClient http;
+
+	private final PoolingHttpClientConnectionManager connections;
 
 	private final AddressGuard guard;
 
@@ -49,15 +94,61 @@ class FeedClient {
 
 	private final Clock clock;
 
-	FeedClient(BlogrollProperties properties, AddressGuard guard, Clock clock) {
+	/** Aborts requests whose whole answer has not come within the read timeout. */
+	private final ScheduledThreadPoolExecutor deadlines;
+
+	@Autowired
+	FeedClient(BlogrollProperties properties, Clock clock) {
+		this(properties, new AddressGuard(properties.ingest().allowLoopback(),
+				properties.ingest().allowPrivateAddresses()), clock, PLAIN_SOCKETS);
+	}
+
+	/**
+	 * @param sockets makes the sockets connections are opened on (tests see where they go)
+	 */
+	FeedClient(BlogrollProperties properties, AddressGuard guard, Clock clock, DetachedSocketFactory sockets) {
 		this.settings = properties.ingest();
 		this.guard = guard;
 		this.clock = clock;
 		this.userAgent = "Blogroll/1.0 (feed aggregator; +" + properties.siteUrl() + ")";
-		this.http = HttpClient.newBuilder()
-			.connectTimeout(this.settings.connectTimeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
+		Lookup<TlsSocketStrategy> tls = RegistryBuilder.<TlsSocketStrategy>create()
+			.register("https", DefaultClientTlsStrategy.createDefault())
 			.build();
+		this.connections = new PoolingHttpClientConnectionManager(
+				new DefaultHttpClientConnectionOperator(sockets, null, new PinnedDnsResolver(guard), tls),
+				PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO, TimeValue.ofMinutes(5), null);
+		// the pool, "Fetch now" and WebSub requests, with room to spare: the per-host limit is
+		// the claims' (FetchPool), not the connection pool's
+		int connectionsAtOnce = this.settings.concurrency() + 8;
+		this.connections.setMaxTotal(connectionsAtOnce);
+		this.connections.setDefaultMaxPerRoute(connectionsAtOnce);
+		this.connections.setDefaultConnectionConfig(ConnectionConfig.custom()
+			.setConnectTimeout(Timeout.of(this.settings.connectTimeout()))
+			.setSocketTimeout(Timeout.of(this.settings.readTimeout()))
+			.build());
+		this.connections.setDefaultSocketConfig(SocketConfig.custom()
+			.setSoTimeout(Timeout.of(this.settings.readTimeout()))
+			.build());
+		this.http = HttpClients.custom()
+			.setConnectionManager(this.connections)
+			.disableRedirectHandling()
+			.disableContentCompression()
+			.disableAutomaticRetries()
+			.disableCookieManagement()
+			.disableAuthCaching()
+			.setUserAgent(this.userAgent)
+			.setDefaultRequestConfig(RequestConfig.custom()
+				.setConnectionRequestTimeout(Timeout.of(this.settings.readTimeout()))
+				.setResponseTimeout(Timeout.of(this.settings.readTimeout()))
+				.build())
+			.evictIdleConnections(TimeValue.ofSeconds(30))
+			.build();
+		this.deadlines = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "feed-fetch-deadlines");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.deadlines.setRemoveOnCancelPolicy(true);
 	}
 
 	String userAgent() {
@@ -72,56 +163,45 @@ class FeedClient {
 		Set<URI> seen = new HashSet<>();
 		for (int hop = 0;; hop++) {
 			try {
-				this.guard.check(url);
+				this.guard.checkUrl(url);
 			}
 			catch (AddressGuard.RefusedAddressException ex) {
-				return new Result(Outcome.REFUSED, null, null, null, null, movedTo, null, "Refused: " + ex.getMessage());
+				return Result.of(Outcome.REFUSED, null, movedTo, "Refused: " + ex.getMessage());
 			}
 			if (!seen.add(url)) {
-				return failed(null, movedTo, "Redirect loop at " + url);
+				return Result.failed(null, movedTo, "Redirect loop at " + url);
 			}
-			HttpRequest.Builder request = HttpRequest.newBuilder(url)
-				.timeout(this.settings.readTimeout())
-				.header("User-Agent", this.userAgent)
-				.header("Accept", "application/atom+xml, application/rss+xml, application/rdf+xml;q=0.9, application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5")
-				.header("Accept-Encoding", "gzip");
+			HttpGet request = new HttpGet(url);
+			request.setHeader("Accept", ACCEPT);
+			request.setHeader("Accept-Encoding", "gzip");
 			if (etag != null) {
-				request.header("If-None-Match", etag);
+				request.setHeader("If-None-Match", etag);
 			}
 			if (lastModified != null) {
-				request.header("If-Modified-Since", lastModified);
+				request.setHeader("If-Modified-Since", lastModified);
 			}
-			HttpResponse<byte[]> response;
+			Answer answer;
 			try {
-				response = send(request.GET().build());
+				answer = send(request, this.settings.maxFeedSize().toBytes());
 			}
-			catch (TooLargeException ex) {
-				return failed(null, movedTo, "The feed is larger than " + this.settings.maxFeedSize().toMegabytes() + " MB; stopped reading");
+			catch (Failure failure) {
+				return Result.of(failure.outcome, null, movedTo, failure.getMessage());
 			}
-			catch (TimeoutException | HttpTimeoutException ex) {
-				return failed(null, movedTo, "No complete answer within " + this.settings.readTimeout().toSeconds() + " s");
-			}
-			catch (ConnectException ex) {
-				return failed(null, movedTo, "Could not connect to " + url.getHost() + ": " + describe(ex));
-			}
-			catch (IOException ex) {
-				return failed(null, movedTo, "Network error: " + describe(ex));
-			}
-			int status = response.statusCode();
+			int status = answer.status();
 			if (status >= 300 && status < 400 && status != 304) {
-				String location = response.headers().firstValue("Location").orElse(null);
+				String location = answer.header("Location");
 				if (location == null) {
-					return failed(status, movedTo, "Redirect " + status + " without a Location");
+					return Result.failed(status, movedTo, "Redirect " + status + " without a Location");
 				}
 				if (hop >= this.settings.maxRedirects()) {
-					return failed(status, movedTo, "More than " + this.settings.maxRedirects() + " redirects");
+					return Result.failed(status, movedTo, "More than " + this.settings.maxRedirects() + " redirects");
 				}
 				URI next;
 				try {
 					next = url.resolve(location.strip());
 				}
 				catch (IllegalArgumentException ex) {
-					return failed(status, movedTo, "Redirect to an invalid URL: " + location);
+					return Result.failed(status, movedTo, "Redirect to an invalid URL: " + location);
 				}
 				permanentSoFar = permanentSoFar && (status == 301 || status == 308);
 				if (permanentSoFar) {
@@ -130,74 +210,150 @@ class FeedClient {
 				url = next;
 				continue;
 			}
-			String newEtag = response.headers().firstValue("ETag").orElse(null);
-			String newLastModified = response.headers().firstValue("Last-Modified").orElse(null);
+			Duration freshFor = freshFor(answer, this.clock.instant());
+			List<String> links = answer.headers("Link");
 			if (status == 304) {
-				return new Result(Outcome.NOT_MODIFIED, status, null, etag, lastModified, movedTo, null, null);
+				return new Result(Outcome.NOT_MODIFIED, status, null, etag, lastModified, movedTo, null, null, freshFor,
+						links);
 			}
 			if (status == 410) {
-				return new Result(Outcome.GONE, status, null, null, null, movedTo, null, "410 Gone: the feed was removed");
+				return Result.of(Outcome.GONE, status, movedTo, "410 Gone: the feed was removed");
 			}
 			if (status == 429 || status == 503) {
-				Instant retryAt = retryAfter(response.headers());
+				Instant retryAt = retryAfter(answer.header("Retry-After"), this.clock.instant());
 				return new Result(Outcome.RETRY_LATER, status, null, null, null, movedTo, retryAt,
 						status + ((status == 429) ? " Too Many Requests" : " Service Unavailable")
-								+ ((retryAt != null) ? ", retry after " + retryAt : ""));
+								+ ((retryAt != null) ? ", retry after " + retryAt : ""),
+						null, List.of());
 			}
 			if (status < 200 || status >= 300) {
-				return failed(status, movedTo, "HTTP " + status);
+				return Result.failed(status, movedTo, "HTTP " + status);
 			}
 			byte[] body;
 			try {
-				body = decode(response);
+				body = decode(answer);
 			}
 			catch (TooLargeException ex) {
-				return failed(status, movedTo, "The feed is larger than " + this.settings.maxFeedSize().toMegabytes() + " MB uncompressed; stopped reading");
+				return Result.failed(status, movedTo, "The feed is larger than " + this.settings.maxFeedSize().toMegabytes()
+						+ " MB uncompressed; stopped reading");
 			}
 			catch (IOException ex) {
-				return failed(status, movedTo, "Could not decompress the feed: " + describe(ex));
+				return Result.failed(status, movedTo, "Could not decompress the feed: " + describe(ex));
 			}
-			return new Result(Outcome.OK, status, body, newEtag, newLastModified, movedTo, null, null);
+			return new Result(Outcome.OK, status, body, answer.header("ETag"), answer.header("Last-Modified"), movedTo,
+					null, null, freshFor, links);
 		}
 	}
 
-	private HttpResponse<byte[]> send(HttpRequest request) throws IOException, TimeoutException, TooLargeException {
-		long max = this.settings.maxFeedSize().toBytes();
-		CompletableFuture<HttpResponse<byte[]>> future = this.http.sendAsync(request,
-				(info) -> new LimitedBody(max));
+	/**
+	 * Sends a WebSub subscription request ({@code hub.mode=subscribe}, …) to a hub, through the
+	 * same guard as feeds: a hub is named by a feed, so it is as untrusted as the feed.
+	 * @return the hub's status (202 Accepted when it will verify), with the start of its answer
+	 * @throws Failure when no answer came
+	 */
+	HubAnswer post(URI hub, Map<String, String> form) throws Failure {
 		try {
-			return future.get(this.settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+			this.guard.checkUrl(hub);
 		}
-		catch (InterruptedException ex) {
-			future.cancel(true);
-			Thread.currentThread().interrupt();
-			throw new IOException("interrupted");
+		catch (AddressGuard.RefusedAddressException ex) {
+			throw new Failure(Outcome.REFUSED, "Refused: " + ex.getMessage());
 		}
-		catch (TimeoutException ex) {
-			future.cancel(true);
-			throw ex;
+		HttpPost request = new HttpPost(hub);
+		List<NameValuePair> fields = new ArrayList<>();
+		form.forEach((name, value) -> fields.add(new BasicNameValuePair(name, value)));
+		request.setEntity(new UrlEncodedFormEntity(fields, StandardCharsets.UTF_8));
+		Answer answer = send(request, 4096);
+		String text = new String(answer.body(), StandardCharsets.UTF_8).strip();
+		return new HubAnswer(answer.status(), (text.length() > 300) ? text.substring(0, 300) + "…" : text);
+	}
+
+	/**
+	 * Sends the request and reads the whole answer, at most {@code maxBytes} of body, within the
+	 * read timeout.
+	 */
+	private Answer send(HttpUriRequestBase request, long maxBytes) throws Failure {
+		AtomicBoolean timedOut = new AtomicBoolean();
+		ScheduledFuture<?> deadline = this.deadlines.schedule(() -> {
+			timedOut.set(true);
+			request.cancel();
+		}, this.settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
+		try (ClassicHttpResponse response = this.http.executeOpen(null, request, null)) {
+			byte[] body = read(response.getEntity(), maxBytes);
+			if (body == null) {
+				// the rest of a body that is too large is not read: the connection is dropped
+				request.cancel();
+				throw new Failure(Outcome.FAILED,
+						"The feed is larger than " + this.settings.maxFeedSize().toMegabytes() + " MB; stopped reading");
+			}
+			if (timedOut.get()) {
+				throw timeout();
+			}
+			return new Answer(response.getCode(), response.getHeaders(), body);
 		}
-		catch (ExecutionException ex) {
-			for (Throwable cause = ex.getCause(); cause != null; cause = cause.getCause()) {
-				if (cause instanceof TooLargeException tooLarge) {
-					throw tooLarge;
+		catch (Failure failure) {
+			throw failure;
+		}
+		catch (AddressGuard.RefusedAddressException ex) {
+			throw new Failure(Outcome.REFUSED, "Refused: " + ex.getMessage());
+		}
+		catch (UnknownHostException ex) {
+			throw new Failure(Outcome.FAILED, "The host " + request.getAuthority().getHostName()
+					+ " is unknown: no DNS server knows its address");
+		}
+		catch (IOException | RuntimeException ex) {
+			if (timedOut.get()) {
+				throw timeout();
+			}
+			if (ex instanceof ConnectException || ex instanceof org.apache.hc.client5.http.ConnectTimeoutException) {
+				throw new Failure(Outcome.FAILED,
+						"Could not connect to " + request.getAuthority().getHostName() + ": " + describe(ex));
+			}
+			if (ex instanceof java.net.SocketTimeoutException) {
+				throw timeout();
+			}
+			throw new Failure(Outcome.FAILED, "Network error: " + describe(ex));
+		}
+		finally {
+			deadline.cancel(false);
+		}
+	}
+
+	private Failure timeout() {
+		return new Failure(Outcome.FAILED, "No complete answer within " + this.settings.readTimeout().toSeconds() + " s");
+	}
+
+	/** The body, or null when it is longer than {@code max}. */
+	private static byte @Nullable [] read(@Nullable HttpEntity entity, long max) throws IOException {
+		if (entity == null) {
+			return new byte[0];
+		}
+		if (entity.getContentLength() > max) {
+			return null;
+		}
+		try (InputStream in = entity.getContent()) {
+			if (in == null) {
+				return new byte[0];
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream();
+			byte[] buffer = new byte[16 * 1024];
+			int read;
+			while ((read = in.read(buffer)) != -1) {
+				out.write(buffer, 0, read);
+				if (out.size() > max) {
+					return null;
 				}
 			}
-			Throwable cause = ex.getCause();
-			if (cause instanceof IOException io) {
-				throw io;
-			}
-			throw new IOException(cause);
+			return out.toByteArray();
 		}
 	}
 
-	private byte[] decode(HttpResponse<byte[]> response) throws IOException, TooLargeException {
-		String encoding = response.headers().firstValue("Content-Encoding").orElse("");
-		if (!encoding.equalsIgnoreCase("gzip") && !encoding.equalsIgnoreCase("x-gzip")) {
-			return response.body();
+	private byte[] decode(Answer answer) throws IOException, TooLargeException {
+		String encoding = answer.header("Content-Encoding");
+		if (encoding == null || !(encoding.equalsIgnoreCase("gzip") || encoding.equalsIgnoreCase("x-gzip"))) {
+			return answer.body();
 		}
 		long max = this.settings.maxFeedSize().toBytes();
-		try (InputStream in = new GZIPInputStream(new java.io.ByteArrayInputStream(response.body()))) {
+		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(answer.body()))) {
 			ByteArrayOutputStream out = new ByteArrayOutputStream();
 			byte[] buffer = new byte[8192];
 			int read;
@@ -211,32 +367,89 @@ class FeedClient {
 		}
 	}
 
-	private @Nullable Instant retryAfter(HttpHeaders headers) {
-		String value = headers.firstValue("Retry-After").orElse(null);
+	/**
+	 * How long the server says the feed stays fresh: {@code Cache-Control: max-age} less
+	 * {@code Age}, else {@code Expires} less {@code Date}; zero for {@code no-cache} and
+	 * {@code no-store}; null when it says nothing.
+	 */
+	static @Nullable Duration freshFor(Answer answer, Instant now) {
+		String cacheControl = answer.header("Cache-Control");
+		if (cacheControl != null) {
+			Long maxAge = null;
+			for (String directive : cacheControl.toLowerCase(Locale.ROOT).split(",")) {
+				String value = directive.strip();
+				if (value.equals("no-cache") || value.equals("no-store")) {
+					return Duration.ZERO;
+				}
+				if (value.startsWith("max-age=")) {
+					maxAge = seconds(value.substring("max-age=".length()));
+				}
+			}
+			if (maxAge != null) {
+				Long age = seconds(answer.header("Age"));
+				return Duration.ofSeconds(Math.max(0, maxAge - ((age != null) ? age : 0)));
+			}
+		}
+		String expires = answer.header("Expires");
+		if (expires != null) {
+			Instant expiresAt = httpDate(expires);
+			if (expiresAt == null) {
+				// "0" and other invalid dates mean "already expired" (RFC 9111)
+				return Duration.ZERO;
+			}
+			Instant date = httpDate(answer.header("Date"));
+			Duration fresh = Duration.between((date != null) ? date : now, expiresAt);
+			return fresh.isNegative() ? Duration.ZERO : fresh;
+		}
+		return null;
+	}
+
+	/** When {@code Retry-After} (seconds or an HTTP date) says to come back; null without one. */
+	static @Nullable Instant retryAfter(@Nullable String value, Instant now) {
 		if (value == null || value.isBlank()) {
 			return null;
 		}
+		Long seconds = seconds(value);
+		if (seconds != null) {
+			return now.plusSeconds(Math.min(seconds, 7 * 24 * 3600));
+		}
+		return httpDate(value);
+	}
+
+	private static @Nullable Long seconds(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
 		try {
-			long seconds = Long.parseLong(value.strip());
-			return (seconds >= 0) ? this.clock.instant().plusSeconds(Math.min(seconds, 7 * 24 * 3600)) : null;
+			long seconds = Long.parseLong(value.strip().replace("\"", ""));
+			return (seconds >= 0) ? seconds : null;
 		}
 		catch (NumberFormatException ex) {
-			try {
-				return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
-			}
-			catch (DateTimeParseException unparsable) {
-				return null;
-			}
+			return null;
 		}
 	}
 
-	private static Result failed(@Nullable Integer status, @Nullable URI movedTo, String message) {
-		return new Result(Outcome.FAILED, status, null, null, null, movedTo, null, message);
+	private static @Nullable Instant httpDate(@Nullable String value) {
+		if (value == null) {
+			return null;
+		}
+		try {
+			return ZonedDateTime.parse(value.strip(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+		}
+		catch (DateTimeParseException ex) {
+			return null;
+		}
 	}
 
 	private static String describe(Exception ex) {
 		String message = ex.getMessage();
 		return (message == null || message.isBlank()) ? ex.getClass().getSimpleName() : message;
+	}
+
+	@Override
+	public void destroy() {
+		this.deadlines.shutdownNow();
+		this.http.close(CloseMode.IMMEDIATE);
 	}
 
 	/** How a fetch ended. */
@@ -257,10 +470,61 @@ class FeedClient {
 	 * @param movedTo where the feed now lives, when every redirect on the way was permanent
 	 * @param retryAt when the server asked us to come back (429, 503)
 	 * @param message what went wrong, for the admin
+	 * @param freshFor how long the server says the feed stays fresh (caching headers), if it says
+	 * @param links the {@code Link} headers of the answer (a WebSub hub may be named there)
 	 */
 	record Result(Outcome outcome, @Nullable Integer status, byte @Nullable [] body, @Nullable String etag,
 			@Nullable String lastModified, @Nullable URI movedTo, @Nullable Instant retryAt,
-			@Nullable String message) {
+			@Nullable String message, @Nullable Duration freshFor, List<String> links) {
+
+		static Result of(Outcome outcome, @Nullable Integer status, @Nullable URI movedTo, String message) {
+			return new Result(outcome, status, null, null, null, movedTo, null, message, null, List.of());
+		}
+
+		static Result failed(@Nullable Integer status, @Nullable URI movedTo, String message) {
+			return of(Outcome.FAILED, status, movedTo, message);
+		}
+
+	}
+
+	/** A hub's answer to a subscription request. */
+	record HubAnswer(int status, String text) {
+	}
+
+	/** An answer as read: status, headers, body. */
+	record Answer(int status, Header[] headerArray, byte[] body) {
+
+		@Nullable String header(String name) {
+			for (Header header : this.headerArray) {
+				if (header.getName().equalsIgnoreCase(name)) {
+					return header.getValue();
+				}
+			}
+			return null;
+		}
+
+		List<String> headers(String name) {
+			List<String> values = new ArrayList<>();
+			for (Header header : this.headerArray) {
+				if (header.getName().equalsIgnoreCase(name)) {
+					values.add(header.getValue());
+				}
+			}
+			return values;
+		}
+
+	}
+
+	/** No usable answer: refused, unreachable, too slow or too large. */
+	static final class Failure extends Exception {
+
+		final Outcome outcome;
+
+		Failure(Outcome outcome, String message) {
+			super(message, null, false, false);
+			this.outcome = outcome;
+		}
+
 	}
 
 	/** The body was longer than allowed. */
@@ -268,63 +532,6 @@ class FeedClient {
 
 		TooLargeException() {
 			super("too large", null, false, false);
-		}
-
-	}
-
-	/** Collects the body, cancelling the download as soon as it exceeds the limit. */
-	private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
-
-		private final long max;
-
-		private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-		private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-
-		private Flow.@Nullable Subscription subscription;
-
-		LimitedBody(long max) {
-			this.max = max;
-		}
-
-		@Override
-		public CompletionStage<byte[]> getBody() {
-			return this.result;
-		}
-
-		@Override
-		public void onSubscribe(Flow.Subscription subscription) {
-			this.subscription = subscription;
-			subscription.request(1);
-		}
-
-		@Override
-		public void onNext(List<ByteBuffer> buffers) {
-			for (ByteBuffer buffer : buffers) {
-				byte[] chunk = new byte[buffer.remaining()];
-				buffer.get(chunk);
-				this.bytes.write(chunk, 0, chunk.length);
-			}
-			Flow.Subscription current = this.subscription;
-			if (this.bytes.size() > this.max) {
-				if (current != null) {
-					current.cancel();
-				}
-				this.result.completeExceptionally(new TooLargeException());
-			}
-			else if (current != null) {
-				current.request(1);
-			}
-		}
-
-		@Override
-		public void onError(Throwable error) {
-			this.result.completeExceptionally(error);
-		}
-
-		@Override
-		public void onComplete() {
-			this.result.complete(this.bytes.toByteArray());
 		}
 
 	}

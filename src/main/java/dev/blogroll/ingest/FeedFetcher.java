@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,21 +23,21 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Service;
 
 import dev.blogroll.BlogrollProperties;
 
 /**
- * Fetches sources: claims one (a lease in PostgreSQL, so no other instance fetches it at the
- * same time), fetches and parses its feed, writes its entries, and records the outcome with
- * the time of the next fetch: the source's interval after a success, {@code Retry-After} after
- * a 429 or 503, and an exponential back-off capped at {@code maxBackoff} after other failures.
- * A 410 Gone pauses the source.
+ * Fetches one source whose lease the caller holds ({@link FeedSources#claim}, or a claim of
+ * {@link FetchPool}): downloads and parses its feed, writes its entries, subscribes it to its
+ * WebSub hub, and records the outcome with the time of the next fetch ({@link FetchSchedule}).
+ * A 410 Gone pauses the source. Also takes the feeds hubs push ({@link #pushed}).
  * <p>
  * Metrics: {@code blogroll.feed.fetches} (by outcome, timed) and {@code blogroll.feed.entries}
  * (posts created and updated). While shutting down ({@link FetchShutdown}) no new source is
- * claimed; the fetches under way are known by their sources, so their leases can be released
- * if they do not finish in time.
+ * claimed, by the pool, "Fetch now" or a push; the fetches under way are known by their
+ * sources, so their leases can be released if they do not finish in time.
  */
 @Service
 class FeedFetcher {
@@ -49,9 +50,15 @@ class FeedFetcher {
 
 	private final EntryWriter writer;
 
+	private final WebSubscriber webSub;
+
+	private final WebSubscriptions subscriptions;
+
 	private final Clock clock;
 
 	private final BlogrollProperties.Ingest settings;
+
+	private final FetchSchedule.Limits limits;
 
 	/** The sources being fetched by this instance now (their leases are this instance's). */
 	private final Set<Long> fetching = ConcurrentHashMap.newKeySet();
@@ -61,20 +68,30 @@ class FeedFetcher {
 
 	private volatile boolean stopping;
 
+	/**
+	 * Fetches writing entries and outcomes at once ({@code blogroll.ingest.writers}): the
+	 * others wait here, not for one of the connection pool's connections, whose short timeout is
+	 * meant for readers' pages; so a round of thousands of feeds leaves the pool to the site.
+	 */
+	private final Semaphore writers;
+
 	private final Map<FeedClient.Outcome, Timer> fetches = new EnumMap<>(FeedClient.Outcome.class);
 
 	private final Counter created;
 
 	private final Counter updated;
 
-	FeedFetcher(FeedSources sources, EntryWriter writer, BlogrollProperties properties, Clock clock,
-			MeterRegistry registry) {
+	FeedFetcher(FeedSources sources, FeedClient client, EntryWriter writer, WebSubscriber webSub,
+			WebSubscriptions subscriptions, BlogrollProperties properties, Clock clock, MeterRegistry registry) {
 		this.sources = sources;
+		this.client = client;
 		this.writer = writer;
+		this.webSub = webSub;
+		this.subscriptions = subscriptions;
 		this.clock = clock;
 		this.settings = properties.ingest();
-		this.client = new FeedClient(properties,
-				new AddressGuard(this.settings.allowLoopback(), this.settings.allowPrivateAddresses()), clock);
+		this.limits = FetchSchedule.Limits.of(this.settings);
+		this.writers = new Semaphore(this.settings.writers(), true);
 		for (FeedClient.Outcome outcome : FeedClient.Outcome.values()) {
 			this.fetches.put(outcome, Timer.builder("blogroll.feed.fetches")
 				.description("Feed fetches, by outcome (FAILED also when the entries could not be parsed or stored)")
@@ -87,24 +104,24 @@ class FeedFetcher {
 			.description("Posts created and updated from fetched feeds").register(registry);
 	}
 
-	/** Fetches every source that is due and not being fetched elsewhere; returns how many. */
-	int fetchDue() {
-		int fetched = 0;
-		while (!this.stopping) {
-			this.inFlight.incrementAndGet();
-			try {
-				Optional<FeedSource> source = this.sources.claimDue(lease());
-				if (source.isEmpty()) {
-					return fetched;
-				}
-				fetchClaimed(source.get());
-				fetched++;
-			}
-			finally {
-				this.inFlight.decrementAndGet();
-			}
+	/**
+	 * Claims at most {@code max} due sources for the pool ({@link FetchPool}), never more than
+	 * {@code perHost} fetches of one host at once; each counts as under way until
+	 * {@link #fetchLater} has fetched it. Empty while the application is stopping.
+	 */
+	List<FeedSource> claimDue(int max, int perHost) {
+		if (this.stopping) {
+			return List.of();
 		}
-		return fetched;
+		this.inFlight.incrementAndGet();
+		try {
+			List<FeedSource> claimed = this.sources.claimDue(lease(), max, perHost);
+			this.inFlight.addAndGet(claimed.size());
+			return claimed;
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
 	}
 
 	/** Fetches one source now, due or not; empty when another fetch of it is under way. */
@@ -122,9 +139,10 @@ class FeedFetcher {
 	}
 
 	/**
-	 * Claims one source for a fetch that runs later, on another thread ({@link FetchNow}); empty
-	 * when another fetch of it is under way or the application is stopping. The claim counts as
-	 * under way until {@link #fetchLater} has fetched it or {@link #giveUp} has let it go.
+	 * Claims one source for a fetch or a push that runs later, on another thread
+	 * ({@link FetchNow}, {@link WebSubController}); empty when another fetch of it is under way
+	 * or the application is stopping. The claim counts as under way until {@link #fetchLater}
+	 * or {@link #pushed} has run or {@link #giveUp} has let it go.
 	 */
 	Optional<FeedSource> claimForLater(long sourceId) {
 		if (this.stopping) {
@@ -143,7 +161,10 @@ class FeedFetcher {
 		}
 	}
 
-	/** Fetches a source claimed by {@link #claimForLater}; a fetch that fails outright lets the source go. */
+	/**
+	 * Fetches a source claimed by {@link #claimForLater} or {@link #claimDue}; a fetch that
+	 * fails outright lets the source go.
+	 */
 	FeedSources.FetchRecord fetchLater(FeedSource source) {
 		try {
 			return fetchClaimed(source);
@@ -177,6 +198,11 @@ class FeedFetcher {
 		this.stopping = false;
 	}
 
+	/** Whether the application is shutting down (nothing is claimed). */
+	boolean stopping() {
+		return this.stopping;
+	}
+
 	/** The sources this instance is fetching now. */
 	Set<Long> fetching() {
 		return Set.copyOf(this.fetching);
@@ -198,7 +224,7 @@ class FeedFetcher {
 	}
 
 	/** Long enough for the slowest fetch: every redirect hop timing out. */
-	private Duration lease() {
+	Duration lease() {
 		return this.settings.connectTimeout()
 			.plus(this.settings.readTimeout())
 			.multipliedBy(this.settings.maxRedirects() + 1L)
@@ -207,29 +233,31 @@ class FeedFetcher {
 
 	private FeedSources.FetchRecord fetch(FeedSource source) {
 		Instant started = this.clock.instant();
-		this.sources.progress(source.id(), "downloading the feed");
+		progress(source, "downloading the feed");
 		FeedClient.Result result = this.client.fetch(URI.create(source.feedUrl()), source.etag(), source.lastModified());
 		String movedTo = movedTo(source, result.movedTo());
 		Duration interval = Duration.ofMinutes(source.fetchIntervalMinutes());
 		int created = 0;
 		int updated = 0;
 		String outcome = result.outcome().name();
-		String error = null;
 		String message = result.message();
-		Instant next = started.plus(interval);
 		boolean success = false;
+		FeedSources.FeedRead read = null;
+		FeedHints hints = FeedHints.NONE;
 		switch (result.outcome()) {
 			case NOT_MODIFIED -> success = true;
 			case OK -> {
 				try {
 					URI base = URI.create((movedTo != null) ? movedTo : source.feedUrl());
-					this.sources.progress(source.id(), "reading the feed (" + result.body().length / 1024 + " KB)");
+					progress(source, "reading the feed (" + result.body().length / 1024 + " KB)");
 					List<FeedParser.FeedEntry> entries = FeedParser.parse(result.body(), base);
+					hints = FeedHints.read(result.body(), base, result.links());
+					read = feedRead(entries, hints, started);
 					List<FeedParser.FeedEntry> taken = newest(entries, this.settings.maxEntriesPerFetch());
-					int publishable = Math.max(0,
-							this.settings.maxPostsPerSourcePerDay() - this.sources.publishedInTheLastDay(source.id()));
-					this.sources.progress(source.id(), "writing " + taken.size() + " of " + entries.size() + " entries");
-					EntryWriter.Written written = this.writer.write(source, taken, started, publishable);
+					progress(source, "writing " + taken.size() + " of " + entries.size() + " entries");
+					EntryWriter.Written written = writing(() -> this.writer.write(source, taken, started,
+							Math.max(0, this.settings.maxPostsPerSourcePerDay()
+									- this.sources.publishedInTheLastDay(source.id()))));
 					created = written.created();
 					updated = written.updated();
 					message = describe(entries.size(), taken.size(), written.held());
@@ -245,30 +273,181 @@ class FeedFetcher {
 					message = "Could not store the entries: " + ex.getMessage();
 				}
 			}
-			case RETRY_LATER -> {
-				Instant backoff = started.plus(backoff(interval, source.consecutiveFailures() + 1));
-				next = (result.retryAt() != null && result.retryAt().isAfter(started)) ? result.retryAt() : backoff;
+			default -> {
+				// a failure: scheduled below
 			}
-			case GONE, FAILED, REFUSED -> next = started.plus(backoff(interval, source.consecutiveFailures() + 1));
 		}
-		if (!success) {
-			error = message;
+		Instant pushedUntil = this.subscriptions.pushedUntil(source.id());
+		if (pushedUntil != null && created > 0) {
+			this.webSub.hubMissed(source, created);
+			pushedUntil = null;
 		}
+		FetchSchedule.Plan plan = plan(source, result, success, outcome, interval, read, pushedUntil, started);
+		String error = success ? null : message;
 		if (movedTo != null && message != null && success) {
 			message = message + "; the feed moved permanently to " + movedTo;
 		}
+		message = ((message != null) ? message + "; " : "") + "next fetch " + plan.reason();
 		int duration = (int) Math.min(Integer.MAX_VALUE, Duration.between(started, this.clock.instant()).toMillis());
 		FeedSources.FetchRecord record = new FeedSources.FetchRecord(source.id(), started, duration, result.status(),
 				outcome, success, result.outcome() == FeedClient.Outcome.GONE, movedTo,
 				success ? result.etag() : null, success ? result.lastModified() : null, error, message, created,
-				updated, next);
-		this.sources.finish(record);
+				updated, plan.at(), read, plan.reason());
+		writing(() -> {
+			this.sources.finish(record);
+			return null;
+		});
 		FeedClient.Outcome counted = "FAILED".equals(outcome) ? FeedClient.Outcome.FAILED : result.outcome();
 		this.fetches.get(counted).record(duration, TimeUnit.MILLISECONDS);
 		this.created.increment(created);
 		this.updated.increment(updated);
 		log.info("Fetched {}: {} ({} new, {} updated){}", source.feedUrl(), outcome, created, updated,
 				(error != null) ? " " + error : "");
+		if (success && result.outcome() == FeedClient.Outcome.OK) {
+			subscribe(source, hints);
+		}
+		else if (success) {
+			// a 304 names no hub: a subscription due for renewal is renewed as it was asked
+			renew(source);
+		}
+		return record;
+	}
+
+	private FetchSchedule.Plan plan(FeedSource source, FeedClient.Result result, boolean success, String outcome,
+			Duration interval, FeedSources.@Nullable FeedRead read, @Nullable Instant pushedUntil, Instant now) {
+		if (success) {
+			Instant newest = (read != null) ? read.newestEntryAt() : source.newestEntryAt();
+			Integer gap = (read != null) ? read.typicalGapMinutes() : source.typicalGapMinutes();
+			Integer ttl = (read != null) ? read.feedTtlMinutes() : source.feedTtlMinutes();
+			FetchSchedule.Publishing publishing = new FetchSchedule.Publishing(newest,
+					(gap != null) ? Duration.ofMinutes(gap) : null);
+			return FetchSchedule.afterSuccess(now,
+					new FetchSchedule.Success(interval, publishing, result.freshFor(),
+							(ttl != null) ? Duration.ofMinutes(ttl) : null, pushedUntil,
+							this.settings.webSub().renewBefore()),
+					this.limits);
+		}
+		int failures = source.consecutiveFailures() + 1;
+		if ("RETRY_LATER".equals(outcome)) {
+			return FetchSchedule.afterRetryLater(now, interval, failures, result.retryAt(), this.limits);
+		}
+		return FetchSchedule.afterFailure(now, interval, failures, this.limits);
+	}
+
+	/** What the schedule keeps of a feed read: how often it publishes, how long it asks to wait. */
+	private static FeedSources.FeedRead feedRead(List<FeedParser.FeedEntry> entries, FeedHints hints, Instant now) {
+		FetchSchedule.Publishing publishing = FetchSchedule.Publishing
+			.of(entries.stream().map(FeedFetcher::date).toList(), now);
+		Duration ttl = hints.ttl();
+		if (hints.updatePeriod() != null && (ttl == null || hints.updatePeriod().compareTo(ttl) > 0)) {
+			ttl = hints.updatePeriod();
+		}
+		return new FeedSources.FeedRead(publishing.newest(),
+				(publishing.typicalGap() != null) ? (int) Math.min(Integer.MAX_VALUE, publishing.typicalGap().toMinutes())
+						: null,
+				(ttl != null) ? (int) ttl.toMinutes() : null);
+	}
+
+	/** Runs database writes of a fetch, at most {@code writers} fetches at once. */
+	private <T> T writing(java.util.function.Supplier<T> write) {
+		this.writers.acquireUninterruptibly();
+		try {
+			return write.get();
+		}
+		finally {
+			this.writers.release();
+		}
+	}
+
+	/** Shows editors how far the fetch is; a busy database does not fail the fetch for it. */
+	private void progress(FeedSource source, String progress) {
+		try {
+			this.sources.progress(source.id(), progress);
+		}
+		catch (DataAccessException ex) {
+			log.debug("Could not show the progress of {}: {}", source.feedUrl(), ex.getMessage());
+		}
+	}
+
+	private void renew(FeedSource source) {
+		try {
+			this.webSub.renewIfDue(source);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not renew the subscription of {} to its hub", source.feedUrl(), ex);
+		}
+	}
+
+	private void subscribe(FeedSource source, FeedHints hints) {
+		try {
+			this.webSub.afterRead(source, hints);
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not subscribe {} to its hub", source.feedUrl(), ex);
+		}
+	}
+
+	/**
+	 * Gives up on a fetch that broke off with an unexpected exception: its lease is released
+	 * and the source left alone for {@code min-interval}, rather than claimed again at once.
+	 */
+	void brokeOff(FeedSource source, RuntimeException ex) {
+		log.warn("Fetching {} broke off; trying again in {}", source.feedUrl(), this.settings.minInterval(), ex);
+		try {
+			this.sources.postpone(source.id(), this.clock.instant().plus(this.settings.minInterval()));
+		}
+		catch (RuntimeException again) {
+			// the database is away: the lease runs out by itself
+			log.warn("Could not postpone {}: {}", source.feedUrl(), again.getMessage());
+		}
+	}
+
+	/**
+	 * Writes the entries of a feed its hub pushed (WebSub), for a source claimed by
+	 * {@link #claimForLater}; logged like a fetch, as {@code PUSHED}. The next poll stays when
+	 * it was.
+	 * @param topic the feed's URL as subscribed, against which relative links are resolved
+	 */
+	FeedSources.FetchRecord pushed(FeedSource source, byte[] body, URI topic) {
+		this.fetching.add(source.id());
+		try {
+			return writePushed(source, body, topic);
+		}
+		catch (RuntimeException ex) {
+			this.sources.release(source.id());
+			throw ex;
+		}
+		finally {
+			this.fetching.remove(source.id());
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	private FeedSources.FetchRecord writePushed(FeedSource source, byte[] body, URI topic) {
+		Instant started = this.clock.instant();
+		int created = 0;
+		int updated = 0;
+		String message;
+		boolean success = false;
+		try {
+			List<FeedParser.FeedEntry> entries = FeedParser.parse(body, topic);
+			List<FeedParser.FeedEntry> taken = newest(entries, this.settings.maxEntriesPerFetch());
+			EntryWriter.Written written = writing(() -> this.writer.write(source, taken, started,
+					Math.max(0, this.settings.maxPostsPerSourcePerDay() - this.sources.publishedInTheLastDay(source.id()))));
+			created = written.created();
+			updated = written.updated();
+			message = "pushed by the hub: " + describe(entries.size(), taken.size(), written.held());
+			success = true;
+		}
+		catch (FeedParser.InvalidFeedException ex) {
+			message = "The hub pushed something that is not a feed: " + ex.getMessage();
+		}
+		int duration = (int) Math.min(Integer.MAX_VALUE, Duration.between(started, this.clock.instant()).toMillis());
+		FeedSources.FetchRecord record = new FeedSources.FetchRecord(source.id(), started, duration, null,
+				success ? "PUSHED" : "FAILED", success, false, null, source.etag(), source.lastModified(),
+				success ? null : message, message, created, updated, source.nextFetchAt(), null, source.scheduleNote());
+		this.sources.finish(record);
+		log.info("Pushed {}: {} new, {} updated", source.feedUrl(), created, updated);
 		return record;
 	}
 
@@ -314,12 +493,7 @@ class FeedFetcher {
 
 	/** The interval doubled for each failure, at most {@code maxBackoff}. */
 	Duration backoff(Duration interval, int failures) {
-		Duration cap = this.settings.maxBackoff();
-		Duration wait = interval;
-		for (int i = 0; i < failures && wait.compareTo(cap) < 0; i++) {
-			wait = wait.multipliedBy(2);
-		}
-		return (wait.compareTo(cap) > 0) ? cap : wait;
+		return FetchSchedule.backoff(interval, failures, this.settings.maxBackoff());
 	}
 
 }

@@ -27,12 +27,18 @@ import org.jspecify.annotations.Nullable;
  * @param consecutiveFailures failures since the last success
  * @param nextFetchAt when it is due next
  * @param fetchProgress what the fetch under way is doing, or null when none is
+ * @param feedHost the feed URL's host, whose fetches at once are limited
+ * @param newestEntryAt the date of the newest entry of the last feed read
+ * @param typicalGapMinutes the median time between the newest entries of the last feed read
+ * @param feedTtlMinutes how long the last feed read asked to be cached ({@code <ttl>}, {@code sy:*})
+ * @param scheduleNote why the next fetch is when it is
  */
 record FeedSource(long id, String name, String siteUrl, String feedUrl, long categoryId, String categoryName,
 		String defaultTags, boolean active, int fetchIntervalMinutes, @Nullable String etag,
 		@Nullable String lastModified, @Nullable Instant lastFetchedAt, @Nullable Instant lastSuccessAt,
 		@Nullable String lastError, int lastNewPosts, int consecutiveFailures, Instant nextFetchAt,
-		@Nullable String fetchProgress) {
+		@Nullable String fetchProgress, @Nullable String feedHost, @Nullable Instant newestEntryAt,
+		@Nullable Integer typicalGapMinutes, @Nullable Integer feedTtlMinutes, @Nullable String scheduleNote) {
 
 	/** Whether a fetch of this source is under way now. */
 	boolean fetching() {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Feed sources and their fetch log in PostgreSQL. Claiming a source takes a lease on it with
@@ -29,9 +30,43 @@ class FeedSources {
 			select s.id, s.name, s.site_url, s.feed_url, s.category_id, c.name as category_name, s.default_tags,
 			       s.active, s.fetch_interval_minutes, s.etag, s.last_modified, s.last_fetched_at,
 			       s.last_success_at, s.last_error, s.last_new_posts, s.consecutive_failures, s.next_fetch_at,
-			       case when s.fetching_until > cast(:now as timestamptz) then s.fetch_progress end as fetch_progress
+			       case when s.fetching_until > cast(:now as timestamptz) then s.fetch_progress end as fetch_progress,
+			       s.feed_host, s.newest_entry_at, s.typical_gap_minutes, s.feed_ttl_minutes, s.schedule_note
 			from feed_source s join category c on c.id = s.category_id
 			""";
+
+	/**
+	 * Claims are taken one at a time across all instances (this transaction-scoped advisory
+	 * lock), so that each claim counts the leases the others took on a host before it; the
+	 * claim itself takes a moment, the fetches it starts run in parallel.
+	 */
+	private static final long CLAIM_LOCK = 0x626c6f67726f6c6cL; // "blogroll"
+
+	/**
+	 * The sources due longest that may be fetched now: not leased, and on a host with fewer
+	 * than {@code :perHost} leases, counting the ones this claim takes (the oldest due of each
+	 * host first).
+	 */
+	private static final String CLAIM_DUE = """
+			with ranked as (
+			    select d.id, d.next_fetch_at,
+			           row_number() over (partition by d.feed_host order by d.next_fetch_at, d.id)
+			               + coalesce(busy.leases, 0) as place
+			    from feed_source d
+			    left join (select feed_host, count(*) as leases from feed_source
+			               where fetching_until > :now group by feed_host) busy on busy.feed_host = d.feed_host
+			    where d.active and d.next_fetch_at <= :now and (d.fetching_until is null or d.fetching_until <= :now)
+			), chosen as (
+			    select f.id from feed_source f
+			    where f.id in (select id from ranked where place <= :perHost order by next_fetch_at, id limit :max)
+			      and f.active and (f.fetching_until is null or f.fetching_until <= :now)
+			    for update skip locked
+			)
+			update feed_source s set fetching_until = cast(:now as timestamptz) + make_interval(secs => :lease),
+			    fetch_progress = 'waiting to start'
+			from chosen
+			where s.id = chosen.id
+			returning s.id""";
 
 	private final JdbcClient jdbc;
 
@@ -101,15 +136,43 @@ class FeedSources {
 		this.jdbc.sql("delete from feed_source where id = :id").param("id", id).update();
 	}
 
-	/** Takes the lease on the source that has been due longest, if any is due and free. */
-	Optional<FeedSource> claimDue(Duration lease) {
+	/**
+	 * Takes the leases on at most {@code max} of the sources due longest, never more than
+	 * {@code perHost} leases on one host counting those other fetches (on any instance) hold.
+	 * Sources an editor or another claim has locked this moment are left for the next claim.
+	 */
+	@Transactional
+	List<FeedSource> claimDue(Duration lease, int max, int perHost) {
+		this.jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", CLAIM_LOCK).query().listOfRows();
+		List<Long> ids = this.jdbc.sql(CLAIM_DUE)
+			.param("now", now())
+			.param("lease", lease.toSeconds())
+			.param("perHost", perHost)
+			.param("max", max)
+			.query(Long.class)
+			.list();
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT + " where s.id in (:ids) order by s.next_fetch_at, s.id")
+			.param("now", now())
+			.param("ids", ids)
+			.query(FeedSources::map)
+			.list();
+	}
+
+	/** Whether a source is due that no fetch holds (it may wait for its host to be free). */
+	boolean anyDue() {
 		return this.jdbc.sql("""
-				update feed_source set fetching_until = cast(:now as timestamptz) + make_interval(secs => :lease),
-				    fetch_progress = 'waiting to start'
-				where id = (select id from feed_source
-				            where active and next_fetch_at <= :now and (fetching_until is null or fetching_until < :now)
-				            order by next_fetch_at, id limit 1 for update skip locked)
-				returning id""").param("now", now()).param("lease", lease.toSeconds()).query(Long.class).optional().flatMap(this::findById);
+				select exists (select 1 from feed_source where active and next_fetch_at <= :now
+				               and (fetching_until is null or fetching_until <= :now))""")
+			.param("now", now()).query(Boolean.class).single();
+	}
+
+	/** Makes the source due now (a hub pushed while it was being fetched). */
+	void dueNow(long id) {
+		this.jdbc.sql("update feed_source set next_fetch_at = :now where id = :id and active").param("now", now())
+			.param("id", id).update();
 	}
 
 	/** Takes the lease on one source, due or not; empty if another fetch holds it. */
@@ -128,6 +191,16 @@ class FeedSources {
 	void progress(long id, String progress) {
 		this.jdbc.sql("update feed_source set fetch_progress = :progress where id = :id and fetching_until is not null")
 			.param("id", id).param("progress", truncate200(progress)).update();
+	}
+
+	/**
+	 * Gives up the lease of a fetch that broke off unexpectedly (the database failed mid-way),
+	 * and leaves the source alone until {@code next}, so it is not claimed again at once.
+	 */
+	void postpone(long id, Instant next) {
+		this.jdbc.sql("""
+				update feed_source set fetching_until = null, fetch_progress = null, next_fetch_at = :next
+				where id = :id""").param("id", id).param("next", Timestamp.from(next)).update();
 	}
 
 	/** Gives up a lease taken for a fetch that will not run after all. */
@@ -166,13 +239,24 @@ class FeedSources {
 				    last_error = :error, last_new_posts = :newPosts,
 				    consecutive_failures = case when :success then 0 else consecutive_failures + 1 end,
 				    active = active and not :gone,
-				    next_fetch_at = :next
+				    next_fetch_at = :next,
+				    newest_entry_at = case when :read then :newestEntry else newest_entry_at end,
+				    typical_gap_minutes = case when :read then :gap else typical_gap_minutes end,
+				    feed_ttl_minutes = case when :read then :ttl else feed_ttl_minutes end,
+				    schedule_note = :note
 				where id = :id""")
 			.param("now", now()).param("id", record.sourceId()).param("started", Timestamp.from(record.startedAt()))
 			.param("movedTo", record.movedTo()).param("success", record.success()).param("etag", record.etag())
 			.param("lastModified", record.lastModified()).param("error", truncate(record.error()))
 			.param("newPosts", record.newPosts()).param("gone", record.gone())
-			.param("next", Timestamp.from(record.nextFetchAt())).update();
+			.param("next", Timestamp.from(record.nextFetchAt()))
+			.param("read", record.feedRead() != null)
+			.param("newestEntry", (record.feedRead() != null && record.feedRead().newestEntryAt() != null)
+					? Timestamp.from(record.feedRead().newestEntryAt()) : null, java.sql.Types.TIMESTAMP)
+			.param("gap", (record.feedRead() != null) ? record.feedRead().typicalGapMinutes() : null, java.sql.Types.INTEGER)
+			.param("ttl", (record.feedRead() != null) ? record.feedRead().feedTtlMinutes() : null, java.sql.Types.INTEGER)
+			.param("note", truncate300(record.scheduleNote()))
+			.update();
 		this.jdbc.sql("""
 				insert into feed_fetch (source_id, started_at, duration_ms, http_status, outcome, new_posts, updated_posts, message)
 				values (:id, :started, :duration, :status, :outcome, :newPosts, :updatedPosts, :message)""")
@@ -197,6 +281,10 @@ class FeedSources {
 			.list();
 	}
 
+	private static @Nullable String truncate300(@Nullable String text) {
+		return (text == null || text.length() <= 300) ? text : text.substring(0, 299) + "…";
+	}
+
 	private static String truncate200(String text) {
 		return (text.length() <= 200) ? text : text.substring(0, 199) + "…";
 	}
@@ -212,7 +300,9 @@ class FeedSources {
 				rs.getString("etag"), rs.getString("last_modified"), instant(rs.getTimestamp("last_fetched_at")),
 				instant(rs.getTimestamp("last_success_at")), rs.getString("last_error"), rs.getInt("last_new_posts"),
 				rs.getInt("consecutive_failures"), rs.getTimestamp("next_fetch_at").toInstant(),
-				rs.getString("fetch_progress"));
+				rs.getString("fetch_progress"), rs.getString("feed_host"), instant(rs.getTimestamp("newest_entry_at")),
+				(Integer) rs.getObject("typical_gap_minutes"), (Integer) rs.getObject("feed_ttl_minutes"),
+				rs.getString("schedule_note"));
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
@@ -221,11 +311,24 @@ class FeedSources {
 
 	/**
 	 * The outcome of one fetch, as stored.
+	 * @param feedRead what the schedule keeps of the feed, when the fetch read one (else the
+	 * last one read is kept)
+	 * @param scheduleNote why the next fetch is when it is, for editors
 	 */
 	record FetchRecord(long sourceId, Instant startedAt, int durationMillis, @Nullable Integer httpStatus,
 			String outcome, boolean success, boolean gone, @Nullable String movedTo, @Nullable String etag,
 			@Nullable String lastModified, @Nullable String error, @Nullable String message, int newPosts,
-			int updatedPosts, Instant nextFetchAt) {
+			int updatedPosts, Instant nextFetchAt, @Nullable FeedRead feedRead, @Nullable String scheduleNote) {
+	}
+
+	/**
+	 * What the schedule remembers of the last feed read, for the fetches that bring none (304).
+	 * @param newestEntryAt the newest entry's date
+	 * @param typicalGapMinutes the median time between its newest entries
+	 * @param feedTtlMinutes how long the feed asks to be cached ({@code <ttl>}, {@code sy:*})
+	 */
+	record FeedRead(@Nullable Instant newestEntryAt, @Nullable Integer typicalGapMinutes,
+			@Nullable Integer feedTtlMinutes) {
 	}
 
 	/** One line of a source's fetch log. */

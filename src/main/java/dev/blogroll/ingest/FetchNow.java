@@ -22,7 +22,9 @@ import org.springframework.stereotype.Component;
  * source go at once.
  * <p>
  * Two fetches at a time, {@value #WAITING} more waiting; beyond that the editor is asked to try
- * again. (A worker pool for all fetching is planned; this executor is the piece it can reuse.)
+ * again. Not on the poller's pool ({@link FetchPool}): an editor's click does not wait behind a
+ * round of thousands of feeds, and, being one source chosen by hand, it is not held to the
+ * per-host limit either.
  */
 @Component
 class FetchNow implements DisposableBean {

@@ -1,88 +1,63 @@
 package dev.blogroll.ingest;
 
 import java.time.Duration;
-import java.time.Instant;
 
-import javax.sql.DataSource;
-
-import net.javacrumbs.shedlock.core.DefaultLockingTaskExecutor;
-import net.javacrumbs.shedlock.core.LockConfiguration;
-import net.javacrumbs.shedlock.core.LockProvider;
-import net.javacrumbs.shedlock.core.LockingTaskExecutor;
-import net.javacrumbs.shedlock.provider.jdbctemplate.JdbcTemplateLockProvider;
-import net.javacrumbs.shedlock.provider.sql.DatabaseProduct;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.scheduling.annotation.EnableScheduling;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
 
+import dev.blogroll.BlogrollProperties;
 import dev.blogroll.database.DatabaseFailures;
 
 /**
- * Looks for due sources every {@code blogroll.ingest.poll-interval}. Every instance schedules
- * the poll, and ShedLock (a lock row in PostgreSQL) lets one of them run it at a time; the
- * sources themselves are also claimed with {@code for update skip locked} and a lease, so a
- * due source is fetched once and never twice at the same time, even if a poll outlives its
- * lock. Off when {@code blogroll.ingest.scheduler-enabled=false} (the tests fetch explicitly).
+ * The poller of this instance: every {@code blogroll.ingest.poll-interval} (first after one
+ * interval) it fetches every due source on its {@link FetchPool}, and waits again once none is
+ * left. Every instance polls; the claims in PostgreSQL share the work out, so no lock decides
+ * which instance may poll. Off when {@code blogroll.ingest.scheduler-enabled=false}.
+ * <p>
+ * A thread of its own rather than Spring's {@code @Scheduled}: a round of thousands of feeds
+ * runs for minutes, and would hold the scheduler's single thread (and every other scheduled
+ * task) that long; the loop is all a scheduler library would add.
  */
-@Configuration(proxyBeanMethods = false)
-@EnableScheduling
+@Component
 @ConditionalOnProperty(name = "blogroll.ingest.scheduler-enabled", havingValue = "true", matchIfMissing = true)
-class FetchScheduler {
-
-	static final String LOCK = "fetch-due-sources";
+class FetchScheduler implements SmartLifecycle, DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(FetchScheduler.class);
 
-	private static final Duration LOCK_AT_MOST = Duration.ofMinutes(15);
+	private final FetchPool pool;
 
-	private static final Duration LOCK_AT_LEAST = Duration.ofSeconds(1);
+	private final Duration interval;
 
-	private final FeedFetcher fetcher;
+	private volatile Thread poller;
 
-	private final LockingTaskExecutor locking;
-
-	/** Whether the last poll found the database unreachable (only the scheduler's thread polls). */
+	/** Whether the last poll found the database unreachable (only the poller's thread polls). */
 	private volatile boolean unreachable;
 
-	FetchScheduler(FeedFetcher fetcher, LockProvider fetchLockProvider) {
-		this.fetcher = fetcher;
-		this.locking = new DefaultLockingTaskExecutor(fetchLockProvider);
+	FetchScheduler(FeedSources sources, FeedFetcher fetcher, BlogrollProperties properties) {
+		BlogrollProperties.Ingest settings = properties.ingest();
+		this.pool = new FetchPool(sources, fetcher, settings.concurrency(), settings.perHost(), "feed-fetch");
+		this.interval = settings.pollInterval();
 	}
 
 	/**
-	 * ShedLock's lock, in the {@code shedlock} table, timed by PostgreSQL's clock. The database
-	 * product is named, not detected: detection needs a connection, and during an outage it
-	 * fails with "DB time is not supported for database product: UNKNOWN".
+	 * Fetches every due source now, on this instance's pool, as a poll does; returns how many.
+	 * While PostgreSQL cannot be reached, the claim fails before anything is fetched: that is
+	 * logged as one line when it starts (not a stack trace at every poll), and one line when the
+	 * database is back.
 	 */
-	@Bean
-	static LockProvider fetchLockProvider(DataSource dataSource) {
-		return new JdbcTemplateLockProvider(JdbcTemplateLockProvider.Configuration.builder()
-			.withJdbcTemplate(new JdbcTemplate(dataSource))
-			.withDatabaseProduct(DatabaseProduct.POSTGRES_SQL)
-			.usingDbTime()
-			.build());
-	}
-
-	/**
-	 * Takes the lock and fetches. While PostgreSQL cannot be reached, taking the lock fails
-	 * before anything is fetched: that is logged as one line when it starts (not a stack trace
-	 * at every poll), and one line when the database is back.
-	 */
-	@Scheduled(fixedDelayString = "${blogroll.ingest.poll-interval:60s}", initialDelayString = "${blogroll.ingest.poll-interval:60s}")
-	void fetchDueSources() {
+	int poll() {
 		try {
-			this.locking.executeWithLock((Runnable) this.fetcher::fetchDue,
-					new LockConfiguration(Instant.now(), LOCK, LOCK_AT_MOST, LOCK_AT_LEAST));
+			int fetched = this.pool.fetchDue();
 			if (this.unreachable) {
 				this.unreachable = false;
 				log.info("Feed poller: database reachable again");
 			}
+			return fetched;
 		}
 		catch (RuntimeException ex) {
 			if (!DatabaseFailures.isUnreachable(ex)) {
@@ -93,6 +68,7 @@ class FetchScheduler {
 				log.warn("Feed poller: database unreachable, polling again every interval until it is back ({})",
 						rootCause(ex));
 			}
+			return 0;
 		}
 	}
 
@@ -102,6 +78,49 @@ class FetchScheduler {
 			root = root.getCause();
 		}
 		return root.getClass().getSimpleName() + ": " + root.getMessage();
+	}
+
+	Duration interval() {
+		return this.interval;
+	}
+
+	@Override
+	public void start() {
+		this.pool.resumeClaiming();
+		Thread thread = new Thread(() -> {
+			while (!Thread.currentThread().isInterrupted()) {
+				try {
+					Thread.sleep(this.interval.toMillis());
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				poll();
+			}
+		}, "feed-poller");
+		thread.setDaemon(true);
+		thread.start();
+		this.poller = thread;
+	}
+
+	@Override
+	public void stop() {
+		Thread thread = this.poller;
+		this.poller = null;
+		this.pool.stopClaiming();
+		if (thread != null) {
+			thread.interrupt();
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.pool.close();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.poller != null;
 	}
 
 }

@@ -1,17 +1,28 @@
 package dev.blogroll.ingest;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.config.FixedDelayTask;
-import org.springframework.scheduling.config.ScheduledTask;
-import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.BlogrollTest;
@@ -20,11 +31,12 @@ import dev.blogroll.MutableClock;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The scheduled poll with ShedLock: while another instance holds the poller's lock row in
- * PostgreSQL this one fetches nothing; once the lock is free it fetches the due source, once,
- * and again when the source's interval has passed. The tests run the task the scheduler runs
- * (whose first run is a year away in tests, see {@link BlogrollTest}) and move the clock instead
- * of waiting for polls.
+ * Polling on every instance, with a pool each: the poller fetches a due source once and again
+ * when its interval has passed; two instances on one database fetch at the same time, each
+ * source once, never more than {@code per-host} fetches of one host at once between them; and
+ * a source due on a host that another instance keeps busy is fetched as soon as the host is
+ * free. The tests run the pools themselves and move the clock instead of waiting for polls (the
+ * application's own poller first polls a year after start, see {@link BlogrollTest}).
  */
 @BlogrollTest
 class FetchSchedulerTests {
@@ -36,23 +48,25 @@ class FetchSchedulerTests {
 	private FeedSources sources;
 
 	@Autowired
+	private FeedFetcher fetcher;
+
+	@Autowired
+	private FetchScheduler scheduler;
+
+	@Autowired
 	private MutableClock clock;
 
 	@Autowired
 	private BlogrollProperties properties;
 
-	@Autowired
-	private List<ScheduledTaskHolder> schedulers;
+	private final List<HttpServer> hosts = new ArrayList<>();
 
-	private FeedServer server;
+	private final CountDownLatch testOver = new CountDownLatch(1);
 
 	private long categoryId;
 
 	@BeforeEach
 	void start() {
-		this.server = new FeedServer();
-		this.server.serve("/feed.xml", FeedServer.resource("engineering-rss2.xml"), "Content-Type",
-				"application/rss+xml");
 		this.jdbc.sql("insert into category (slug, name) values ('scheduler-test', 'Scheduler Test') on conflict do nothing")
 			.update();
 		this.categoryId = this.jdbc.sql("select id from category where slug = 'scheduler-test'").query(Long.class)
@@ -61,74 +75,174 @@ class FetchSchedulerTests {
 
 	@AfterEach
 	void cleanUp() {
-		this.server.close();
-		this.jdbc.sql("delete from shedlock where name = :name").param("name", FetchScheduler.LOCK).update();
+		this.testOver.countDown();
+		this.hosts.forEach((host) -> host.stop(0));
 		this.jdbc.sql("delete from post where category_id = :id").param("id", this.categoryId).update();
 		this.jdbc.sql("delete from feed_source where name like 'ST %'").update();
 		this.jdbc.sql("delete from category where slug = 'scheduler-test'").update();
 	}
 
 	@Test
-	void thePollIsScheduledEveryPollIntervalAfterAFirstInterval() {
-		FixedDelayTask poll = (FixedDelayTask) pollTask().getTask();
-		Duration interval = this.properties.ingest().pollInterval();
-		assertThat(poll.getIntervalDuration()).isEqualTo(interval);
-		assertThat(poll.getInitialDelayDuration()).isEqualTo(interval);
-	}
+	void thePollerFetchesADueSourceOnceAndAgainWhenItIsDue() {
+		assertThat(this.scheduler.interval()).isEqualTo(this.properties.ingest().pollInterval());
+		try (FeedServer server = new FeedServer()) {
+			server.serve("/feed.xml", FeedServer.resource("engineering-rss2.xml"), "Content-Type", "application/rss+xml");
+			this.sources.create("ST Scheduled", "https://example.com/", server.url("/feed.xml"), this.categoryId, "",
+					true, 60);
 
-	@Test
-	void onlyTheInstanceHoldingTheLockPollsAndADueSourceIsFetchedOnce() {
-		this.jdbc.sql("""
-				insert into shedlock (name, lock_until, locked_at, locked_by)
-				values (:name, now() + interval '1 hour', now(), 'another-instance')
-				on conflict (name) do update set lock_until = excluded.lock_until, locked_by = excluded.locked_by""")
-			.param("name", FetchScheduler.LOCK)
-			.update();
-		this.sources.create("ST Scheduled", "https://example.com/", this.server.url("/feed.xml"), this.categoryId, "",
-				true, 60);
-		poll();
-		assertThat(this.server.count("/feed.xml")).as("another instance holds the lock").isZero();
+			assertThat(this.scheduler.poll()).isOne();
+			assertThat(server.count("/feed.xml")).as("fetched once").isOne();
+			assertThat(this.jdbc.sql("select count(*) from post where category_id = :id").param("id", this.categoryId)
+				.query(Long.class).single()).isPositive();
 
-		lockRunsOut();
-		poll();
-		assertThat(this.server.count("/feed.xml")).as("fetched once the lock is free").isOne();
-		assertThat(this.jdbc.sql("select locked_by from shedlock where name = :name").param("name", FetchScheduler.LOCK)
-			.query(String.class).single()).isNotEqualTo("another-instance");
-		assertThat(this.jdbc.sql("select count(*) from post where category_id = :id").param("id", this.categoryId)
-			.query(Long.class).single()).isPositive();
+			assertThat(this.scheduler.poll()).isZero();
+			assertThat(server.count("/feed.xml")).as("polled again: not due yet").isOne();
 
-		lockRunsOut();
-		poll();
-		assertThat(this.server.count("/feed.xml")).as("polled again: not due for an hour").isOne();
-
-		this.clock.advance(Duration.ofMinutes(61));
-		lockRunsOut();
-		poll();
-		assertThat(this.server.count("/feed.xml")).as("polled an hour later: due again").isEqualTo(2);
-	}
-
-	/** Runs the poll as the scheduler does, through ShedLock. */
-	private void poll() {
-		pollTask().getTask().getRunnable().run();
+			this.clock.advance(Duration.ofHours(25));
+			assertThat(this.scheduler.poll()).isOne();
+			assertThat(server.count("/feed.xml")).as("polled after the longest interval: due again").isEqualTo(2);
+		}
 	}
 
 	/**
-	 * Ends the poller's lock now. (The lock is timed by PostgreSQL's clock, and held at least a
-	 * second after each poll.)
+	 * Two instances, each with a pool of three, fetch twelve sources on four hosts (four
+	 * loopback addresses), at most one fetch per host at once. The feed servers hold every
+	 * answer until four fetches are under way at once, which neither pool could reach alone:
+	 * the latch proves the instances overlap. Every source is fetched once, by one of them.
 	 */
-	private void lockRunsOut() {
-		this.jdbc.sql("update shedlock set lock_until = now() where name = :name")
-			.param("name", FetchScheduler.LOCK)
-			.update();
+	@Test
+	void twoInstancesWithAPoolEachFetchAtTheSameTimeEachSourceOnceWithinTheLimitPerHost() throws Exception {
+		CountDownLatch fourAtOnce = new CountDownLatch(4);
+		AtomicInteger atOnce = new AtomicInteger();
+		AtomicInteger mostAtOnce = new AtomicInteger();
+		Map<String, AtomicInteger> byHost = new ConcurrentHashMap<>();
+		Map<String, AtomicInteger> mostByHost = new ConcurrentHashMap<>();
+		Map<String, AtomicInteger> fetchesByPath = new ConcurrentHashMap<>();
+		String feed = FeedServer.resource("atom-xhtml.xml");
+		for (int h = 2; h <= 5; h++) {
+			String address = "127.0.0." + h;
+			HttpServer host = host(address);
+			host.createContext("/", (exchange) -> {
+				int now = atOnce.incrementAndGet();
+				mostAtOnce.accumulateAndGet(now, Math::max);
+				int onHost = byHost.computeIfAbsent(address, (key) -> new AtomicInteger()).incrementAndGet();
+				mostByHost.computeIfAbsent(address, (key) -> new AtomicInteger()).accumulateAndGet(onHost, Math::max);
+				fetchesByPath.computeIfAbsent(address + exchange.getRequestURI().getPath(), (key) -> new AtomicInteger())
+					.incrementAndGet();
+				try (exchange) {
+					fourAtOnce.countDown();
+					await(fourAtOnce);
+					// unique entries per feed, so each source adds its own posts
+					String unique = address + exchange.getRequestURI().getPath();
+					FeedServer.respond(exchange, 200, feed.replace("tag:widgets.example.org,2026:", "tag:" + unique + ":")
+						.replace("/blog/rust-in-production", "/blog/rust-in-production/" + unique)
+						.replace("Memory safety", "Memory safety " + unique)
+						.replace("widgets.example.org/blog/dates", unique + "/blog/dates")
+						.replace("Dates are hard", "Dates are hard " + unique));
+				}
+				finally {
+					byHost.get(address).decrementAndGet();
+					atOnce.decrementAndGet();
+				}
+			});
+			host.start();
+			for (int f = 1; f <= 3; f++) {
+				this.sources.create("ST " + address + " " + f, "https://example.com/",
+						"http://" + address + ":" + host.getAddress().getPort() + "/feed-" + f + ".xml", this.categoryId, "",
+						true, 60);
+			}
+		}
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		try (FetchPool one = new FetchPool(this.sources, this.fetcher, 3, 1, "instance-one");
+				FetchPool two = new FetchPool(this.sources, this.fetcher, 3, 1, "instance-two")) {
+			Future<Integer> first = instances.submit(one::fetchDue);
+			Future<Integer> second = instances.submit(two::fetchDue);
+
+			assertThat(fourAtOnce.await(20, TimeUnit.SECONDS)).as("four fetches at once: both instances fetching")
+				.isTrue();
+			int byFirst = first.get(30, TimeUnit.SECONDS);
+			int bySecond = second.get(30, TimeUnit.SECONDS);
+
+			assertThat(byFirst + bySecond).as("sources fetched").isEqualTo(12);
+			assertThat(byFirst).as("by the first instance").isPositive();
+			assertThat(bySecond).as("by the second instance").isPositive();
+			assertThat(fetchesByPath).hasSize(12).allSatisfy((path, count) -> assertThat(count.get()).as(path).isOne());
+			assertThat(mostByHost).hasSize(4).allSatisfy((host, most) -> assertThat(most.get()).as(host).isOne());
+			assertThat(mostAtOnce.get()).isBetween(4, 6);
+			assertThat(this.jdbc.sql("select count(*) from post where category_id = :id").param("id", this.categoryId)
+				.query(Long.class).single()).as("posts: two of each feed").isEqualTo(24);
+			assertThat(this.jdbc.sql("""
+					select count(*) from feed_source where name like 'ST %'
+					and (fetching_until is not null or last_success_at is null)""").query(Long.class).single())
+				.as("sources still leased or not fetched").isZero();
+		}
+		finally {
+			instances.shutdownNow();
+		}
 	}
 
-	private ScheduledTask pollTask() {
-		List<ScheduledTask> polls = this.schedulers.stream()
-			.flatMap((scheduler) -> scheduler.getScheduledTasks().stream())
-			.filter((task) -> task.toString().endsWith(".fetchDueSources"))
-			.toList();
-		assertThat(polls).as("the scheduled poll").hasSize(1);
-		return polls.get(0);
+	/**
+	 * A host has two due sources and a per-host limit of one; another instance is fetching the
+	 * first. This instance leaves the second alone while the host is busy and fetches it as soon
+	 * as the other fetch ends, in the same poll.
+	 */
+	@Test
+	void aSourceWaitingForItsHostIsFetchedOnceTheHostIsFree() throws Exception {
+		CountDownLatch firstRequested = new CountDownLatch(1);
+		CountDownLatch releaseFirst = new CountDownLatch(1);
+		AtomicInteger requests = new AtomicInteger();
+		String feed = FeedServer.resource("atom-xhtml.xml");
+		HttpServer host = host("127.0.0.6");
+		host.createContext("/", (exchange) -> {
+			try (exchange) {
+				if (requests.incrementAndGet() == 1) {
+					firstRequested.countDown();
+					await(releaseFirst);
+				}
+				FeedServer.respond(exchange, 200, feed);
+			}
+		});
+		host.start();
+		String base = "http://127.0.0.6:" + host.getAddress().getPort();
+		this.sources.create("ST Busy 1", "https://example.com/", base + "/1.xml", this.categoryId, "", true, 60);
+		this.sources.create("ST Busy 2", "https://example.com/", base + "/2.xml", this.categoryId, "", true, 60);
+		ExecutorService instances = Executors.newFixedThreadPool(2);
+		try (FetchPool one = new FetchPool(this.sources, this.fetcher, 4, 1, "instance-one");
+				FetchPool two = new FetchPool(this.sources, this.fetcher, 4, 1, "instance-two")) {
+			Future<Integer> first = instances.submit(one::fetchDue);
+			assertThat(firstRequested.await(10, TimeUnit.SECONDS)).isTrue();
+			Future<Integer> second = instances.submit(two::fetchDue);
+			Thread.sleep(700);
+			assertThat(requests.get()).as("the host is busy: the second source waits").isOne();
+			releaseFirst.countDown();
+			assertThat(first.get(20, TimeUnit.SECONDS) + second.get(20, TimeUnit.SECONDS)).isEqualTo(2);
+			assertThat(requests.get()).isEqualTo(2);
+		}
+		finally {
+			releaseFirst.countDown();
+			instances.shutdownNow();
+		}
+	}
+
+	private HttpServer host(String address) {
+		try {
+			HttpServer host = HttpServer.create(new InetSocketAddress(InetAddress.getByName(address), 0), 0);
+			host.setExecutor(Executors.newCachedThreadPool());
+			this.hosts.add(host);
+			return host;
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	private void await(CountDownLatch latch) {
+		try {
+			latch.await(15, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 }

@@ -35,6 +35,15 @@ class FetchShutdownTests {
 	private EntryWriter writer;
 
 	@Autowired
+	private FeedClient client;
+
+	@Autowired
+	private WebSubscriber webSub;
+
+	@Autowired
+	private WebSubscriptions subscriptions;
+
+	@Autowired
 	private BlogrollProperties properties;
 
 	@Autowired
@@ -99,7 +108,8 @@ class FetchShutdownTests {
 	}
 
 	private FeedFetcher fetcher() {
-		return new FeedFetcher(this.sources, this.writer, this.properties, Clock.systemUTC(), new SimpleMeterRegistry());
+		return new FeedFetcher(this.sources, this.client, this.writer, this.webSub, this.subscriptions, this.properties,
+				Clock.systemUTC(), new SimpleMeterRegistry());
 	}
 
 	private long slowSource(String name, Duration delay) {

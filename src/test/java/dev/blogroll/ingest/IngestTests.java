@@ -23,6 +23,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 import dev.blogroll.BlogrollTest;
+import dev.blogroll.MutableClock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -45,6 +46,9 @@ class IngestTests {
 
 	@Autowired
 	private MockMvc mvc;
+
+	@Autowired
+	private MutableClock clock;
 
 	private FeedServer server;
 
@@ -289,6 +293,59 @@ class IngestTests {
 	}
 
 	@Test
+	void cachingHeadersAndTheFeedsTtlPushTheNextFetchBackWithinTheCeiling() {
+		// one dated entry: nothing to tell how often it publishes, so the editor's hour is the default
+		String feed = FeedServer.resource("atom-xhtml.xml");
+		this.server.on("/feed.xml", (exchange) -> {
+			if ("\"v1\"".equals(exchange.getRequestHeaders().getFirst("If-None-Match"))) {
+				// a 304 brings its own caching headers: Expires five hours after the Date the
+				// test server adds (its own clock's)
+				FeedServer.respond(exchange, 304, "", "Expires", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME
+					.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC).plusHours(5).plusSeconds(1)));
+			}
+			else {
+				FeedServer.respond(exchange, 200, feed, "ETag", "\"v1\"", "Cache-Control", "public, max-age=10800");
+			}
+		});
+		long id = source("Cached", "/feed.xml");
+		Instant before = this.clock.instant();
+
+		FeedSources.FetchRecord first = fetch(id);
+		assertThat(state(id).nextFetchAt()).as("max-age=10800").isBetween(before.plus(Duration.ofHours(3)),
+				before.plus(Duration.ofHours(3)).plusSeconds(30));
+		assertThat(first.message()).endsWith("next fetch in 3 h: the server's caching headers keep it fresh for 3 h");
+
+		fetch(id);
+		assertThat(state(id).nextFetchAt()).as("Expires - Date on the 304")
+			.isBetween(before.plus(Duration.ofHours(5)), before.plus(Duration.ofHours(5)).plusSeconds(30));
+		assertThat(state(id).scheduleNote()).isEqualTo("in 5 h: the server's caching headers keep it fresh for 5 h");
+
+		this.server.serve("/ttl.xml", FeedServer.resource("engineering-rss2.xml").replace("<channel>",
+				"<channel><ttl>2880</ttl>"));
+		long ttl = source("Ttl", "/ttl.xml");
+		fetch(ttl);
+		assertThat(state(ttl).nextFetchAt()).as("a ttl of two days: at most max-interval (24 h)")
+			.isBetween(before.plus(Duration.ofHours(24)), before.plus(Duration.ofHours(24)).plusSeconds(30));
+	}
+
+	@Test
+	void noEditorsIntervalOrHeaderBringsAFetchSoonerThanTheFloor() {
+		this.server.serve("/feed.xml", FeedServer.resource("atom-xhtml.xml"), "Cache-Control", "no-cache",
+				"Expires", "0");
+		long id = this.sources.create("IT Eager", "https://example.com/", this.server.url("/feed.xml"), this.categoryId,
+				"", true, 1);
+		Instant before = this.clock.instant();
+		fetch(id);
+		assertThat(state(id).nextFetchAt()).as("an editor's minute is min-interval's 15")
+			.isBetween(before.plus(Duration.ofMinutes(15)), before.plus(Duration.ofMinutes(15)).plusSeconds(30));
+
+		this.server.on("/feed.xml", (exchange) -> FeedServer.respond(exchange, 503, "", "Retry-After", "1"));
+		fetch(id);
+		assertThat(state(id).nextFetchAt()).as("Retry-After: 1")
+			.isAfterOrEqualTo(before.plus(Duration.ofMinutes(15)));
+	}
+
+	@Test
 	void aSlowServerTimesOut() {
 		this.server.on("/feed.xml", (exchange) -> {
 			// answers only after the test, far later than the read timeout (2 s)
@@ -379,15 +436,16 @@ class IngestTests {
 		});
 		source("Shared", "/feed.xml");
 		ExecutorService firstInstance = Executors.newSingleThreadExecutor();
-		try {
-			Future<Integer> first = firstInstance.submit(this.fetcher::fetchDue);
+		try (FetchPool one = new FetchPool(this.sources, this.fetcher, 2, 2, "first");
+				FetchPool two = new FetchPool(this.sources, this.fetcher, 2, 2, "second")) {
+			Future<Integer> first = firstInstance.submit(one::fetchDue);
 			assertThat(firstIsFetching.await(10, TimeUnit.SECONDS)).as("the first instance is fetching").isTrue();
-			int second = this.fetcher.fetchDue();
+			int second = two.fetchDue();
 			secondHasPolled.countDown();
 			assertThat(second).as("sources the second instance fetched while the first was fetching").isZero();
 			assertThat(first.get(10, TimeUnit.SECONDS)).as("sources the first instance fetched").isOne();
 			assertThat(this.server.count("/feed.xml")).isEqualTo(1);
-			assertThat(this.fetcher.fetchDue()).as("not due again until its interval has passed").isZero();
+			assertThat(two.fetchDue()).as("not due again until its interval has passed").isZero();
 			assertThat(postCount()).isEqualTo(2);
 		}
 		finally {
