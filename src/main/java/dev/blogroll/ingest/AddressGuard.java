@@ -47,7 +47,7 @@ class AddressGuard {
 			addresses = InetAddress.getAllByName(host);
 		}
 		catch (UnknownHostException ex) {
-			throw new RefusedAddressException("the host " + host + " is unknown");
+			throw new UnknownHostRefusal(host);
 		}
 		for (InetAddress address : addresses) {
 			InetAddress effective = unwrap(address);
@@ -168,6 +168,15 @@ class AddressGuard {
 
 		RefusedAddressException(String message) {
 			super(message);
+		}
+
+	}
+
+	/** The host has no address at all: a typo or a domain gone, not an address refused. */
+	static class UnknownHostRefusal extends RefusedAddressException {
+
+		UnknownHostRefusal(String host) {
+			super("the host " + host + " is unknown");
 		}
 
 	}

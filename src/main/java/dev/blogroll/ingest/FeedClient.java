@@ -74,6 +74,10 @@ class FeedClient {
 			try {
 				this.guard.check(url);
 			}
+			catch (AddressGuard.UnknownHostRefusal ex) {
+				return failed(null, movedTo, "Unknown host: " + url.getHost()
+						+ " has no address (a typo in the feed's address, or a domain that is gone)");
+			}
 			catch (AddressGuard.RefusedAddressException ex) {
 				return new Result(Outcome.REFUSED, null, null, null, null, movedTo, null, "Refused: " + ex.getMessage());
 			}
@@ -157,7 +161,8 @@ class FeedClient {
 			catch (IOException ex) {
 				return failed(status, movedTo, "Could not decompress the feed: " + describe(ex));
 			}
-			return new Result(Outcome.OK, status, body, newEtag, newLastModified, movedTo, null, null);
+			return new Result(Outcome.OK, status, body, newEtag, newLastModified, movedTo, null, null,
+					response.headers().firstValue("Content-Type").orElse(null));
 		}
 	}
 
@@ -257,10 +262,19 @@ class FeedClient {
 	 * @param movedTo where the feed now lives, when every redirect on the way was permanent
 	 * @param retryAt when the server asked us to come back (429, 503)
 	 * @param message what went wrong, for the admin
+	 * @param contentType the {@code Content-Type} of the feed, when {@code OK}: its charset is
+	 * how the feed's bytes are read
 	 */
 	record Result(Outcome outcome, @Nullable Integer status, byte @Nullable [] body, @Nullable String etag,
 			@Nullable String lastModified, @Nullable URI movedTo, @Nullable Instant retryAt,
-			@Nullable String message) {
+			@Nullable String message, @Nullable String contentType) {
+
+		Result(Outcome outcome, @Nullable Integer status, byte @Nullable [] body, @Nullable String etag,
+				@Nullable String lastModified, @Nullable URI movedTo, @Nullable Instant retryAt,
+				@Nullable String message) {
+			this(outcome, status, body, etag, lastModified, movedTo, retryAt, message, null);
+		}
+
 	}
 
 	/** The body was longer than allowed. */

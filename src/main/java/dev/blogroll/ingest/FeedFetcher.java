@@ -98,20 +98,38 @@ class FeedFetcher {
 				try {
 					URI base = URI.create((movedTo != null) ? movedTo : source.feedUrl());
 					this.sources.progress(source.id(), "reading the feed (" + result.body().length / 1024 + " KB)");
-					List<FeedParser.FeedEntry> entries = FeedParser.parse(result.body(), base);
+					FeedParser.ParsedFeed parsed = FeedParser.parse(result.body(), result.contentType(), base);
+					List<FeedParser.FeedEntry> entries = parsed.entries();
 					List<FeedParser.FeedEntry> taken = newest(entries, this.settings.maxEntriesPerFetch());
 					int publishable = Math.max(0,
 							this.settings.maxPostsPerSourcePerDay() - this.sources.publishedInTheLastDay(source.id()));
 					this.sources.progress(source.id(), "writing " + taken.size() + " of " + entries.size() + " entries");
 					EntryWriter.Written written = this.writer.write(source, taken, started, publishable);
+					this.sources.describe(source.id(), parsed.feed());
 					created = written.created();
 					updated = written.updated();
-					message = describe(entries.size(), taken.size(), written.held());
+					message = describe(entries.size(), taken.size(), written) + repairs(parsed.repairs());
 					success = true;
+				}
+				catch (FeedParser.WebPageException ex) {
+					outcome = "FAILED";
+					message = ex.getMessage();
+					String feed = discovered(source, ex);
+					if (feed != null) {
+						// a source that never worked was given its blog's address: follow the feed the page names
+						movedTo = feed;
+						message = "The address is a web page; it names the feed " + feed
+								+ ", which is now the source's feed and is fetched next.";
+						next = started;
+					}
+					else {
+						next = started.plus(backoff(interval, source.consecutiveFailures() + 1));
+					}
 				}
 				catch (FeedParser.InvalidFeedException ex) {
 					outcome = "FAILED";
 					message = ex.getMessage();
+					next = started.plus(backoff(interval, source.consecutiveFailures() + 1));
 				}
 				catch (RuntimeException ex) {
 					log.warn("Could not store the entries of {}", source.feedUrl(), ex);
@@ -160,8 +178,29 @@ class FeedFetcher {
 		return (entry.published() != null) ? entry.published() : entry.updated();
 	}
 
-	private String describe(int entries, int taken, int held) {
+	/**
+	 * The feed a web page names, for a source that has never been fetched successfully (its
+	 * address was the blog's, as in many OPML files), unless another source follows it already.
+	 */
+	private @Nullable String discovered(FeedSource source, FeedParser.WebPageException page) {
+		if (source.lastSuccessAt() != null || page.feeds().isEmpty()) {
+			return null;
+		}
+		String feed = page.feeds().get(0).url();
+		return (feed.length() <= 2000 && this.sources.findByFeedUrl(feed).isEmpty()) ? feed : null;
+	}
+
+	private static String repairs(List<String> repairs) {
+		return repairs.isEmpty() ? "" : "; read after repairs: " + String.join("; ", repairs);
+	}
+
+	private String describe(int entries, int taken, EntryWriter.Written written) {
+		int held = written.held();
 		StringBuilder message = new StringBuilder().append(entries).append(" entries");
+		if (written.withoutLink() > 0) {
+			message.append("; ").append(written.withoutLink()).append(written.withoutLink() == 1 ? " has" : " have")
+				.append(" no link to an original and became no post");
+		}
 		if (taken < entries) {
 			message.append("; only the newest ").append(taken).append(" were read (at most ")
 				.append(this.settings.maxEntriesPerFetch()).append(" a fetch)");

@@ -27,12 +27,17 @@ import org.jspecify.annotations.Nullable;
  * @param consecutiveFailures failures since the last success
  * @param nextFetchAt when it is due next
  * @param fetchProgress what the fetch under way is doing, or null when none is
+ * @param slug the URL segment of the blog's page, {@code /blog/source/<slug>}
+ * @param description what the feed says the blog is about; may be empty
+ * @param lastNewPostAt when a fetch last added a post
+ * @param awaitingReview imported and not fetched until an editor has reviewed it
  */
 record FeedSource(long id, String name, String siteUrl, String feedUrl, long categoryId, String categoryName,
 		String defaultTags, boolean active, int fetchIntervalMinutes, @Nullable String etag,
 		@Nullable String lastModified, @Nullable Instant lastFetchedAt, @Nullable Instant lastSuccessAt,
 		@Nullable String lastError, int lastNewPosts, int consecutiveFailures, Instant nextFetchAt,
-		@Nullable String fetchProgress) {
+		@Nullable String fetchProgress, String slug, String description, @Nullable Instant lastNewPostAt,
+		boolean awaitingReview) {
 
 	/** Whether a fetch of this source is under way now. */
 	boolean fetching() {

@@ -11,8 +11,11 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import dev.blogroll.text.Slugs;
 
 /**
  * Feed sources and their fetch log in PostgreSQL. Claiming a source takes a lease on it with
@@ -28,7 +31,8 @@ class FeedSources {
 			select s.id, s.name, s.site_url, s.feed_url, s.category_id, c.name as category_name, s.default_tags,
 			       s.active, s.fetch_interval_minutes, s.etag, s.last_modified, s.last_fetched_at,
 			       s.last_success_at, s.last_error, s.last_new_posts, s.consecutive_failures, s.next_fetch_at,
-			       case when s.fetching_until > cast(:now as timestamptz) then s.fetch_progress end as fetch_progress
+			       case when s.fetching_until > cast(:now as timestamptz) then s.fetch_progress end as fetch_progress,
+			       s.slug, s.description, s.last_new_post_at, s.awaiting_review
 			from feed_source s join category c on c.id = s.category_id
 			""";
 
@@ -60,21 +64,77 @@ class FeedSources {
 			.optional();
 	}
 
+	/** Adds a source with a slug made from its name. */
 	long create(String name, String siteUrl, String feedUrl, long categoryId, String defaultTags, boolean active,
 			int intervalMinutes) {
-		return this.jdbc.sql("""
-				insert into feed_source (name, site_url, feed_url, category_id, default_tags, active, fetch_interval_minutes,
-				                         next_fetch_at)
-				values (:name, :site, :feed, :category, :tags, :active, :interval, :now) returning id""")
-			.param("name", name).param("site", siteUrl).param("feed", feedUrl).param("category", categoryId)
-			.param("tags", defaultTags).param("now", now()).param("active", active).param("interval", intervalMinutes)
-			.query(Long.class).single();
+		return create(name, null, siteUrl, feedUrl, categoryId, defaultTags, active, intervalMinutes, false);
 	}
 
-	void update(long id, String name, String siteUrl, String feedUrl, long categoryId, String defaultTags,
-			boolean active, int intervalMinutes) {
+	/**
+	 * Adds a source. Without a slug, one is made from the name ({@code -2}, {@code -3}, … when
+	 * taken); a slug given and taken is a {@link DuplicateKeyException}, as a feed URL taken is.
+	 * @param awaitingReview whether it waits for an editor's review (OPML imports) before it is fetched
+	 */
+	long create(String name, @Nullable String slug, String siteUrl, String feedUrl, long categoryId,
+			String defaultTags, boolean active, int intervalMinutes, boolean awaitingReview) {
+		for (int attempt = 1;; attempt++) {
+			String tried = (slug != null) ? slug : slugFor(name, attempt);
+			Optional<Long> id = this.jdbc.sql("""
+					insert into feed_source (name, slug, site_url, feed_url, category_id, default_tags, active,
+					                         fetch_interval_minutes, next_fetch_at, awaiting_review)
+					values (:name, :slug, :site, :feed, :category, :tags, :active, :interval, :now, :review)
+					on conflict (slug) do nothing returning id""")
+				.param("name", name).param("slug", tried).param("site", siteUrl).param("feed", feedUrl)
+				.param("category", categoryId).param("tags", defaultTags).param("now", now()).param("active", active)
+				.param("interval", intervalMinutes).param("review", awaitingReview)
+				.query(Long.class).optional();
+			if (id.isPresent()) {
+				return id.get();
+			}
+			if (slug != null) {
+				throw new DuplicateKeyException("The slug " + slug + " is taken");
+			}
+		}
+	}
+
+	/**
+	 * The slug of a blog called {@code name}: made by {@link Slugs#slugify}, "blog" if the name
+	 * has no letters or digits; attempt 2, 3, … add {@code -2}, {@code -3}, ….
+	 */
+	static String slugFor(String name, int attempt) {
+		String base = Slugs.slugify(name);
+		if (base.isEmpty()) {
+			base = "blog";
+		}
+		if (attempt == 1) {
+			return base;
+		}
+		String suffix = "-" + attempt;
+		String head = (base.length() + suffix.length() <= Slugs.MAX_LENGTH) ? base
+				: base.substring(0, Slugs.MAX_LENGTH - suffix.length());
+		while (head.endsWith("-")) {
+			head = head.substring(0, head.length() - 1);
+		}
+		return head + suffix;
+	}
+
+	Optional<FeedSource> findBySlug(String slug) {
+		return this.jdbc.sql(SELECT + " where s.slug = :slug").param("now", now()).param("slug", slug)
+			.query(FeedSources::map)
+			.optional();
+	}
+
+	/** Remembers what the feed says about its blog (its description), when it changed. */
+	void describe(long id, FeedParser.FeedInfo feed) {
+		String description = (feed.description() != null) ? truncate(feed.description()) : "";
+		this.jdbc.sql("update feed_source set description = :description where id = :id and description <> :description")
+			.param("id", id).param("description", (description != null) ? description : "").update();
+	}
+
+	void update(long id, String name, String slug, String siteUrl, String feedUrl, long categoryId,
+			String defaultTags, boolean active, int intervalMinutes) {
 		this.jdbc.sql("""
-				update feed_source set name = :name, site_url = :site,
+				update feed_source set name = :name, slug = :slug, site_url = :site,
 				    -- a new feed URL starts afresh: its validators belong to the old one
 				    etag = case when feed_url = :feed then etag end,
 				    last_modified = case when feed_url = :feed then last_modified end,
@@ -83,8 +143,8 @@ class FeedSources {
 				    next_fetch_at = case when :active and not active then :now else next_fetch_at end,
 				    active = :active, fetch_interval_minutes = :interval
 				where id = :id""")
-			.param("now", now()).param("id", id).param("name", name).param("site", siteUrl).param("feed", feedUrl)
-			.param("category", categoryId).param("tags", defaultTags).param("active", active)
+			.param("now", now()).param("id", id).param("name", name).param("slug", slug).param("site", siteUrl)
+			.param("feed", feedUrl).param("category", categoryId).param("tags", defaultTags).param("active", active)
 			.param("interval", intervalMinutes).update();
 	}
 
@@ -153,7 +213,8 @@ class FeedSources {
 				    last_error = :error, last_new_posts = :newPosts,
 				    consecutive_failures = case when :success then 0 else consecutive_failures + 1 end,
 				    active = active and not :gone,
-				    next_fetch_at = :next
+				    next_fetch_at = :next,
+				    last_new_post_at = case when :newPosts > 0 then :now else last_new_post_at end
 				where id = :id""")
 			.param("now", now()).param("id", record.sourceId()).param("started", Timestamp.from(record.startedAt()))
 			.param("movedTo", record.movedTo()).param("success", record.success()).param("etag", record.etag())
@@ -167,6 +228,16 @@ class FeedSources {
 			.param("duration", record.durationMillis()).param("status", record.httpStatus())
 			.param("outcome", record.outcome()).param("newPosts", record.newPosts())
 			.param("updatedPosts", record.updatedPosts()).param("message", truncate(record.message())).update();
+		this.jdbc.sql("""
+				insert into feed_fetch_day (source_id, day, fetches, failures, new_posts, total_ms)
+				values (:id, (cast(:started as timestamptz) at time zone 'UTC')::date, 1, :failed, :newPosts, :duration)
+				on conflict (source_id, day) do update set fetches = feed_fetch_day.fetches + 1,
+				    failures = feed_fetch_day.failures + excluded.failures,
+				    new_posts = feed_fetch_day.new_posts + excluded.new_posts,
+				    total_ms = feed_fetch_day.total_ms + excluded.total_ms""")
+			.param("id", record.sourceId()).param("started", Timestamp.from(record.startedAt()))
+			.param("failed", record.success() ? 0 : 1).param("newPosts", record.newPosts())
+			.param("duration", record.durationMillis()).update();
 		// keep the log short: the last 100 fetches of each source
 		this.jdbc.sql("""
 				delete from feed_fetch where source_id = :id and id < (
@@ -199,7 +270,8 @@ class FeedSources {
 				rs.getString("etag"), rs.getString("last_modified"), instant(rs.getTimestamp("last_fetched_at")),
 				instant(rs.getTimestamp("last_success_at")), rs.getString("last_error"), rs.getInt("last_new_posts"),
 				rs.getInt("consecutive_failures"), rs.getTimestamp("next_fetch_at").toInstant(),
-				rs.getString("fetch_progress"));
+				rs.getString("fetch_progress"), rs.getString("slug"), rs.getString("description"),
+				instant(rs.getTimestamp("last_new_post_at")), rs.getBoolean("awaiting_review"));
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

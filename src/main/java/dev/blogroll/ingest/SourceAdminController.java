@@ -117,7 +117,7 @@ class SourceAdminController {
 			return showSource(source, model);
 		}
 		try {
-			this.sources.update(id, sourceForm.name().strip(), sourceForm.siteUrl().strip(),
+			this.sources.update(id, sourceForm.name().strip(), source.slug(), sourceForm.siteUrl().strip(),
 					sourceForm.feedUrl().strip(), sourceForm.categoryIdValue(), sourceForm.tagsOrEmpty(),
 					sourceForm.isActive(), sourceForm.intervalValue());
 		}
