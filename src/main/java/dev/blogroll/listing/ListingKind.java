@@ -102,6 +102,26 @@ public enum ListingKind {
 			return "select a.slug from author a where exists (select 1 from post p where p.author_id = a.id and %s)"
 				.formatted(Visibility.VISIBLE);
 		}
+	},
+
+	/** A blog Blogroll follows, and its posts: {@code /blog/source/martin-fowler}. */
+	SOURCE("source") {
+		@Override
+		Subject find(Subjects subjects, String slug) {
+			return subjects.source(slug);
+		}
+
+		@Override
+		ListingFilter filter(Subject subject) {
+			// read from post_listing_source, (source_id, published_at desc, id desc)
+			return ListingFilter.uncounted(" and p.source_id = :source", Map.of("source", subject.id()));
+		}
+
+		@Override
+		public String sitemapSlugs() {
+			return "select s.slug from feed_source s where exists (select 1 from post p where p.source_id = s.id and %s)"
+				.formatted(Visibility.VISIBLE);
+		}
 	};
 
 	private final @Nullable String word;
@@ -142,17 +162,22 @@ public enum ListingKind {
 	}
 
 	/**
-	 * What a listing is about: a category, a tag, an author, or everything.
+	 * What a listing is about: a category, a tag, an author, a blog, or everything.
 	 *
 	 * @param id its key, e.g. the category's id
 	 * @param slug the URL segment that names it
 	 * @param name the listing's heading
 	 * @param description the text under the heading
+	 * @param siteUrl the blog's own site, for the listing of a blog; {@code null} otherwise
 	 */
-	record Subject(long id, String slug, String name, String description) {
+	record Subject(long id, String slug, String name, String description, @Nullable String siteUrl) {
+
+		Subject(long id, String slug, String name, String description) {
+			this(id, slug, name, description, null);
+		}
 
 		Subject describedAs(String description) {
-			return new Subject(this.id, this.slug, this.name, description);
+			return new Subject(this.id, this.slug, this.name, description, this.siteUrl);
 		}
 
 	}
@@ -168,6 +193,8 @@ public enum ListingKind {
 		Subject tag(String slug);
 
 		Subject author(String slug);
+
+		Subject source(String slug);
 
 	}
 

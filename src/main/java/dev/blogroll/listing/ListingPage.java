@@ -28,6 +28,11 @@ record ListingPage(Listing listing, List<PostCard> cards, Pagination pagination,
 		return this.listing.description().isBlank() ? null : this.listing.description();
 	}
 
+	/** The blog's own site, for the listing of a blog; null otherwise. */
+	public @Nullable String siteUrl() {
+		return this.listing.subject().siteUrl();
+	}
+
 	/** The page's title, without the site name: {@code Engineering – Page 17 of 20}. */
 	public String title() {
 		if (this.pagination.current() == 1) {

@@ -42,7 +42,8 @@ public class ListingQueries {
 	private static final String CARD_COLUMNS = """
 			p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
 			c.slug as category_slug, c.name as category_name,
-			a.slug as author_slug, a.name as author_name""";
+			a.slug as author_slug, a.name as author_name,
+			""" + PostCard.BLOG_COLUMNS;
 
 	/**
 	 * A counted listing's page, from its start ({@link DayCounts}): the page's first post is

@@ -6,13 +6,14 @@ import dev.blogroll.author.AuthorInfo;
 import dev.blogroll.author.Authors;
 import dev.blogroll.category.Categories;
 import dev.blogroll.category.CategoryInfo;
+import dev.blogroll.ingest.Blogs;
 import dev.blogroll.listing.ListingKind.Subject;
 import dev.blogroll.tag.TagInfo;
 import dev.blogroll.tag.Tags;
 
 /**
- * Finds the listing a URL names, for listing pages and feeds alike: an unknown category, tag
- * or author is a 404.
+ * Finds the listing a URL names, for listing pages and feeds alike: an unknown category, tag,
+ * author or blog is a 404.
  */
 @Component
 public class Listings implements ListingKind.Subjects {
@@ -23,10 +24,13 @@ public class Listings implements ListingKind.Subjects {
 
 	private final Authors authors;
 
-	Listings(Categories categories, Tags tags, Authors authors) {
+	private final Blogs blogs;
+
+	Listings(Categories categories, Tags tags, Authors authors, Blogs blogs) {
 		this.categories = categories;
 		this.tags = tags;
 		this.authors = authors;
+		this.blogs = blogs;
 	}
 
 	/** The listing of {@code kind} that {@code slug} names; the slug is ignored for every post. */
@@ -55,6 +59,13 @@ public class Listings implements ListingKind.Subjects {
 	public Subject author(String slug) {
 		AuthorInfo author = this.authors.get(slug);
 		return new Subject(author.id(), author.slug(), author.name(), "");
+	}
+
+	@Override
+	public Subject source(String slug) {
+		Blogs.Blog blog = this.blogs.get(slug);
+		String description = blog.description().isBlank() ? "Posts from " + blog.name() + "." : blog.description();
+		return new Subject(blog.id(), blog.slug(), blog.name(), description, blog.siteUrl());
 	}
 
 }

@@ -92,6 +92,7 @@ class SearchQueries {
 			       p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
 			       c.slug as category_slug, c.name as category_name,
 			       a.slug as author_slug, a.name as author_name,
+			       %3$s,
 			       ts_headline('english',
 			           regexp_replace(regexp_replace(translate(coalesce(p.body, p.summary), e'\\x02\\x03', ''),
 			               '!?\\[([^]]*)\\]\\([^)]*\\)', '\\1', 'g'), '[*`~|]+|^[ \\t]*(#{1,6}|>+|[-+]|[0-9]+[.])[ \\t]', ' ', 'gn'),
@@ -154,7 +155,7 @@ class SearchQueries {
 		boolean[] more = { false };
 		List<SearchResult> results;
 		try {
-			results = this.jdbc.sql(SEARCH.formatted(filters, Visibility.VISIBLE))
+			results = this.jdbc.sql(SEARCH.formatted(filters, Visibility.VISIBLE, PostCard.BLOG_COLUMNS))
 			.param("q", terms.text())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("category", (category != null) ? category.id() : 0)
