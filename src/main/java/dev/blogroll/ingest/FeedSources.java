@@ -53,6 +53,31 @@ class FeedSources {
 		return this.jdbc.sql(SELECT + " order by lower(s.name), s.id").param("now", now()).query(FeedSources::map).list();
 	}
 
+	/** How many imported sources wait for an editor's review. */
+	long countAwaitingReview() {
+		return this.jdbc.sql("select count(*) from feed_source where awaiting_review").query(Long.class).single();
+	}
+
+	/** The imported sources that wait for review, the oldest first, {@code size} a page. */
+	List<FeedSource> awaitingReview(int page, int size) {
+		return this.jdbc.sql(SELECT + " where s.awaiting_review order by s.id limit :limit offset :offset")
+			.param("now", now()).param("limit", size).param("offset", (long) (page - 1) * size)
+			.query(FeedSources::map).list();
+	}
+
+	/** An imported source the editor keeps: into that category, fetched from now on. */
+	boolean accept(long id, long categoryId) {
+		return this.jdbc.sql("""
+				update feed_source set awaiting_review = false, active = true, category_id = :category, next_fetch_at = :now
+				where id = :id and awaiting_review""")
+			.param("id", id).param("category", categoryId).param("now", now()).update() == 1;
+	}
+
+	/** An imported source the editor does not want. */
+	boolean reject(long id) {
+		return this.jdbc.sql("delete from feed_source where id = :id and awaiting_review").param("id", id).update() == 1;
+	}
+
 	Optional<FeedSource> findById(long id) {
 		return this.jdbc.sql(SELECT + " where s.id = :id").param("now", now()).param("id", id).query(FeedSources::map)
 			.optional();

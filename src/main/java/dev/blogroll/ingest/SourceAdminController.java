@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.validation.Valid;
@@ -70,14 +73,25 @@ class SourceAdminController {
 
 	@GetMapping
 	String showSources(Model model) {
-		model.addAttribute("sources", this.sources.findAll());
+		model.addAttribute("sources", this.sources.findAll().stream().filter((source) -> !source.awaitingReview()).toList());
+		model.addAttribute("awaitingReview", this.sources.countAwaitingReview());
 		return "admin/sources";
 	}
 
+	/** The form to add a source; discovery ({@link SourceReviewController}) fills in the feed chosen. */
 	@GetMapping("/new")
-	String initCreateForm(Model model) {
-		model.addAttribute("sourceForm", SourceForm.empty());
+	String initCreateForm(@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable String siteUrl,
+			@RequestParam(required = false) @Nullable String feedUrl, Model model) {
+		SourceForm empty = SourceForm.empty();
+		model.addAttribute("sourceForm", new SourceForm(limit(name, 200), limit(siteUrl, 2000), limit(feedUrl, 2000),
+				empty.categoryId(), empty.defaultTags(), empty.fetchIntervalMinutes(), empty.active()));
 		return "admin/source-form";
+	}
+
+	private static String limit(@Nullable String value, int max) {
+		String stripped = (value == null) ? "" : value.strip();
+		return (stripped.length() <= max) ? stripped : stripped.substring(0, max);
 	}
 
 	@PostMapping("/new")
@@ -188,23 +202,28 @@ class SourceAdminController {
 			redirect.addFlashAttribute("error", "Choose the category the imported sources' posts go to.");
 			return "redirect:/admin/sources";
 		}
+		Map<String, Long> byName = new HashMap<>();
+		this.categories.findAllByOrderByNameAsc()
+			.forEach((category) -> byName.putIfAbsent(category.getName().toLowerCase(Locale.ROOT), category.getId()));
 		Opml.Imported imported;
 		try (InputStream in = file.getInputStream()) {
-			imported = this.opml.importFrom(in, categoryId);
+			imported = this.opml.importFrom(in, categoryId, byName);
 		}
 		String counts = "Imported " + imported.added() + " sources; " + imported.skipped() + " were already there, "
 				+ imported.invalid() + " had no usable feed URL.";
 		if (imported.added() == 0 && imported.skipped() == 0 && imported.invalid() == 0) {
 			redirect.addFlashAttribute("error", "The file has no feeds in it (is it OPML?)"
 					+ ((imported.error() != null) ? " " + imported.error() : "."));
+			return "redirect:/admin/sources";
 		}
-		else if (imported.error() != null) {
+		if (imported.error() != null) {
 			redirect.addFlashAttribute("error", counts + " " + imported.error());
 		}
 		else {
-			redirect.addFlashAttribute("message", counts);
+			redirect.addFlashAttribute("message", counts
+					+ ((imported.added() > 0) ? " Choose each one's category and which to keep; none is fetched before." : ""));
 		}
-		return "redirect:/admin/sources";
+		return (imported.added() > 0) ? "redirect:/admin/sources/review" : "redirect:/admin/sources";
 	}
 
 	private String showSource(FeedSource source, Model model) {
