@@ -53,6 +53,30 @@ class FeedSources {
 		return this.jdbc.sql(SELECT + " order by lower(s.name), s.id").param("now", now()).query(FeedSources::map).list();
 	}
 
+	/** How many reviewed sources the filter lets through. */
+	long count(SourceFilter filter) {
+		return this.jdbc.sql("select count(*) from feed_source s where not s.awaiting_review" + filter.sql())
+			.param("pattern", filter.pattern()).query(Long.class).single();
+	}
+
+	/** One page of the reviewed sources the filter lets through, in its order. */
+	List<FeedSource> page(SourceFilter filter, int page, int size) {
+		return this.jdbc.sql(SELECT + " where not s.awaiting_review" + filter.sql() + " order by " + filter.orderBy()
+				+ " limit :limit offset :offset")
+			.param("now", now()).param("pattern", filter.pattern()).param("limit", size)
+			.param("offset", (long) (page - 1) * size)
+			.query(FeedSources::map).list();
+	}
+
+	/** The sources of these ids, by name. */
+	List<FeedSource> findAllById(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT + " where s.id in (:ids) order by lower(s.name), s.id").param("now", now())
+			.param("ids", ids).query(FeedSources::map).list();
+	}
+
 	/** How many imported sources wait for an editor's review. */
 	long countAwaitingReview() {
 		return this.jdbc.sql("select count(*) from feed_source where awaiting_review").query(Long.class).single();

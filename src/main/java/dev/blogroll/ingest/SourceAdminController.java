@@ -37,9 +37,9 @@ import dev.blogroll.text.WebAddresses;
 import dev.blogroll.web.NotFoundException;
 
 /**
- * Editors manage the blogs Blogroll follows: a table with each source's state, forms to add
- * and change them, pause, resume, delete, "fetch now" (in the background, {@link FetchNow}),
- * the last fetches of a source, and OPML import and export.
+ * Editors manage the blogs Blogroll follows: forms to add and change them, pause, resume,
+ * delete, "fetch now" (in the background, {@link FetchNow}), the last fetches of a source, and
+ * OPML import and export. The table of every source is {@link SourceListController}'s.
  */
 @Controller
 @RequestMapping("/admin/sources")
@@ -69,13 +69,6 @@ class SourceAdminController {
 	void addReferenceData(Model model) {
 		model.addAttribute("categories", this.categories.findAllByOrderByNameAsc());
 		model.addAttribute("times", new Times(this.times));
-	}
-
-	@GetMapping
-	String showSources(Model model) {
-		model.addAttribute("sources", this.sources.findAll().stream().filter((source) -> !source.awaitingReview()).toList());
-		model.addAttribute("awaitingReview", this.sources.countAwaitingReview());
-		return "admin/sources";
 	}
 
 	/** The form to add a source; discovery ({@link SourceReviewController}) fills in the feed chosen. */
