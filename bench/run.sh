@@ -19,7 +19,7 @@
 #   CRAWL_WARMUP=60s   how long the rendering path is warmed before the runs
 #   PROFILE=1          record a JFR profile of Blogroll and print its hottest methods at the end
 #   DB=blogroll_bench  the database (dropped and created again unless REUSE_DB applies)
-#   PORT=18080, NGINX_PORT=18081
+#   PORT=18080, NGINX_PORT=18081 (Blogroll's management port is PORT + 10)
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -90,7 +90,7 @@ else
   IMPORT_SECONDS=$(python3 -c "import time; print(round(time.time() - $START, 1))")
   log "imported in $IMPORT_SECONDS s (with JVM start and Flyway); vacuum analyze"
   # one statement per psql call: VACUUM cannot run inside the transaction psql -c wraps several in
-  for table in post post_tag listing_count; do bench_sql "vacuum analyze $table"; done
+  for table in post post_tag listing_count_folded; do bench_sql "vacuum analyze $table"; done
 fi
 
 # --- Blogroll ----------------------------------------------------------------------------------
@@ -111,7 +111,7 @@ fi
 [[ -n "${PROFILE:-}" ]] && JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=filename=$WORK/blogroll.jfr,settings=profile"
 log "starting Blogroll on port $PORT: java $JAVA_OPTS"
 START=$(date +%s.%N)
-MALLOC_ARENA_MAX=2 SERVER_PORT=$PORT SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$DB_USER \
+MALLOC_ARENA_MAX=2 SERVER_PORT=$PORT MANAGEMENT_SERVER_PORT=$((PORT + 10)) MANAGEMENT_SERVER_ADDRESS=127.0.0.1 SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$DB_USER \
   SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD BLOGROLL_DEMO_DATA=false BLOGROLL_SITE_URL=$URL \
   java $JAVA_OPTS -jar "$APP_JAR" > "$WORK/blogroll.log" 2>&1 &
 APP_PID=$!

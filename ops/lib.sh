@@ -64,12 +64,15 @@ build_jar() {
 	fi
 }
 
-# start_instance NAME PORT: runs Blogroll on 127.0.0.1:PORT against the ops database.
+# start_instance NAME PORT: runs Blogroll on 127.0.0.1:PORT (management port PORT + 1000)
+# against the ops database.
 start_instance() {
 	local name=$1 port=$2
 	SERVER_PORT=$port \
 	SERVER_ADDRESS=127.0.0.1 \
-	SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME" \
+	MANAGEMENT_SERVER_PORT=$((port + 1000)) \
+	MANAGEMENT_SERVER_ADDRESS=127.0.0.1 \
+	SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME?ApplicationName=blogroll-$name" \
 	SPRING_DATASOURCE_USERNAME=$DB_USER \
 	SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD \
 	BLOGROLL_DEMO_DATA=true \
@@ -79,7 +82,7 @@ start_instance() {
 	PIDS+=($!)
 	echo $! >"$WORK/$name.pid"
 	local deadline=$((SECONDS + 180))
-	until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null 2>&1; do
+	until curl -sf "http://127.0.0.1:$port/readyz" >/dev/null 2>&1; do
 		if [ $SECONDS -gt $deadline ] || ! kill -0 "$(cat "$WORK/$name.pid")" 2>/dev/null; then
 			echo "instance $name did not start; its log:" >&2
 			tail -50 "$WORK/$name.log" >&2
@@ -139,34 +142,21 @@ first_category() {
 }
 
 # start_nginx PORT UPSTREAM_PORT: nginx on 127.0.0.1:PORT in front of Blogroll on
-# 127.0.0.1:UPSTREAM_PORT, with the shipped configuration (ops/nginx/blogroll.conf) as it is,
-# but for its upstream address and listen line. Stopped on exit like everything else.
+# 127.0.0.1:UPSTREAM_PORT, with the shipped configuration (deploy/nginx/nginx.conf) as it is,
+# but for its upstream address, listen line and file paths. Stopped on exit like everything else.
 start_nginx() {
 	local port=$1 upstream=$2
-	mkdir -p "$WORK/nginx"
-	sed -e "s/server blogroll:8080;/server 127.0.0.1:$upstream;/" -e "s/listen 80;/listen 127.0.0.1:$port;/" \
-		"$ROOT/ops/nginx/blogroll.conf" >"$WORK/nginx/blogroll.conf"
-	cat >"$WORK/nginx/nginx.conf" <<NGINX
-worker_processes 1;
-daemon off;
-pid $WORK/nginx/nginx.pid;
-error_log $WORK/nginx/error.log warn;
-events { worker_connections 4096; }
-http {
-  access_log off;
-  client_body_temp_path $WORK/nginx/body;
-  proxy_temp_path $WORK/nginx/proxy;
-  fastcgi_temp_path $WORK/nginx/fastcgi;
-  uwsgi_temp_path $WORK/nginx/uwsgi;
-  scgi_temp_path $WORK/nginx/scgi;
-  include $WORK/nginx/blogroll.conf;
-}
-NGINX
-	nginx -t -c "$WORK/nginx/nginx.conf" 2>"$WORK/nginx/test.log" || { cat "$WORK/nginx/test.log" >&2; exit 1; }
-	nginx -c "$WORK/nginx/nginx.conf" &
+	mkdir -p "$WORK/nginx/cache"
+	sed -e "s|server blogroll:8080|server 127.0.0.1:$upstream|" -e "s|listen 80;|listen 127.0.0.1:$port;|" \
+		-e "s|/var/cache/nginx/blogroll|$WORK/nginx/cache|" -e "s|/var/log/nginx/access.log|$WORK/nginx/access.log|" \
+		"$ROOT/deploy/nginx/nginx.conf" >"$WORK/nginx/nginx.conf"
+	local globals="pid $WORK/nginx/nginx.pid; error_log $WORK/nginx/error.log warn; user root;"
+	nginx -t -p "$WORK/nginx/" -c "$WORK/nginx/nginx.conf" -g "$globals" 2>"$WORK/nginx/test.log" \
+		|| { cat "$WORK/nginx/test.log" >&2; exit 1; }
+	nginx -p "$WORK/nginx/" -c "$WORK/nginx/nginx.conf" -g "daemon off; $globals" &
 	PIDS+=($!)
-	until curl -sf "http://127.0.0.1:$port/actuator/health" >/dev/null; do sleep 0.2; done
-	echo "nginx is up on 127.0.0.1:$port in front of 127.0.0.1:$upstream (ops/nginx/blogroll.conf)"
+	until curl -s -o /dev/null "http://127.0.0.1:$port/"; do sleep 0.2; done
+	echo "nginx is up on 127.0.0.1:$port in front of 127.0.0.1:$upstream (deploy/nginx/nginx.conf)"
 }
 
 # start_readers NAME BASE LOOPS: LOOPS curl loops reading the URL mix from BASE, from

@@ -2,12 +2,15 @@
 # The slow-POST attack of issue 13, measured: slowhttptest (Debian's package) opens 1,000
 # connections at 200 a second to the sign-in form, each announcing an 8 KB body and sending a
 # few bytes every 10 seconds, first straight at Blogroll, then at the shipped nginx in front of
-# it (ops/nginx/blogroll.conf). Meanwhile readers on another address read the URL mix; the
+# it (deploy/nginx/nginx.conf). Meanwhile readers on another address read the URL mix; the
 # script prints their answers during each attack, the server threads held reading bodies, and
 # slowhttptest's own view. Only 127.0.0.1 (readers from 127.0.0.2); bounded: about 3 minutes.
 #
 #   ops/slow-post.sh            # ATTACK=60 CONNECTIONS=1000 RATE=200 READERS=4 to change
 
+# a database and role of its own, so other ops scripts on the same cluster are left alone
+DB_NAME=${DB_NAME:-blogroll_slow_post}
+DB_USER=${DB_USER:-blogroll_slow_post}
 source "$(dirname "$0")/lib.sh"
 ATTACK=${ATTACK:-60}
 CONNECTIONS=${CONNECTIONS:-1000}

@@ -61,7 +61,7 @@ http {
 NGINX
 nginx -c "$WORK/nginx/nginx.conf" &
 PIDS+=($!)
-until curl -sf "http://127.0.0.1:$LB/actuator/health" >/dev/null; do sleep 0.2; done
+until curl -sf "http://127.0.0.1:$LB/readyz" >/dev/null; do sleep 0.2; done
 echo "nginx is up on 127.0.0.1:$LB"
 
 check() { if eval "$2"; then echo "ok    $1"; else echo "FAIL  $1"; FAILED=1; fi; }

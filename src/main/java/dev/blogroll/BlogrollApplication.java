@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 
 import dev.blogroll.importer.ImportCommand;
+import dev.blogroll.importer.SiteCommand;
 
 /**
  * Blogroll: an engineering-blog aggregator rendered on the server from PostgreSQL.
@@ -27,8 +28,8 @@ public class BlogrollApplication {
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(BlogrollApplication.class);
-		if (ImportCommand.requested(args)) {
-			// import and exit: no web server, and the import's exit status
+		if (ImportCommand.requested(args) || SiteCommand.requested(args)) {
+			// import or export and exit: no web server, and the command's exit status
 			application.setWebApplicationType(WebApplicationType.NONE);
 			System.exit(SpringApplication.exit(application.run(args)));
 		}

@@ -42,11 +42,13 @@ import org.springframework.validation.annotation.Validated;
  * of the proxies in front of Blogroll, whose {@code X-Forwarded-For} and
  * {@code X-Forwarded-Proto} are believed; empty (the default) believes no one, not even
  * 127.0.0.1: list the loopback addresses explicitly when a proxy on the same machine forwards
- * to Blogroll
+ * to Blogroll. A trusted proxy's {@code X-Request-Id} is kept too ({@code web.RequestLog})
  * @param limits what one request may send, and how many requests may hold a server thread
  * while they send it
  * @param search how many searches may run at once, so that they never take what listings need
  * @param sessions how long an editor's session lasts
+ * @param housekeepingInterval how often each instance folds the changes writers noted into the
+ * listing counts and the content version ({@code V36}) and removes expired sessions
  */
 @Validated
 @ConfigurationProperties("blogroll")
@@ -66,7 +68,8 @@ public record BlogrollProperties(
 		@DefaultValue List<String> trustedProxies,
 		@DefaultValue @Valid Limits limits,
 		@DefaultValue @Valid Search search,
-		@DefaultValue @Valid Sessions sessions) {
+		@DefaultValue @Valid Sessions sessions,
+		@DefaultValue("5s") @NotNull Duration housekeepingInterval) {
 
 	/**
 	 * The absolute URL of a path on this site, built from {@link #siteUrl()} and never from the
@@ -177,7 +180,7 @@ public record BlogrollProperties(
 	 * @param maxPathLength the longest request path, in bytes as sent; longer answers 414
 	 * @param maxQueryLength the longest query string, in bytes as sent; longer answers 414
 	 * @param bodiesPerAddress how many requests from one client address may be sending a body
-	 * at once; more answer 503 at once, without reading their bodies
+	 * at once; more answer 429 at once, without reading their bodies
 	 * @param concurrentBodies how many requests may be sending a body at once, from all
 	 * addresses together; well below the server's threads (200)
 	 * @param opmlMaxSize the largest OPML upload (100,000 feeds are about 20 MB)

@@ -38,7 +38,10 @@ import org.springframework.context.annotation.Import;
 		"blogroll.ingest.scheduler-enabled=true", "blogroll.ingest.poll-interval=365d",
 		// the tests that play a proxy in front of Blogroll connect from 127.0.0.2 (ForwardedHeadersTests);
 		// every other client, 127.0.0.1 and ::1 included, is a stranger whose forwarded headers are ignored
-		"blogroll.trusted-proxies=127.0.0.2" })
+		"blogroll.trusted-proxies=127.0.0.2",
+		// housekeeping (folding pending changes, removing expired sessions) is scheduled as in
+		// production, a year away: statements counted by SqlStatements are the request's alone
+		"blogroll.housekeeping-interval=365d" })
 @AutoConfigureMockMvc
 @Import(BlogrollTestConfiguration.class)
 public @interface BlogrollTest {

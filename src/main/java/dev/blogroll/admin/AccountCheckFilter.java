@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -81,9 +82,16 @@ final class AccountCheckFilter extends OncePerRequestFilter {
 		chain.doFilter(request, response);
 	}
 
-	private boolean tooOld(HttpSession session) {
+	/** Signed in longer ago than the maximum age (a session from before sign-ins were noted: created). */
+	private boolean tooOld(@Nullable HttpSession session) {
+		if (session == null) {
+			return false;
+		}
 		Instant signedIn = AccountSessions.signedInAt(session);
-		return signedIn != null && signedIn.plus(this.maxAge).isBefore(this.clock.instant());
+		if (signedIn == null) {
+			signedIn = Instant.ofEpochMilli(session.getCreationTime());
+		}
+		return signedIn.plus(this.maxAge).isBefore(this.clock.instant());
 	}
 
 	/** Puts the account's current role into this session, from this request on. */

@@ -1,7 +1,6 @@
 package dev.blogroll.author;
 
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,13 +9,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.blogroll.database.DatabaseFailures;
+import dev.blogroll.database.Writes;
 import dev.blogroll.text.Slugs;
 import dev.blogroll.web.NotFoundException;
 import dev.blogroll.web.SitePaths;
 
 /**
  * Editors rename authors and delete those without posts. New authors are created from the post
- * form.
+ * form. Each change is one transaction ({@link Writes}); a name taken or a post given to the
+ * author by another editor at the same instant comes back as the page's message.
  */
 @Controller
 @RequestMapping("/admin/authors")
@@ -24,8 +26,11 @@ class AuthorAdminController {
 
 	private final AuthorRepository authors;
 
-	AuthorAdminController(AuthorRepository authors) {
+	private final Writes writes;
+
+	AuthorAdminController(AuthorRepository authors, Writes writes) {
 		this.authors = authors;
+		this.writes = writes;
 	}
 
 	@GetMapping
@@ -35,7 +40,6 @@ class AuthorAdminController {
 	}
 
 	@PostMapping("/{id}/rename")
-	@Transactional
 	String rename(@PathVariable long id, @RequestParam String name, RedirectAttributes redirect) {
 		Author author = find(id);
 		String newName = name.strip();
@@ -49,14 +53,17 @@ class AuthorAdminController {
 			return "redirect:/admin/authors";
 		}
 		String oldName = author.getName();
-		author.rename(newName);
-		this.authors.touchPostsOf(id);
-		redirect.addFlashAttribute("message", "Renamed “" + oldName + "” to “" + newName + "”.");
+		boolean renamed = write(redirect, "Another author took that name or URL meanwhile; choose another name.", () -> {
+			find(id).rename(newName);
+			this.authors.touchPostsOf(id);
+		});
+		if (renamed) {
+			redirect.addFlashAttribute("message", "Renamed “" + oldName + "” to “" + newName + "”.");
+		}
 		return "redirect:/admin/authors";
 	}
 
 	@PostMapping("/{id}/delete")
-	@Transactional
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		Author author = find(id);
 		long posts = this.authors.countPosts(id);
@@ -65,10 +72,36 @@ class AuthorAdminController {
 					+ " posts (trashed ones included). Give them another author or delete them first.");
 			return "redirect:/admin/authors";
 		}
-		this.authors.delete(author);
-		redirect.addFlashAttribute("message", "Deleted the author “" + author.getName() + "”.");
+		if (write(redirect, "“" + author.getName() + "” was just given a post; they were kept.",
+				() -> this.authors.deleteById(id))) {
+			redirect.addFlashAttribute("message", "Deleted the author “" + author.getName() + "”.");
+		}
 		return "redirect:/admin/authors";
 	}
+
+	/**
+	 * Runs a change in a transaction of its own; if another editor's change won a race with
+	 * it (a unique or foreign-key constraint), says so in the page's error message instead.
+	 */
+	private boolean write(RedirectAttributes redirect, String lostRace, Runnable change) {
+		try {
+			this.writes.inTransaction(() -> {
+				change.run();
+				// the delete or rename reaches the database here, not at commit
+				this.authors.flush();
+				return null;
+			});
+			return true;
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseFailures.isLostRace(ex)) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("error", lostRace);
+			return false;
+		}
+	}
+
 
 	private Author find(long id) {
 		return this.authors.findById(id).orElseThrow(() -> new NotFoundException("There is no author " + id));

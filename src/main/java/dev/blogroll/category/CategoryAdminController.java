@@ -1,12 +1,13 @@
 package dev.blogroll.category;
 
+import java.util.function.Supplier;
+
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,12 +16,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.blogroll.database.DatabaseFailures;
+import dev.blogroll.database.Writes;
 import dev.blogroll.text.Slugs;
 import dev.blogroll.web.NotFoundException;
 
 /**
  * Editors manage categories: name, slug and the description shown on the listing. A category
- * that still has posts cannot be deleted.
+ * that still has posts cannot be deleted. What another editor does at the same instant (takes
+ * the name or slug, adds a post to the category being deleted) comes back as the form's or the
+ * page's message, from the constraint PostgreSQL names.
  */
 @Controller
 @RequestMapping("/admin/categories")
@@ -28,8 +33,11 @@ class CategoryAdminController {
 
 	private final CategoryRepository categories;
 
-	CategoryAdminController(CategoryRepository categories) {
+	private final Writes writes;
+
+	CategoryAdminController(CategoryRepository categories, Writes writes) {
 		this.categories = categories;
+		this.writes = writes;
 	}
 
 	@GetMapping
@@ -52,36 +60,41 @@ class CategoryAdminController {
 	}
 
 	@PostMapping
-	@Transactional
 	String processCreateForm(@Valid CategoryForm categoryForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		check(categoryForm, null, result);
+		if (!result.hasErrors()) {
+			save(() -> this.categories.save(new Category(categoryForm.name().strip(), categoryForm.resolvedSlug(),
+					categoryForm.descriptionOrEmpty())), result);
+		}
 		if (result.hasErrors()) {
 			return showCategories(model);
 		}
-		this.categories.save(new Category(categoryForm.name().strip(), categoryForm.resolvedSlug(),
-				categoryForm.descriptionOrEmpty()));
 		redirect.addFlashAttribute("message", "Created the category “" + categoryForm.name().strip() + "”.");
 		return "redirect:/admin/categories";
 	}
 
 	@PostMapping("/{id}/edit")
-	@Transactional
 	String processEditForm(@PathVariable long id, @Valid CategoryForm categoryForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		Category category = find(id);
 		check(categoryForm, id, result);
+		if (!result.hasErrors()) {
+			save(() -> {
+				find(id).change(categoryForm.name().strip(), categoryForm.resolvedSlug(),
+						categoryForm.descriptionOrEmpty());
+				return null;
+			}, result);
+		}
 		if (result.hasErrors()) {
 			model.addAttribute("category", category);
 			return "admin/category-form";
 		}
-		category.change(categoryForm.name().strip(), categoryForm.resolvedSlug(), categoryForm.descriptionOrEmpty());
-		redirect.addFlashAttribute("message", "Saved the category “" + category.getName() + "”.");
+		redirect.addFlashAttribute("message", "Saved the category “" + categoryForm.name().strip() + "”.");
 		return "redirect:/admin/categories";
 	}
 
 	@PostMapping("/{id}/delete")
-	@Transactional
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		Category category = find(id);
 		long posts = this.categories.countPosts(id);
@@ -90,9 +103,46 @@ class CategoryAdminController {
 					+ " posts (trashed ones included). Move or delete them first.");
 			return "redirect:/admin/categories";
 		}
-		this.categories.delete(category);
+		try {
+			this.writes.inTransaction(() -> {
+				this.categories.deleteById(id);
+				this.categories.flush();
+				return null;
+			});
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseFailures.isLostRace(ex)) {
+				throw ex;
+			}
+			// a feed source uses it, or a post was given it while it was being deleted
+			redirect.addFlashAttribute("error", "“" + category.getName()
+					+ "” is still used by posts or feed sources. Move or delete them first.");
+			return "redirect:/admin/categories";
+		}
 		redirect.addFlashAttribute("message", "Deleted the category “" + category.getName() + "”.");
 		return "redirect:/admin/categories";
+	}
+
+	/**
+	 * Saves, in a transaction of its own; a name or slug another editor took meanwhile becomes
+	 * the form's error, like one found by {@link #check}.
+	 */
+	private void save(Supplier<@Nullable Object> write, BindingResult result) {
+		try {
+			this.writes.inTransaction(write);
+		}
+		catch (RuntimeException ex) {
+			String constraint = DatabaseFailures.violatedConstraint(ex);
+			if ("category_slug_unique".equals(constraint)) {
+				result.rejectValue("slug", "slug.taken", "Another category already uses this slug.");
+			}
+			else if ("category_name_unique".equals(constraint)) {
+				result.rejectValue("name", "name.taken", "There is already a category with this name.");
+			}
+			else {
+				throw ex;
+			}
+		}
 	}
 
 	private void check(CategoryForm form, @Nullable Long id, BindingResult result) {

@@ -38,6 +38,11 @@ public final class Kept<K, V> {
 	/** Guarded by {@code this}. */
 	private Generation<K, V> generation = new Generation<>(null);
 
+	/** Values dropped to stay within the budget, and because the content changed; guarded by {@code this}. */
+	private long evictedForSize;
+
+	private long droppedForChange;
+
 	Kept(ContentVersion contentVersion, long maxBytes, ToLongBiFunction<? super K, ? super V> weigher) {
 		this.contentVersion = contentVersion;
 		this.maxBytes = maxBytes;
@@ -75,6 +80,7 @@ public final class Kept<K, V> {
 			return;
 		}
 		if (!state.equals(this.generation.state())) {
+			this.droppedForChange += this.generation.values().size();
 			this.generation = new Generation<>(state);
 		}
 		Generation<K, V> current = this.generation;
@@ -84,6 +90,7 @@ public final class Kept<K, V> {
 		while (current.bytes > this.maxBytes && eldest.hasNext()) {
 			current.bytes -= eldest.next().weight();
 			eldest.remove();
+			this.evictedForSize++;
 		}
 	}
 
@@ -95,6 +102,16 @@ public final class Kept<K, V> {
 	/** How many values are kept. */
 	public synchronized int size() {
 		return this.generation.values().size();
+	}
+
+	/** How many values were dropped, least recently used first, to stay within the budget. */
+	public synchronized long evictedForSize() {
+		return this.evictedForSize;
+	}
+
+	/** How many values were dropped because the content changed. */
+	public synchronized long droppedForChange() {
+		return this.droppedForChange;
 	}
 
 	private record Weighed<V>(V value, long weight) {

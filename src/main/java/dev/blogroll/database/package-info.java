@@ -1,5 +1,7 @@
 /**
- * The embedded PostgreSQL that Blogroll starts when no external database is configured.
+ * PostgreSQL itself: the embedded server Blogroll starts when no external database is
+ * configured, and what its failures mean for a write ({@link dev.blogroll.database.Writes}:
+ * retried after a deadlock, a unique violation named by its constraint).
  */
 @NullMarked
 package dev.blogroll.database;

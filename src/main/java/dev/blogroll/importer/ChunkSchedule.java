@@ -25,15 +25,16 @@ import dev.blogroll.importer.ImportResult.LineError;
  * row in the slug index;
  * <li>a chunk that names a category, author or tag this import has not met yet is written
  * alone: two chunks creating names could each hold a name the other needs;
- * <li>everything else two chunks share is PostgreSQL's to order: their posts and tags are
- * disjoint (categories, authors and tags are only read, with shared locks), and the first
- * statement trigger to fire on {@code post} or {@code post_tag} updates the one row of
- * {@code data_version} (V31; a table's triggers fire in name order, and
- * {@code post_changes_version} comes before the listing-count triggers of V30). So the
- * second transaction to reach a trigger waits there, before it touches {@code listing_count}
- * or anything else the first holds, until the first commits. What runs side by side is the
- * expensive part: copying, and inserting posts and tags with their search vectors, index
- * entries and foreign-key checks ({@link ChunkWriter}).
+ * <li>everything else two chunks share cannot make them wait for each other: their posts and
+ * tags are disjoint, categories, authors and tags are only read (with shared locks), and the
+ * listing counts and the content version are noted by inserting rows nobody else writes
+ * ({@code V36}), not by updating shared ones. (Until V36 both chunks updated the same count
+ * rows, in an order that could deadlock, and only the {@code data_version} trigger, firing first
+ * because of its name, made the second wait; {@code ListingCountTests} shows the counts no longer
+ * need that.) So the whole of two chunks runs side by side: copying, and inserting posts and
+ * tags with their search vectors, index entries and foreign-key checks ({@link ChunkWriter}).
+ * A chunk PostgreSQL aborts anyway (a deadlock with an editor saving one of its posts) is
+ * written again ({@link PostImporter}).
  * </ul>
  */
 final class ChunkSchedule {

@@ -6,29 +6,29 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import dev.blogroll.importer.ImportResult.LineError;
+import dev.blogroll.post.PostNames;
 
 /**
  * Writes one chunk of valid posts (distinct slugs, in file order) inside the caller's
  * transaction, with the same few statements whatever the chunk's size:
  * <ol>
- * <li>the ids of the chunk's categories, authors and tags are looked up by slug, and the
- * missing ones created; after the first chunk of a big file none are missing, and then the
- * chunk does not write to those tables at all;
+ * <li>the ids of the chunk's categories, authors and tags are found as every writer finds
+ * them ({@link PostNames}), the missing ones created; after the first chunk of a big file none
+ * are missing, and then the chunk does not write to those tables at all;
  * <li>the posts and their tags are copied ({@code COPY}) into two temporary tables: no
  * statement per row, and no WAL;
  * <li>posts that are new or differ from their line are inserted or updated with one
@@ -40,11 +40,9 @@ import dev.blogroll.importer.ImportResult.LineError;
  * <li>only if some posts existed before: tags they have and their line no longer lists are
  * removed, and the missing ones added.
  * </ol>
- * The statement-level triggers on {@code post} and {@code post_tag} (listing counts,
- * {@code data_version}) fire a handful of times per chunk. The first of them locks the row
- * of {@code data_version} until the commit, so everything expensive happens before any
- * trigger fires: two chunks on two connections compute their posts' search vectors, index
- * entries and foreign-key checks side by side, and queue only for the listing counts.
+ * The statement-level triggers on {@code post} and {@code post_tag} (listing counts, the
+ * content version) fire a handful of times per chunk and only insert rows of their own
+ * ({@code V36}), so two chunks on two connections run side by side from start to commit.
  */
 final class ChunkWriter {
 
@@ -128,9 +126,9 @@ final class ChunkWriter {
 
 	/**
 	 * Writes the posts, which must have distinct slugs, in the connection's current transaction.
-	 * Lines that cannot be written because a category, author or tag name is taken under another
-	 * slug are left out and returned as errors; any other refusal is thrown, and the caller
-	 * rolls the transaction back.
+	 * Lines whose category, author or tag an editor deleted while the chunk found it are left
+	 * out and returned as errors; any other refusal is thrown, and the caller rolls the
+	 * transaction back.
 	 */
 	static Written write(Connection connection, List<ValidPost> posts) throws SQLException {
 		Steps steps = new Steps();
@@ -148,9 +146,11 @@ final class ChunkWriter {
 			// of which was written while the chunk ran; under a second a million lines.
 			statement.execute(CREATE_STAGING);
 		}
-		Map<String, Long> categories = ensure(connection, "category", names(posts, (post) -> List.of(post.category())));
-		Map<String, Long> authors = ensure(connection, "author", names(posts, (post) -> List.of(post.author())));
-		Map<String, Long> tags = ensure(connection, "tag", names(posts, ValidPost::tags));
+		JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
+		Map<String, Long> categories = PostNames.ids(jdbc, PostNames.Table.CATEGORY,
+				names(posts, (post) -> List.of(post.category())));
+		Map<String, Long> authors = PostNames.ids(jdbc, PostNames.Table.AUTHOR, names(posts, (post) -> List.of(post.author())));
+		Map<String, Long> tags = PostNames.ids(jdbc, PostNames.Table.TAG, names(posts, ValidPost::tags));
 		List<LineError> refused = new ArrayList<>();
 		List<ValidPost> writable = new ArrayList<>(posts.size());
 		for (ValidPost post : posts) {
@@ -160,7 +160,7 @@ final class ChunkWriter {
 			}
 			else {
 				refused.add(new LineError(post.lineNumber(),
-						"the " + missing + " cannot be created: another one has that name under a different slug"));
+						"the " + missing + " was deleted while this line was imported"));
 			}
 		}
 		steps.done("names");
@@ -217,49 +217,6 @@ final class ChunkWriter {
 			}
 		}
 		return namesBySlug;
-	}
-
-	/**
-	 * The ids by slug of the named rows of a table (category, author or tag), creating the
-	 * missing ones. Only a chunk that names a new one writes to the table (and so fires its
-	 * triggers); a slug whose name another row already has stays missing.
-	 */
-	private static Map<String, Long> ensure(Connection connection, String table, Map<String, String> namesBySlug)
-			throws SQLException {
-		if (namesBySlug.isEmpty()) {
-			return Map.of();
-		}
-		Map<String, Long> ids = ids(connection, table, namesBySlug.keySet());
-		if (ids.size() < namesBySlug.size()) {
-			// in slug order: two imports creating the same names wait for each other, never
-			// each for the other
-			Map<String, String> missing = new TreeMap<>(namesBySlug);
-			missing.keySet().removeAll(ids.keySet());
-			try (PreparedStatement insert = connection.prepareStatement("insert into " + table
-					+ " (slug, name) select * from unnest(?::varchar[], ?::varchar[]) on conflict do nothing")) {
-				insert.setArray(1, connection.createArrayOf("varchar", missing.keySet().toArray()));
-				insert.setArray(2, connection.createArrayOf("varchar", missing.values().toArray()));
-				insert.executeUpdate();
-			}
-			ids = ids(connection, table, namesBySlug.keySet());
-		}
-		return ids;
-	}
-
-	private static Map<String, Long> ids(Connection connection, String table, Collection<String> slugs)
-			throws SQLException {
-		Map<String, Long> ids = new HashMap<>();
-		// one index probe per slug, where "slug = any(?)" would compare every row with every slug
-		try (PreparedStatement select = connection.prepareStatement("select t.slug, t.id from unnest(?::varchar[]) "
-				+ "as wanted (slug) join " + table + " t on t.slug = wanted.slug")) {
-			select.setArray(1, connection.createArrayOf("varchar", slugs.toArray()));
-			try (ResultSet rs = select.executeQuery()) {
-				while (rs.next()) {
-					ids.put(rs.getString(1), rs.getLong(2));
-				}
-			}
-		}
-		return ids;
 	}
 
 	private static void stage(Connection connection, List<ValidPost> posts, Map<String, Long> categories,

@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.database.StartedEmbeddedDatabase;
 import dev.blogroll.text.Slugs;
 
 /**
@@ -45,7 +45,7 @@ class DemoDataLoader implements ApplicationRunner {
 
 	private final PostImporter importer;
 
-	DemoDataLoader(BlogrollProperties properties, ObjectProvider<EmbeddedPostgres> embedded, JdbcClient jdbc,
+	DemoDataLoader(BlogrollProperties properties, ObjectProvider<StartedEmbeddedDatabase> embedded, JdbcClient jdbc,
 			PostImporter importer) {
 		Boolean demoData = properties.demoData();
 		this.enabled = (demoData != null) ? demoData : embedded.getIfAvailable() != null;

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,7 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 /**
  * Editors import an NDJSON file of posts (valid lines are imported, bad ones reported with
- * their line numbers) and download every post in the same format.
+ * their line numbers) and download every post in the same format, or the whole site
+ * ({@link SiteExporter}: with accounts, but never their password hashes, for admins).
  */
 @Controller
 class ImportExportController {
@@ -29,11 +32,14 @@ class ImportExportController {
 
 	private final PostExporter exporter;
 
+	private final SiteExporter siteExporter;
+
 	private final Clock clock;
 
-	ImportExportController(PostImporter importer, PostExporter exporter, Clock clock) {
+	ImportExportController(PostImporter importer, PostExporter exporter, SiteExporter siteExporter, Clock clock) {
 		this.importer = importer;
 		this.exporter = exporter;
+		this.siteExporter = siteExporter;
 		this.clock = clock;
 	}
 
@@ -63,6 +69,17 @@ class ImportExportController {
 			.contentType(MediaType.parseMediaType("application/x-ndjson;charset=UTF-8"))
 			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
 			.body(this.exporter::exportTo);
+	}
+
+	/** Accounts only for admins, who manage them; password hashes only from the command line. */
+	@GetMapping("/admin/export/site")
+	ResponseEntity<StreamingResponseBody> exportSite(HttpServletRequest request) {
+		boolean accounts = request.isUserInRole("ADMIN");
+		String fileName = "blogroll-site-" + LocalDate.now(this.clock) + ".ndjson";
+		return ResponseEntity.ok()
+			.contentType(MediaType.parseMediaType("application/x-ndjson;charset=UTF-8"))
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + fileName + "\"")
+			.body((out) -> this.siteExporter.exportTo(out, accounts, false));
 	}
 
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,22 +39,39 @@ final class ImportProgress {
 
 	private final List<LineError> errors = new ArrayList<>();
 
+	private final @Nullable ImportMetrics metrics;
+
 	/**
 	 * @param totalChars the input's size if known (bytes are close enough), or -1
 	 */
 	ImportProgress(long totalChars) {
+		this(totalChars, null);
+	}
+
+	/**
+	 * @param totalChars the input's size if known (bytes are close enough), or -1
+	 * @param metrics where the lines are counted too, if anywhere
+	 */
+	ImportProgress(long totalChars, @Nullable ImportMetrics metrics) {
 		this.totalChars = totalChars;
+		this.metrics = metrics;
 	}
 
 	void written(ChunkWriter.Written written) {
 		this.created += written.created();
 		this.updated += written.updated();
 		this.unchanged += written.unchanged();
+		if (this.metrics != null) {
+			this.metrics.written(written);
+		}
 	}
 
 	/** Records failed lines, which must come in line order. */
 	void failed(List<LineError> lines) {
 		this.failed += lines.size();
+		if (this.metrics != null) {
+			this.metrics.failed(lines.size());
+		}
 		for (LineError error : lines) {
 			if (this.errors.size() == PostImporter.MAX_REPORTED_ERRORS) {
 				break;
@@ -70,6 +88,9 @@ final class ImportProgress {
 	/** The input up to this many characters has been imported; logs progress when it is time. */
 	void done(long chars) {
 		this.charsDone = chars;
+		if (this.metrics != null && this.totalChars > 0) {
+			this.metrics.progress((double) chars / this.totalChars);
+		}
 		long now = System.nanoTime();
 		if (now - this.lastLogged >= LOG_EVERY_NANOS) {
 			this.lastLogged = now;

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import dev.blogroll.database.DatabaseFailures;
+import dev.blogroll.database.Writes;
 import dev.blogroll.importer.ImportResult.LineError;
 
 /**
@@ -51,6 +55,9 @@ public class PostImporter {
 
 	static final int MAX_REPORTED_ERRORS = 1000;
 
+	/** Attempts at a chunk PostgreSQL aborted as a deadlock or serialization failure. */
+	static final int ATTEMPTS = Writes.ATTEMPTS;
+
 	private static final Logger log = LoggerFactory.getLogger(PostImporter.class);
 
 	private final JdbcTemplate jdbc;
@@ -61,17 +68,25 @@ public class PostImporter {
 
 	private final int writers;
 
+	private final ImportMetrics metrics;
+
 	@Autowired
-	PostImporter(JdbcTemplate jdbc, TransactionTemplate transaction) {
-		this(jdbc, transaction, CHUNK_POSTS, WRITERS);
+	PostImporter(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry registry) {
+		this(jdbc, transaction, CHUNK_POSTS, WRITERS, new ImportMetrics(registry));
 	}
 
 	/** An importer with other chunks or writers, for tests of what happens at their edges. */
 	PostImporter(JdbcTemplate jdbc, TransactionTemplate transaction, int chunkPosts, int writers) {
+		this(jdbc, transaction, chunkPosts, writers, new ImportMetrics(new SimpleMeterRegistry()));
+	}
+
+	private PostImporter(JdbcTemplate jdbc, TransactionTemplate transaction, int chunkPosts, int writers,
+			ImportMetrics metrics) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.chunkPosts = chunkPosts;
 		this.writers = writers;
+		this.metrics = metrics;
 	}
 
 	/**
@@ -80,7 +95,8 @@ public class PostImporter {
 	 * @param totalBytes the input's size if known, or -1, to estimate the time left in the log
 	 */
 	public ImportResult importFrom(BufferedReader input, long totalBytes) {
-		ImportProgress progress = new ImportProgress(totalBytes);
+		ImportProgress progress = new ImportProgress(totalBytes, this.metrics);
+		this.metrics.started();
 		try (ChunkReader reader = new ChunkReader(input, this.chunkPosts, CHUNK_CHARS)) {
 			ChunkSchedule schedule = new ChunkSchedule(reader, progress);
 			List<Thread> helpers = new ArrayList<>();
@@ -95,6 +111,9 @@ public class PostImporter {
 				join(helper, schedule);
 			}
 			schedule.rethrowFailure();
+		}
+		finally {
+			this.metrics.finished();
 		}
 		ImportResult result = progress.result();
 		log.info("Import finished: {} in {} ms", result, progress.elapsedMillis());
@@ -118,6 +137,7 @@ public class PostImporter {
 				finally {
 					turn.unlock();
 				}
+				foldListingCounts();
 				schedule.finish(chunk, new ChunkSchedule.Outcome(written, errors, chunk.unreported(), chunk.charsRead()));
 			}
 		}
@@ -137,7 +157,9 @@ public class PostImporter {
 
 	/**
 	 * Writes the posts in one transaction, or, if PostgreSQL refuses them, each half in turn;
-	 * a single refused post becomes a line error.
+	 * a single refused post becomes a line error. A transaction PostgreSQL aborted to break a
+	 * deadlock or a serialization conflict (with an editor's save of the same post, say) is
+	 * not a refusal: it is written again as it was, up to {@value #ATTEMPTS} times.
 	 */
 	private void write(List<ValidPost> posts, List<ChunkWriter.Written> written, List<LineError> errors) {
 		if (posts.isEmpty()) {
@@ -145,8 +167,7 @@ public class PostImporter {
 		}
 		ChunkWriter.Written done;
 		try {
-			done = this.transaction.execute((status) -> this.jdbc
-				.execute((ConnectionCallback<ChunkWriter.Written>) (connection) -> ChunkWriter.write(connection, posts)));
+			done = writeInTransaction(posts);
 		}
 		catch (DataAccessResourceFailureException | TransientDataAccessResourceException unreachable) {
 			throw unreachable;
@@ -165,6 +186,40 @@ public class PostImporter {
 		if (done != null) {
 			written.add(done);
 			errors.addAll(done.refused());
+		}
+	}
+
+	private ChunkWriter.@Nullable Written writeInTransaction(List<ValidPost> posts) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.transaction.execute((status) -> this.jdbc.execute(
+						(ConnectionCallback<ChunkWriter.Written>) (connection) -> ChunkWriter.write(connection, posts)));
+			}
+			catch (DataAccessException ex) {
+				if (attempt >= ATTEMPTS || !DatabaseFailures.isTransient(ex)) {
+					throw ex;
+				}
+				log.info("A chunk of {} posts was aborted ({}); writing it again", posts.size(),
+						firstLine(ex.getMostSpecificCause().getMessage()));
+			}
+		}
+	}
+
+	/**
+	 * A chunk notes thousands of changes to the listing counts (its posts' days and months,
+	 * {@code V36}); folding them now, in a statement of their own, keeps what readers add up
+	 * small during a big import. Another writer folding at the same moment makes this a no-op.
+	 */
+	private void foldListingCounts() {
+		try {
+			this.jdbc.queryForObject("select fold_listing_counts()", Integer.class);
+		}
+		catch (DataAccessResourceFailureException | TransientDataAccessResourceException unreachable) {
+			throw unreachable;
+		}
+		catch (DataAccessException ex) {
+			// Blogroll folds every few seconds anyway; the counts read the same either way
+			log.debug("Could not fold the listing counts after a chunk", ex);
 		}
 	}
 

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.blogroll.post.PostNames;
 import dev.blogroll.post.PostRules;
 import dev.blogroll.text.Slugs;
 
@@ -185,7 +186,7 @@ class EntryWriter {
 	}
 
 	private void insert(FeedSource source, Prepared post, boolean publish) {
-		long authorId = ensure("author", post.author(), source.name());
+		long authorId = ensure(PostNames.Table.AUTHOR, post.author(), source.name());
 		Long id = null;
 		for (int attempt = 1; id == null; attempt++) {
 			String slug = PostRules.slugFor(post.title(), attempt);
@@ -207,27 +208,19 @@ class EntryWriter {
 		// a feed may name any number of categories: the first ones a post may have are kept
 		List<PostRules.TagName> tags = PostRules.tagNames(post.tags());
 		for (PostRules.TagName tag : tags.subList(0, Math.min(tags.size(), PostRules.MAX_TAGS))) {
-			long tagId = ensure("tag", tag.name(), null);
+			long tagId = ensure(PostNames.Table.TAG, tag.name(), null);
 			this.jdbc.sql("insert into post_tag (post_id, tag_id) values (:post, :tag) on conflict do nothing")
 				.param("post", id).param("tag", tagId).update();
 		}
 	}
 
-	/** The id of the author or tag of that name, created if missing; matched by slug. */
-	private long ensure(String table, String name, @Nullable String fallback) {
+	/** The id of the author or tag of that name, created if missing ({@link PostNames}). */
+	private long ensure(PostNames.Table table, String name, @Nullable String fallback) {
 		String usable = (Slugs.slugify(name).isEmpty() && fallback != null) ? fallback : name;
 		String slug = Slugs.slugify(usable).isEmpty() ? "unknown" : Slugs.slugify(usable);
-		Optional<Long> found = this.jdbc.sql("select id from " + table + " where slug = :slug").param("slug", slug)
-			.query(Long.class).optional();
-		if (found.isPresent()) {
-			return found.get();
-		}
-		int maxLength = "tag".equals(table) ? PostRules.MAX_TAG_NAME : PostRules.MAX_AUTHOR_NAME;
+		int maxLength = (table == PostNames.Table.TAG) ? PostRules.MAX_TAG_NAME : PostRules.MAX_AUTHOR_NAME;
 		String limited = (usable.length() > maxLength) ? usable.substring(0, maxLength).strip() : usable;
-		return this.jdbc.sql("insert into " + table + " (slug, name) values (:slug, :name) on conflict do nothing returning id")
-			.param("slug", slug).param("name", limited).query(Long.class).optional()
-			.orElseGet(() -> this.jdbc.sql("select id from " + table + " where slug = :slug or lower(name) = lower(:name) limit 1")
-				.param("slug", slug).param("name", limited).query(Long.class).single());
+		return PostNames.id(this.jdbc, table, slug, limited);
 	}
 
 	/**

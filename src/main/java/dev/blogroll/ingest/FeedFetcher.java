@@ -5,8 +5,18 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -22,6 +32,11 @@ import dev.blogroll.BlogrollProperties;
  * the time of the next fetch: the source's interval after a success, {@code Retry-After} after
  * a 429 or 503, and an exponential back-off capped at {@code maxBackoff} after other failures.
  * A 410 Gone pauses the source.
+ * <p>
+ * Metrics: {@code blogroll.feed.fetches} (by outcome, timed) and {@code blogroll.feed.entries}
+ * (posts created and updated). While shutting down ({@link FetchShutdown}) no new source is
+ * claimed; the fetches under way are known by their sources, so their leases can be released
+ * if they do not finish in time.
  */
 @Service
 class FeedFetcher {
@@ -38,29 +53,148 @@ class FeedFetcher {
 
 	private final BlogrollProperties.Ingest settings;
 
-	FeedFetcher(FeedSources sources, EntryWriter writer, BlogrollProperties properties, Clock clock) {
+	/** The sources being fetched by this instance now (their leases are this instance's). */
+	private final Set<Long> fetching = ConcurrentHashMap.newKeySet();
+
+	/** Claims and fetches under way, counted from before the claim, so none is missed at shutdown. */
+	private final AtomicInteger inFlight = new AtomicInteger();
+
+	private volatile boolean stopping;
+
+	private final Map<FeedClient.Outcome, Timer> fetches = new EnumMap<>(FeedClient.Outcome.class);
+
+	private final Counter created;
+
+	private final Counter updated;
+
+	FeedFetcher(FeedSources sources, EntryWriter writer, BlogrollProperties properties, Clock clock,
+			MeterRegistry registry) {
 		this.sources = sources;
 		this.writer = writer;
 		this.clock = clock;
 		this.settings = properties.ingest();
 		this.client = new FeedClient(properties,
 				new AddressGuard(this.settings.allowLoopback(), this.settings.allowPrivateAddresses()), clock);
+		for (FeedClient.Outcome outcome : FeedClient.Outcome.values()) {
+			this.fetches.put(outcome, Timer.builder("blogroll.feed.fetches")
+				.description("Feed fetches, by outcome (FAILED also when the entries could not be parsed or stored)")
+				.tag("outcome", outcome.name())
+				.register(registry));
+		}
+		this.created = Counter.builder("blogroll.feed.entries").tag("result", "created")
+			.description("Posts created and updated from fetched feeds").register(registry);
+		this.updated = Counter.builder("blogroll.feed.entries").tag("result", "updated")
+			.description("Posts created and updated from fetched feeds").register(registry);
 	}
 
 	/** Fetches every source that is due and not being fetched elsewhere; returns how many. */
 	int fetchDue() {
 		int fetched = 0;
-		Optional<FeedSource> source;
-		while ((source = this.sources.claimDue(lease())).isPresent()) {
-			fetch(source.get());
-			fetched++;
+		while (!this.stopping) {
+			this.inFlight.incrementAndGet();
+			try {
+				Optional<FeedSource> source = this.sources.claimDue(lease());
+				if (source.isEmpty()) {
+					return fetched;
+				}
+				fetchClaimed(source.get());
+				fetched++;
+			}
+			finally {
+				this.inFlight.decrementAndGet();
+			}
 		}
 		return fetched;
 	}
 
 	/** Fetches one source now, due or not; empty when another fetch of it is under way. */
 	Optional<FeedSources.FetchRecord> fetchNow(long sourceId) {
-		return this.sources.claim(sourceId, lease()).map(this::fetch);
+		if (this.stopping) {
+			return Optional.empty();
+		}
+		this.inFlight.incrementAndGet();
+		try {
+			return this.sources.claim(sourceId, lease()).map(this::fetchClaimed);
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	/**
+	 * Claims one source for a fetch that runs later, on another thread ({@link FetchNow}); empty
+	 * when another fetch of it is under way or the application is stopping. The claim counts as
+	 * under way until {@link #fetchLater} has fetched it or {@link #giveUp} has let it go.
+	 */
+	Optional<FeedSource> claimForLater(long sourceId) {
+		if (this.stopping) {
+			return Optional.empty();
+		}
+		this.inFlight.incrementAndGet();
+		Optional<FeedSource> claimed = Optional.empty();
+		try {
+			claimed = this.sources.claim(sourceId, lease());
+			return claimed;
+		}
+		finally {
+			if (claimed.isEmpty()) {
+				this.inFlight.decrementAndGet();
+			}
+		}
+	}
+
+	/** Fetches a source claimed by {@link #claimForLater}; a fetch that fails outright lets the source go. */
+	FeedSources.FetchRecord fetchLater(FeedSource source) {
+		try {
+			return fetchClaimed(source);
+		}
+		catch (RuntimeException ex) {
+			this.sources.release(source.id());
+			throw ex;
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	/** Lets go of a source claimed by {@link #claimForLater} that will not be fetched after all. */
+	void giveUp(FeedSource source) {
+		try {
+			this.sources.release(source.id());
+		}
+		finally {
+			this.inFlight.decrementAndGet();
+		}
+	}
+
+	/** From now on no source is claimed: the application is shutting down. */
+	void stopClaiming() {
+		this.stopping = true;
+	}
+
+	/** Sources may be claimed again: the application was started again after a stop. */
+	void resumeClaiming() {
+		this.stopping = false;
+	}
+
+	/** The sources this instance is fetching now. */
+	Set<Long> fetching() {
+		return Set.copyOf(this.fetching);
+	}
+
+	/** Whether a claim or a fetch is under way. */
+	boolean busy() {
+		return this.inFlight.get() > 0;
+	}
+
+	private FeedSources.FetchRecord fetchClaimed(FeedSource source) {
+		this.fetching.add(source.id());
+		try {
+			return fetch(source);
+		}
+		finally {
+			this.fetching.remove(source.id());
+		}
 	}
 
 	/** Long enough for the slowest fetch: every redirect hop timing out. */
@@ -69,14 +203,6 @@ class FeedFetcher {
 			.plus(this.settings.readTimeout())
 			.multipliedBy(this.settings.maxRedirects() + 1L)
 			.plusMinutes(1);
-	}
-
-	/**
-	 * Fetches a source whose lease this caller holds ({@link FeedSources#claim}); for a fetch run
-	 * elsewhere than where the lease was taken ({@link FetchNow}).
-	 */
-	FeedSources.FetchRecord fetchClaimed(FeedSource source) {
-		return fetch(source);
 	}
 
 	private FeedSources.FetchRecord fetch(FeedSource source) {
@@ -155,6 +281,10 @@ class FeedFetcher {
 				success ? result.etag() : null, success ? result.lastModified() : null, error, message, created,
 				updated, next);
 		this.sources.finish(record);
+		FeedClient.Outcome counted = "FAILED".equals(outcome) ? FeedClient.Outcome.FAILED : result.outcome();
+		this.fetches.get(counted).record(duration, TimeUnit.MILLISECONDS);
+		this.created.increment(created);
+		this.updated.increment(updated);
 		log.info("Fetched {}: {} ({} new, {} updated){}", source.feedUrl(), outcome, created, updated,
 				(error != null) ? " " + error : "");
 		return record;

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -249,6 +250,18 @@ class FeedSources {
 		return this.jdbc.sql("""
 				select count(*) from post where source_id = :id and created_at > now() - interval '1 day'
 				and status = 'PUBLISHED'""").param("id", id).query(Integer.class).single();
+	}
+
+	/**
+	 * Releases the leases of fetches that will not finish (the application is stopping), so
+	 * another instance may fetch those sources at once instead of when the lease runs out.
+	 */
+	int release(Collection<Long> ids) {
+		if (ids.isEmpty()) {
+			return 0;
+		}
+		return this.jdbc.sql("update feed_source set fetching_until = null, fetch_progress = null where id in (:ids)").param("ids", ids)
+			.update();
 	}
 
 	/** Writes the outcome of a fetch, releases the lease and logs the fetch. */

@@ -1,6 +1,5 @@
 package dev.blogroll.ingest;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -13,14 +12,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
-import dev.blogroll.BlogrollProperties;
-
 /**
  * "Fetch now", in the background: the editor's request takes the source's lease (so it says at
  * once if the source is being fetched already) and returns; the fetch runs on a small pool of
  * its own, and the source's page shows how far it is ({@code feed_source.fetch_progress}), on
  * every instance. A fetch of a slow or huge feed no longer holds the editor's request, nor a
- * server thread, for minutes.
+ * server thread, for minutes. The claim counts as a fetch under way for the graceful shutdown
+ * ({@link FeedFetcher#busy()}); a fetch still waiting when the application stops lets its
+ * source go at once.
  * <p>
  * Two fetches at a time, {@value #WAITING} more waiting; beyond that the editor is asked to try
  * again. (A worker pool for all fetching is planned; this executor is the piece it can reuse.)
@@ -32,11 +31,7 @@ class FetchNow implements DisposableBean {
 
 	private static final Logger log = LoggerFactory.getLogger(FetchNow.class);
 
-	private final FeedSources sources;
-
 	private final FeedFetcher fetcher;
-
-	private final Duration lease;
 
 	private final ThreadPoolExecutor executor = new ThreadPoolExecutor(2, 2, 60, TimeUnit.SECONDS,
 			new ArrayBlockingQueue<>(WAITING), (task) -> {
@@ -45,50 +40,63 @@ class FetchNow implements DisposableBean {
 				return thread;
 			});
 
-	FetchNow(FeedSources sources, FeedFetcher fetcher, BlogrollProperties properties) {
-		this.sources = sources;
+	FetchNow(FeedFetcher fetcher) {
 		this.fetcher = fetcher;
-		BlogrollProperties.Ingest settings = properties.ingest();
-		this.lease = settings.connectTimeout()
-			.plus(settings.readTimeout())
-			.multipliedBy(settings.maxRedirects() + 1L)
-			.plusMinutes(1);
 	}
 
 	/** Starts fetching the source in the background, unless it is being fetched or too many wait. */
 	Started start(long sourceId) {
-		Optional<FeedSource> claimed = this.sources.claim(sourceId, this.lease);
+		Optional<FeedSource> claimed = this.fetcher.claimForLater(sourceId);
 		if (claimed.isEmpty()) {
 			return Started.ALREADY_FETCHING;
 		}
-		FeedSource source = claimed.get();
+		Job job = new Job(claimed.get());
 		try {
-			this.executor.execute(() -> {
-				try {
-					this.fetcher.fetchClaimed(source);
-				}
-				catch (RuntimeException ex) {
-					log.warn("Fetching {} in the background failed", source.feedUrl(), ex);
-					this.sources.release(source.id());
-				}
-			});
+			this.executor.execute(job);
 			return Started.STARTED;
 		}
 		catch (RejectedExecutionException ex) {
-			this.sources.release(source.id());
+			job.giveUp();
 			return Started.TOO_MANY_WAITING;
 		}
 	}
 
 	@Override
 	public void destroy() {
-		this.executor.shutdownNow();
+		for (Runnable waiting : this.executor.shutdownNow()) {
+			((Job) waiting).giveUp();
+		}
 	}
 
 	/** What became of a "fetch now". */
 	enum Started {
 
 		STARTED, ALREADY_FETCHING, TOO_MANY_WAITING
+
+	}
+
+	/** One claimed source, to fetch when a thread is free. */
+	private final class Job implements Runnable {
+
+		private final FeedSource source;
+
+		Job(FeedSource source) {
+			this.source = source;
+		}
+
+		@Override
+		public void run() {
+			try {
+				FetchNow.this.fetcher.fetchLater(this.source);
+			}
+			catch (RuntimeException ex) {
+				log.warn("Fetching {} in the background failed", this.source.feedUrl(), ex);
+			}
+		}
+
+		void giveUp() {
+			FetchNow.this.fetcher.giveUp(this.source);
+		}
 
 	}
 

@@ -4,6 +4,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +34,10 @@ import dev.blogroll.content.Visibility;
  * A listing's count and last change, and a counted listing's days, are kept in memory until
  * {@link ContentVersion} says something readers see has changed (a write, or a scheduled post
  * coming due): a crawler walking a listing's pages pays for them once, not on every page.
+ * <p>
+ * Each statement is timed ({@code blogroll.listing.queries}, by statement: {@code count},
+ * {@code days}, {@code page}), so the time PostgreSQL spends on listings is visible apart from
+ * rendering.
  */
 @Component
 public class ListingQueries {
@@ -87,12 +93,29 @@ public class ListingQueries {
 
 	private final Kept<ListingFilter, DayCounts> days;
 
-	ListingQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, ContentVersion contentVersion) {
+	private final Timer countTime;
+
+	private final Timer daysTime;
+
+	private final Timer pageTime;
+
+	ListingQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, ContentVersion contentVersion,
+			MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
 		this.stats = contentVersion.keeper(KEPT_BYTES / 4, (filter, stats) -> 256);
 		this.days = contentVersion.keeper(KEPT_BYTES, (filter, days) -> 256 + days.bytes());
+		this.countTime = timer(registry, "count");
+		this.daysTime = timer(registry, "days");
+		this.pageTime = timer(registry, "page");
+	}
+
+	private static Timer timer(MeterRegistry registry, String statement) {
+		return Timer.builder("blogroll.listing.queries")
+			.description("Listing statements run (kept results are not counted), by statement")
+			.tag("statement", statement)
+			.register(registry);
 	}
 
 	/**
@@ -104,7 +127,7 @@ public class ListingQueries {
 	 * from their index; author and tag listings, small, look at their posts.
 	 */
 	public ListingStats stats(ListingFilter filter) {
-		return this.stats.get(filter, this::count);
+		return this.stats.get(filter, (key) -> this.countTime.record(() -> count(key)));
 	}
 
 	private ListingStats count(ListingFilter filter) {
@@ -130,9 +153,13 @@ public class ListingQueries {
 
 	/** The cards of one page, numbered from 1, of {@code pageSize} posts. */
 	public List<PostCard> page(ListingFilter filter, int page, int pageSize) {
+		return this.pageTime.record(() -> readPage(filter, page, pageSize));
+	}
+
+	private List<PostCard> readPage(ListingFilter filter, int page, int pageSize) {
 		long offset = (long) (page - 1) * pageSize;
 		if (filter.countedAs() != null) {
-			DayCounts days = this.days.get(filter, this::days);
+			DayCounts days = this.days.get(filter, (key) -> this.daysTime.record(() -> days(key)));
 			DayCounts.Start start = days.find(offset + days.scheduled());
 			if (start == null) {
 				return List.of();

@@ -11,6 +11,7 @@ import dev.blogroll.BlogrollProperties;
 import dev.blogroll.category.Categories;
 import dev.blogroll.category.CategoryInfo;
 import dev.blogroll.tag.Tags;
+import dev.blogroll.web.DegradedResponse;
 import dev.blogroll.web.Link;
 import dev.blogroll.web.PageModel;
 import dev.blogroll.web.PageVersion;
@@ -49,7 +50,9 @@ public class SiteChrome {
 			return this.categories.all().stream().map((category) -> new Link(category.name(), category.path())).toList();
 		}
 		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
-			// the 404 page of an unknown path renders without the database: a bare header will do
+			// the 404 page of an unknown path renders without the database: a bare header will
+			// do, for now, and no cache may keep it
+			DegradedResponse.mark();
 			return List.of();
 		}
 	}
@@ -60,6 +63,7 @@ public class SiteChrome {
 			return this.tags.featured().tags().stream().map((tag) -> new Link(tag.name(), tag.path())).toList();
 		}
 		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
+			DegradedResponse.mark();
 			return List.of();
 		}
 	}

@@ -4,12 +4,14 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
+import java.util.function.Supplier;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
@@ -19,21 +21,17 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.BlogrollProperties;
-import dev.blogroll.author.Author;
 import dev.blogroll.author.AuthorRepository;
-import dev.blogroll.category.Category;
 import dev.blogroll.category.CategoryRepository;
-import dev.blogroll.listing.PageNumber;
-import dev.blogroll.listing.Pagination;
-import dev.blogroll.web.NotFoundException;
+import dev.blogroll.database.DatabaseBusyException;
 
 /**
- * The editors' pages for posts: the table, the create and edit forms (Post/Redirect/Get, with
- * the input kept when something is wrong), preview, the trash.
+ * The editors' forms for a post: create and edit (Post/Redirect/Get, with the input kept when
+ * something is wrong or another save came first) and preview. The table of posts and the trash
+ * are {@link PostTableController}'s.
  */
 @Controller
 @RequestMapping("/admin/posts")
@@ -42,8 +40,6 @@ class PostAdminController {
 	private static final String FORM = "admin/post-form";
 
 	private final PostEditor editor;
-
-	private final PostTable table;
 
 	private final NearbyPosts nearbyPosts;
 
@@ -55,10 +51,9 @@ class PostAdminController {
 
 	private final ZoneId zone;
 
-	PostAdminController(PostEditor editor, PostTable table, NearbyPosts nearbyPosts, CategoryRepository categories,
+	PostAdminController(PostEditor editor, NearbyPosts nearbyPosts, CategoryRepository categories,
 			AuthorRepository authors, Clock clock, BlogrollProperties properties) {
 		this.editor = editor;
-		this.table = table;
 		this.nearbyPosts = nearbyPosts;
 		this.categories = categories;
 		this.authors = authors;
@@ -66,40 +61,12 @@ class PostAdminController {
 		this.zone = properties.timeZone();
 	}
 
-	@ModelAttribute("categories")
-	List<Category> categories() {
-		return this.categories.findAllByOrderByNameAsc();
-	}
-
-	@ModelAttribute("authors")
-	List<Author> authors() {
-		return this.authors.findAll(Sort.by("name"));
-	}
-
-	@ModelAttribute("timeZone")
-	String timeZone() {
-		return this.zone.getId();
-	}
-
-	@GetMapping
-	String showTable(@RequestParam(required = false) @Nullable String page,
-			@RequestParam(defaultValue = "all") String status, @RequestParam(required = false) @Nullable Long category,
-			@RequestParam(required = false) @Nullable Long author, @RequestParam(required = false) @Nullable String q,
-			Model model) {
-		PostTable.Filter filter = new PostTable.Filter(status, category, author, q);
-		String url = "/admin/posts" + filter.query();
-		int current = (page == null) ? 1 : PageNumber.parse(page, url);
-		long total = this.table.count(filter);
-		int last = (int) Math.max(1, (total + PostTable.PAGE_SIZE - 1) / PostTable.PAGE_SIZE);
-		if (current > last) {
-			throw new NotFoundException("There is no page " + current);
-		}
-		model.addAttribute("filter", filter);
-		model.addAttribute("statuses", PostTable.Filter.STATUSES);
-		model.addAttribute("rows", this.table.page(filter, current));
-		model.addAttribute("total", total);
-		model.addAttribute("pagination", Pagination.withPageParameter(url, current, last));
-		return "admin/posts";
+	/** What every form of this controller offers to choose from. */
+	@ModelAttribute
+	void choices(Model model) {
+		model.addAttribute("categories", this.categories.findAllByOrderByNameAsc());
+		model.addAttribute("authors", this.authors.findAll(Sort.by("name")));
+		model.addAttribute("timeZone", this.zone.getId());
 	}
 
 	@GetMapping("/new")
@@ -109,15 +76,10 @@ class PostAdminController {
 	}
 
 	@PostMapping("/new")
-	String processCreateForm(@Valid PostForm postForm, BindingResult result, Principal principal,
-			RedirectAttributes redirect) {
-		this.editor.check(postForm, null, result);
-		if (result.hasErrors()) {
-			return FORM;
-		}
-		Post post = this.editor.create(postForm, principal.getName());
-		redirect.addFlashAttribute("message", "Saved “" + post.getTitle() + "”.");
-		return "redirect:/admin/posts/" + post.getId() + "/edit";
+	String processCreateForm(@Valid PostForm postForm, BindingResult result, Principal principal, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		return save(null, () -> this.editor.create(postForm, principal.getName()), postForm, result, model, response,
+				redirect);
 	}
 
 	@GetMapping("/{id}/edit")
@@ -130,17 +92,28 @@ class PostAdminController {
 
 	@PostMapping("/{id}/edit")
 	String processEditForm(@PathVariable long id, @Valid PostForm postForm, BindingResult result, Principal principal,
-			Model model, RedirectAttributes redirect) {
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Post existing = this.editor.find(id);
 		model.addAttribute("post", existing);
+		return save(id, () -> this.editor.update(id, postForm, principal.getName()), postForm, result, model, response,
+				redirect);
+	}
+
+	/**
+	 * Checks and saves, then redirects to the post's form (Post/Redirect/Get). What another editor
+	 * did at the same instant (a save of the same post, a slug taken meanwhile, a database too
+	 * busy just now) comes back as the form, with this editor's input.
+	 */
+	private String save(@Nullable Long id, Supplier<Post> saving, PostForm postForm, BindingResult result,
+			Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		this.editor.check(postForm, id, result);
 		if (result.hasErrors()) {
 			return FORM;
 		}
 		try {
-			Post post = this.editor.update(id, postForm, principal.getName());
+			Post post = saving.get();
 			redirect.addFlashAttribute("message", "Saved “" + post.getTitle() + "”.");
-			return "redirect:/admin/posts/" + id + "/edit";
+			return "redirect:/admin/posts/" + post.getId() + "/edit";
 		}
 		catch (PostEditor.EditConflict conflict) {
 			Post current = conflict.getCurrent();
@@ -149,6 +122,16 @@ class PostAdminController {
 			model.addAttribute("saved", PostForm.of(current, this.zone));
 			// saving again, after reading what changed, deliberately replaces the other version
 			model.addAttribute("postForm", postForm.withVersion(current.getVersion()));
+			return FORM;
+		}
+		catch (PostEditor.SlugTaken taken) {
+			result.rejectValue("slug", "slug.taken", taken.getMessage());
+			return FORM;
+		}
+		catch (DatabaseBusyException busy) {
+			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
+			model.addAttribute("busy", true);
 			return FORM;
 		}
 	}
@@ -160,37 +143,6 @@ class PostAdminController {
 		model.addAttribute("page", PostPage.of(post, this.nearbyPosts.around(post), this.zone));
 		model.addAttribute("preview", true);
 		return "post/post";
-	}
-
-	@PostMapping("/{id}/trash")
-	String trash(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-		Post post = this.editor.trash(id, principal.getName());
-		redirect.addFlashAttribute("message", "Moved “" + post.getTitle() + "” to the trash. Its URL now answers 410 Gone.");
-		return "redirect:/admin/posts";
-	}
-
-	@PostMapping("/{id}/restore")
-	String restore(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
-		Post post = this.editor.restore(id, principal.getName());
-		redirect.addFlashAttribute("message", "Restored “" + post.getTitle() + "”.");
-		return "redirect:/admin/posts?status=trash";
-	}
-
-	@GetMapping("/trash/empty")
-	String confirmEmptyTrash(Model model) {
-		model.addAttribute("count", this.editor.countTrashed());
-		return "admin/empty-trash";
-	}
-
-	@PostMapping("/trash/empty")
-	String emptyTrash(@RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
-		if (!confirm) {
-			redirect.addFlashAttribute("error", "Tick the box to confirm that the trashed posts are deleted for good.");
-			return "redirect:/admin/posts/trash/empty";
-		}
-		int deleted = this.editor.emptyTrash();
-		redirect.addFlashAttribute("message", "Deleted " + deleted + " trashed posts for good.");
-		return "redirect:/admin/posts?status=trash";
 	}
 
 }

@@ -4,10 +4,13 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,6 +23,8 @@ import dev.blogroll.author.Author;
 import dev.blogroll.author.AuthorRepository;
 import dev.blogroll.category.Category;
 import dev.blogroll.category.CategoryRepository;
+import dev.blogroll.database.DatabaseFailures;
+import dev.blogroll.database.Writes;
 import dev.blogroll.tag.Tag;
 import dev.blogroll.tag.TagRepository;
 import dev.blogroll.text.Slugs;
@@ -29,9 +34,20 @@ import dev.blogroll.web.NotFoundException;
  * Everything editors do to posts: checks a form beyond its annotations (slug rules and
  * uniqueness, addresses, tags, the author), then creates, updates, trashes and restores posts,
  * each in one transaction. A changed slug is remembered so its old URL keeps redirecting.
+ * <p>
+ * Two editors can act at the same instant, so what {@link #check} found can be out of date by
+ * the time a save commits. Each write runs through {@link Writes} (run again if PostgreSQL
+ * aborted it as a deadlock or serialization failure), and what the database refused is told
+ * to the editor in the form's terms, wherever it surfaced (in Java, at Hibernate's flush or
+ * at commit): a post saved meanwhile is an {@link EditConflict}, a slug taken meanwhile is
+ * {@link SlugTaken}. Tags and a new author that two saves create at once are created once and
+ * shared ({@code insert … on conflict do nothing}, then read).
  */
 @Service
 public class PostEditor {
+
+	/** The constraint a slug taken by another post violates ({@code V1}). */
+	static final String SLUG_UNIQUE = "post_slug_unique";
 
 	private final PostRepository posts;
 
@@ -43,17 +59,20 @@ public class PostEditor {
 
 	private final JdbcClient jdbc;
 
+	private final Writes writes;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	PostEditor(PostRepository posts, CategoryRepository categories, AuthorRepository authors, TagRepository tags,
-			JdbcClient jdbc, Clock clock, BlogrollProperties properties) {
+			JdbcClient jdbc, Writes writes, Clock clock, BlogrollProperties properties) {
 		this.posts = posts;
 		this.categories = categories;
 		this.authors = authors;
 		this.tags = tags;
 		this.jdbc = jdbc;
+		this.writes = writes;
 		this.clock = clock;
 		this.zone = properties.timeZone();
 	}
@@ -95,29 +114,61 @@ public class PostEditor {
 		checkTags(form.tags(), errors);
 	}
 
-	/** Creates a post from a checked form. */
-	@Transactional
+	/**
+	 * Creates a post from a checked form.
+	 * @throws SlugTaken if another post took the slug after the form was checked
+	 * @throws dev.blogroll.database.DatabaseBusyException if the write kept meeting deadlocks
+	 */
 	public Post create(PostForm form, String username) {
-		Instant now = this.clock.instant();
-		Post post = new Post(slugOf(form), form.title().strip(), category(form), author(form),
-				form.publishedAtValue().atZone(this.zone).toInstant(), form.statusValue(), username, now);
-		apply(post, form);
-		Post saved = this.posts.save(post);
-		forgetOldSlug(saved.getSlug());
-		return saved;
+		try {
+			return this.writes.inTransaction(() -> {
+				Instant now = this.clock.instant();
+				Post post = new Post(slugOf(form), form.title().strip(), category(form), author(form),
+						form.publishedAtValue().atZone(this.zone).toInstant(), form.statusValue(), username, now);
+				apply(post, form);
+				Post saved = this.posts.save(post);
+				forgetOldSlug(saved.getSlug());
+				return saved;
+			});
+		}
+		catch (RuntimeException ex) {
+			throw slugTakenOr(ex, slugOf(form));
+		}
 	}
 
 	/**
 	 * Saves a checked form over the post, unless someone else saved it since the editor
-	 * opened it.
+	 * opened it: found here, or only when the save reaches the row (a save committed in
+	 * between), which Hibernate reports at flush or at commit.
 	 * @throws EditConflict naming what differs between the saved post and the form
+	 * @throws SlugTaken if another post took the slug after the form was checked
+	 * @throws dev.blogroll.database.DatabaseBusyException if the write kept meeting deadlocks
 	 */
-	@Transactional
 	public Post update(long id, PostForm form, String username) {
+		try {
+			return this.writes.inTransaction(() -> applyUpdate(id, form, username));
+		}
+		catch (EditConflict conflict) {
+			throw conflict;
+		}
+		catch (RuntimeException ex) {
+			if (DatabaseFailures.isOptimisticLockFailure(ex)) {
+				Post current = this.posts.findWithEverythingById(id).orElseThrow(() -> ex);
+				throw new EditConflict(current, differences(current, form));
+			}
+			throw slugTakenOr(ex, slugOf(form));
+		}
+	}
+
+	private Post applyUpdate(long id, PostForm form, String username) {
 		Post post = find(id);
 		if (post.getVersion() != form.versionValue()) {
 			throw new EditConflict(post, differences(post, form));
 		}
+		// names first, before the post changes: what two saves both create is settled before
+		// either locks a post or the listing counts
+		Author author = author(form);
+		Set<Tag> tags = resolveTags(form.tags());
 		String oldSlug = post.getSlug();
 		String newSlug = slugOf(form);
 		if (!oldSlug.equals(newSlug)) {
@@ -128,7 +179,7 @@ public class PostEditor {
 				.param("id", id)
 				.update();
 		}
-		post.edit(form.title().strip(), category(form), author(form), resolveTags(form.tags()),
+		post.edit(form.title().strip(), category(form), author, tags,
 				form.publishedAtValue().atZone(this.zone).toInstant(), blankToNull(form.imageUrl()),
 				Objects.requireNonNullElse(form.imageAlt(), "").strip(), blankToNull(form.sourceUrl()));
 		if (!post.isTrashed()) {
@@ -139,24 +190,55 @@ public class PostEditor {
 		return post;
 	}
 
-	@Transactional
+	/** Moves the post to the trash, whatever another editor saved meanwhile. */
 	public Post trash(long id, String username) {
-		Post post = find(id);
-		post.trash(username, this.clock.instant());
-		return post;
+		return whateverTheVersion(() -> {
+			Post post = find(id);
+			post.trash(username, this.clock.instant());
+			return post;
+		});
 	}
 
-	@Transactional
+	/** Takes the post out of the trash, whatever another editor saved meanwhile. */
 	public Post restore(long id, String username) {
-		Post post = find(id);
-		post.restore(username, this.clock.instant());
-		return post;
+		return whateverTheVersion(() -> {
+			Post post = find(id);
+			post.restore(username, this.clock.instant());
+			return post;
+		});
+	}
+
+	/**
+	 * Runs a change that reads the post afresh, again if a save committed between its read and
+	 * its write: trashing or restoring means the same whatever the post's version.
+	 */
+	private Post whateverTheVersion(Supplier<Post> change) {
+		for (int attempt = 1;; attempt++) {
+			try {
+				return this.writes.inTransaction(change);
+			}
+			catch (RuntimeException ex) {
+				if (attempt >= Writes.ATTEMPTS || !DatabaseFailures.isOptimisticLockFailure(ex)) {
+					throw ex;
+				}
+			}
+		}
+	}
+
+	/** {@code failure}, or {@link SlugTaken} if it is the post slug's unique constraint. */
+	private RuntimeException slugTakenOr(RuntimeException failure, String slug) {
+		if (!SLUG_UNIQUE.equals(DatabaseFailures.violatedConstraint(failure))) {
+			return failure;
+		}
+		String message = this.posts.findBySlug(slug)
+			.map((other) -> "The post “" + other.getTitle() + "” already uses this slug.")
+			.orElse("Another post already uses this slug.");
+		return new SlugTaken(message);
 	}
 
 	/** Deletes every trashed post for good; returns how many. */
-	@Transactional
 	public int emptyTrash() {
-		return this.jdbc.sql("delete from post where status = 'TRASHED'").update();
+		return this.writes.inTransaction(() -> this.jdbc.sql("delete from post where status = 'TRASHED'").update());
 	}
 
 	@Transactional(readOnly = true)
@@ -220,18 +302,24 @@ public class PostEditor {
 		return this.categories.findById(form.categoryIdValue()).orElseThrow();
 	}
 
+	/** The chosen author, or the one named, created if there is none ({@link PostNames}). */
 	private Author author(PostForm form) {
 		if (form.newAuthor() != null && !form.newAuthor().isBlank()) {
 			String name = form.newAuthor().strip();
-			return this.authors.findBySlug(Slugs.slugify(name)).orElseGet(() -> this.authors.save(new Author(name)));
+			long id = PostNames.id(this.jdbc, PostNames.Table.AUTHOR, Slugs.slugify(name), name);
+			return this.authors.findById(id).orElseThrow();
 		}
 		return this.authors.findById(form.authorIdValue()).orElseThrow();
 	}
 
+	/** The tags named, in the order given, the missing ones created ({@link PostNames}). */
 	private Set<Tag> resolveTags(@Nullable String names) {
+		Map<String, String> bySlug = new LinkedHashMap<>();
+		PostRules.tagNames(names).forEach((tag) -> bySlug.put(tag.slug(), tag.name()));
+		Map<String, Long> ids = PostNames.ids(this.jdbc, PostNames.Table.TAG, bySlug);
 		Set<Tag> resolved = new LinkedHashSet<>();
-		for (PostRules.TagName tag : PostRules.tagNames(names)) {
-			resolved.add(this.tags.findBySlug(tag.slug()).orElseGet(() -> this.tags.save(new Tag(tag.name()))));
+		for (String slug : bySlug.keySet()) {
+			resolved.add(this.tags.findById(ids.get(slug)).orElseThrow());
 		}
 		return resolved;
 	}
@@ -291,6 +379,17 @@ public class PostEditor {
 
 		public List<String> getDifferences() {
 			return this.differences;
+		}
+
+	}
+
+	/**
+	 * Another post took the slug after the form was checked: a save committed in between.
+	 */
+	public static final class SlugTaken extends RuntimeException {
+
+		SlugTaken(String message) {
+			super(message, null, false, false);
 		}
 
 	}

@@ -4,10 +4,14 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
 import javax.sql.DataSource;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +29,9 @@ import dev.blogroll.listing.PostCard;
  * {@code ts_headline} reads the whole text of each post it is given. Ranking is bounded: when
  * more than {@value #RANKED_ALL_UP_TO} posts match, only the newest {@value #RANKED_NEWEST}
  * matches are ranked.
+ * <p>
+ * Each search statement is timed ({@code blogroll.search.queries}, by outcome: {@code ok},
+ * {@code timeout}, {@code error}).
  */
 @Component
 class SearchQueries {
@@ -114,18 +121,39 @@ class SearchQueries {
 
 	private final int rankedNewest;
 
+	private final Timer answered;
+
+	private final Timer timedOut;
+
+	private final Timer failed;
+
 	@Autowired
-	SearchQueries(DataSource dataSource, Clock clock, BlogrollProperties properties) {
-		this(JdbcClient.create(withTimeout(dataSource)), clock, properties, RANKED_ALL_UP_TO, RANKED_NEWEST);
+	SearchQueries(DataSource dataSource, Clock clock, BlogrollProperties properties, MeterRegistry registry) {
+		this(JdbcClient.create(withTimeout(dataSource)), clock, properties, RANKED_ALL_UP_TO, RANKED_NEWEST, registry);
 	}
 
 	/** With other bounds than the defaults, for tests. */
 	SearchQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, int rankedAllUpTo, int rankedNewest) {
+		this(jdbc, clock, properties, rankedAllUpTo, rankedNewest, new SimpleMeterRegistry());
+	}
+
+	private SearchQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, int rankedAllUpTo,
+			int rankedNewest, MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
 		this.rankedAllUpTo = rankedAllUpTo;
 		this.rankedNewest = rankedNewest;
+		this.answered = timer(registry, "ok");
+		this.timedOut = timer(registry, "timeout");
+		this.failed = timer(registry, "error");
+	}
+
+	private static Timer timer(MeterRegistry registry, String outcome) {
+		return Timer.builder("blogroll.search.queries")
+			.description("Search statements run, by outcome")
+			.tag("outcome", outcome)
+			.register(registry);
 	}
 
 	/** Search statements are cancelled after this many seconds (see {@link Hits#timedOut()}). */
@@ -154,6 +182,7 @@ class SearchQueries {
 		long[] total = { 0 };
 		boolean[] more = { false };
 		List<SearchResult> results;
+		long started = System.nanoTime();
 		try {
 			results = this.jdbc.sql(SEARCH.formatted(filters, Visibility.VISIBLE, PostCard.BLOG_COLUMNS))
 			.param("q", terms.text())
@@ -178,10 +207,13 @@ class SearchQueries {
 		}
 		catch (DataAccessException ex) {
 			if (ex.getMostSpecificCause() instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
+				this.timedOut.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 				return new Hits(List.of(), 0, false, true);
 			}
+			this.failed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 			throw ex;
 		}
+		this.answered.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		return new Hits(results, total[0], more[0], false);
 	}
 

@@ -1,7 +1,6 @@
 package dev.blogroll.tag;
 
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,11 +9,16 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.blogroll.database.DatabaseFailures;
+import dev.blogroll.database.Writes;
 import dev.blogroll.text.Slugs;
 import dev.blogroll.web.NotFoundException;
 
 /**
  * Editors rename tags, merge one tag into another (its posts move over) and delete unused ones.
+ * Each change is one transaction ({@link Writes}); what another editor did at the same instant
+ * (took the name, tagged a post with the tag being deleted, deleted the tag being merged into)
+ * comes back as the page's message.
  */
 @Controller
 @RequestMapping("/admin/tags")
@@ -22,8 +26,11 @@ class TagAdminController {
 
 	private final TagRepository tags;
 
-	TagAdminController(TagRepository tags) {
+	private final Writes writes;
+
+	TagAdminController(TagRepository tags, Writes writes) {
 		this.tags = tags;
+		this.writes = writes;
 	}
 
 	@GetMapping
@@ -33,7 +40,6 @@ class TagAdminController {
 	}
 
 	@PostMapping("/{id}/rename")
-	@Transactional
 	String rename(@PathVariable long id, @RequestParam String name, RedirectAttributes redirect) {
 		Tag tag = find(id);
 		String newName = name.strip();
@@ -49,14 +55,17 @@ class TagAdminController {
 			return "redirect:/admin/tags";
 		}
 		String oldName = tag.getName();
-		tag.rename(newName);
-		this.tags.touchPostsOf(id);
-		redirect.addFlashAttribute("message", "Renamed “" + oldName + "” to “" + newName + "”.");
+		boolean renamed = write(redirect, "Another tag took that name or URL meanwhile; choose another name.", () -> {
+			find(id).rename(newName);
+			this.tags.touchPostsOf(id);
+		});
+		if (renamed) {
+			redirect.addFlashAttribute("message", "Renamed “" + oldName + "” to “" + newName + "”.");
+		}
 		return "redirect:/admin/tags";
 	}
 
 	@PostMapping("/{id}/merge")
-	@Transactional
 	String merge(@PathVariable long id, @RequestParam long into, RedirectAttributes redirect) {
 		Tag source = find(id);
 		Tag target = find(into);
@@ -64,18 +73,23 @@ class TagAdminController {
 			redirect.addFlashAttribute("error", "Choose another tag to merge “" + source.getName() + "” into.");
 			return "redirect:/admin/tags";
 		}
-		this.tags.touchPostsOf(id);
 		long posts = this.tags.countPosts(id);
-		this.tags.addToPostsOf(id, into);
-		this.tags.removeFromPosts(id);
-		this.tags.delete(source);
+		boolean merged = write(redirect, "“" + target.getName() + "” was deleted meanwhile, or another post was "
+				+ "tagged “" + source.getName() + "”; look again and merge once more.", () -> {
+			this.tags.touchPostsOf(id);
+			this.tags.addToPostsOf(id, into);
+			this.tags.removeFromPosts(id);
+			this.tags.deleteById(id);
+		});
+		if (!merged) {
+			return "redirect:/admin/tags";
+		}
 		redirect.addFlashAttribute("message", "Merged “" + source.getName() + "” into “" + target.getName() + "”: its "
 				+ posts + " posts are now tagged “" + target.getName() + "”.");
 		return "redirect:/admin/tags";
 	}
 
 	@PostMapping("/{id}/delete")
-	@Transactional
 	String delete(@PathVariable long id, RedirectAttributes redirect) {
 		Tag tag = find(id);
 		long posts = this.tags.countPosts(id);
@@ -84,9 +98,34 @@ class TagAdminController {
 					+ " posts. Merge it into another tag, or remove it from those posts first.");
 			return "redirect:/admin/tags";
 		}
-		this.tags.delete(tag);
-		redirect.addFlashAttribute("message", "Deleted the tag “" + tag.getName() + "”.");
+		if (write(redirect, "“" + tag.getName() + "” was just given to a post; it was kept.",
+				() -> this.tags.deleteById(id))) {
+			redirect.addFlashAttribute("message", "Deleted the tag “" + tag.getName() + "”.");
+		}
 		return "redirect:/admin/tags";
+	}
+
+	/**
+	 * Runs a change in a transaction of its own; if another editor's change won a race with
+	 * it (a unique or foreign-key constraint), says so in the page's error message instead.
+	 */
+	private boolean write(RedirectAttributes redirect, String lostRace, Runnable change) {
+		try {
+			this.writes.inTransaction(() -> {
+				change.run();
+				// the delete or rename reaches the database here, not at commit
+				this.tags.flush();
+				return null;
+			});
+			return true;
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseFailures.isLostRace(ex)) {
+				throw ex;
+			}
+			redirect.addFlashAttribute("error", lostRace);
+			return false;
+		}
 	}
 
 	private Tag find(long id) {

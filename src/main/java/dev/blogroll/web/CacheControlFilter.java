@@ -17,12 +17,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.blogroll.BlogrollProperties;
 
 /**
- * Says who may keep a response, by path: anything under {@code /admin} or {@code /actuator} is
- * {@code private, no-store}; every other page, feed and sitemap read with GET or HEAD is
- * public for {@code blogroll.http-cache.*} (validators come from {@link PageVersion}). An error
- * (any status from 400 on: a missing page, a refused request, a server error) is never kept by a
- * shared cache: {@code private, no-store}, so a page that is missing for a moment, or an answer
- * provoked by one client, is never served to others.
+ * Says who may keep a response, by path: anything under {@code /admin} or {@code /actuator}, and
+ * the probes {@code /livez} and {@code /readyz}, is {@code private, no-store}; every other page,
+ * feed and sitemap read with GET or HEAD is public for {@code blogroll.http-cache.*} (validators
+ * come from {@link PageVersion}). An error (any status from 400 on: a missing page, a refused
+ * request, a server error) is never kept by a shared cache: {@code private, no-store}, so a page
+ * that is missing for a moment, or an answer provoked by one client, is never served to others.
  */
 @Component
 @Order(FilterOrder.CACHE_CONTROL)
@@ -47,7 +47,8 @@ class CacheControlFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		if (isAdmin(request.getRequestURI()) || request.getRequestURI().startsWith("/actuator/")) {
+		if (isAdmin(request.getRequestURI()) || request.getRequestURI().startsWith("/actuator/")
+				|| isProbe(request.getRequestURI())) {
 			response.setHeader(HttpHeaders.CACHE_CONTROL, NO_STORE);
 			chain.doFilter(request, response);
 			return;
@@ -64,6 +65,11 @@ class CacheControlFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;
+	}
+
+	/** The public port's health probes ({@code management.endpoint.health.probes.add-additional-paths}). */
+	private static boolean isProbe(String path) {
+		return path.equals("/livez") || path.equals("/readyz");
 	}
 
 	static boolean isAdmin(String path) {

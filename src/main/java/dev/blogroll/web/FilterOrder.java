@@ -8,6 +8,8 @@ import org.springframework.core.Ordered;
  * <ol>
  * <li>Spring Boot's {@code CharacterEncodingFilter} ({@link Ordered#HIGHEST_PRECEDENCE}): the
  * request's encoding must be set before anything reads a parameter;
+ * <li>{@link #REQUEST_LOG}: the request id, the metrics and the log line of every request,
+ * refused ones included;
  * <li>{@link #REQUEST_LIMITS}: refuses a path or query string that is too long and an upload
  * that is too large, before anything reads a body or remembers a path;
  * <li>{@link #BODY_PERMITS}: limits how many requests may be sending a body at once, per client
@@ -26,11 +28,13 @@ import org.springframework.core.Ordered;
  */
 public final class FilterOrder {
 
-	public static final int REQUEST_LIMITS = Ordered.HIGHEST_PRECEDENCE + 1;
+	public static final int REQUEST_LOG = Ordered.HIGHEST_PRECEDENCE + 1;
 
-	public static final int BODY_PERMITS = Ordered.HIGHEST_PRECEDENCE + 2;
+	public static final int REQUEST_LIMITS = Ordered.HIGHEST_PRECEDENCE + 2;
 
-	public static final int CACHE_CONTROL = Ordered.HIGHEST_PRECEDENCE + 3;
+	public static final int BODY_PERMITS = Ordered.HIGHEST_PRECEDENCE + 3;
+
+	public static final int CACHE_CONTROL = Ordered.HIGHEST_PRECEDENCE + 4;
 
 	public static final int NUL_CHARACTERS = Ordered.HIGHEST_PRECEDENCE + 5;
 

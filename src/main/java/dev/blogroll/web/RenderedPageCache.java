@@ -14,10 +14,16 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import dev.blogroll.BlogrollProperties;
@@ -52,6 +58,11 @@ import dev.blogroll.content.Kept;
  * Everything kept is counted in bytes, keys included, against {@code blogroll.page-cache-size}:
  * the noted paths may use a sixteenth of it, the pages the rest. Paths longer than
  * {@code blogroll.limits.max-path-length} never get here ({@link RequestLimitsFilter}).
+ * <p>
+ * Metrics ({@code blogroll.page.cache.*}): hits and misses, counted here; the pages and bytes
+ * kept, and the pages dropped (to stay within the budget, or because the content changed), read
+ * from the store when scraped. A kept page remembers the route template it was rendered for, so
+ * a hit is counted under its route in {@code http.server.requests} ({@link RequestLog}).
  */
 @Component
 @Order(FilterOrder.RENDERED_PAGE_CACHE)
@@ -80,12 +91,37 @@ class RenderedPageCache extends OncePerRequestFilter {
 	/** What {@link #seenBefore} weighs; guarded by {@code this}. */
 	private long seenBytes;
 
-	RenderedPageCache(ContentVersion contentVersion, BlogrollProperties properties) {
+	private final Counter hits;
+
+	private final Counter misses;
+
+	RenderedPageCache(ContentVersion contentVersion, BlogrollProperties properties, MeterRegistry registry) {
 		this.contentVersion = contentVersion;
 		this.maxBytes = properties.pageCacheSize().toBytes();
 		this.maxSeenBytes = this.maxBytes / 16;
 		this.pages = contentVersion.keeper(this.maxBytes - this.maxSeenBytes,
 				(key, page) -> keyBytes(key) + page.size());
+		this.hits = Counter.builder("blogroll.page.cache.hits").description("Pages served from memory")
+			.register(registry);
+		this.misses = Counter.builder("blogroll.page.cache.misses")
+			.description("Pages rendered because none was kept for the current content")
+			.register(registry);
+		Gauge.builder("blogroll.page.cache.bytes", this.pages, Kept::bytes).baseUnit("bytes")
+			.description("Memory the kept pages take, keys and headers included")
+			.register(registry);
+		Gauge.builder("blogroll.page.cache.pages", this.pages, Kept::size).description("Pages kept")
+			.register(registry);
+		Gauge.builder("blogroll.page.cache.max.bytes", () -> this.maxBytes).baseUnit("bytes")
+			.description("The budget, blogroll.page-cache-size")
+			.register(registry);
+		FunctionCounter.builder("blogroll.page.cache.evictions", this.pages, Kept::evictedForSize)
+			.tag("cause", "size")
+			.description("Pages dropped: least recently used to stay within the budget, or all when the content changed")
+			.register(registry);
+		FunctionCounter.builder("blogroll.page.cache.evictions", this.pages, Kept::droppedForChange)
+			.tag("cause", "content-changed")
+			.description("Pages dropped: least recently used to stay within the budget, or all when the content changed")
+			.register(registry);
 	}
 
 	@Override
@@ -105,9 +141,14 @@ class RenderedPageCache extends OncePerRequestFilter {
 		Snapshot state = this.contentVersion.current(request);
 		Page page = this.pages.get(state, key);
 		if (page != null) {
+			this.hits.increment();
+			if (page.route() != null) {
+				request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, page.route());
+			}
 			page.writeTo(response);
 			return;
 		}
+		this.misses.increment();
 		if (!seenBefore(key)) {
 			response.setHeader(HEADER, "miss");
 			chain.doFilter(request, response);
@@ -119,8 +160,9 @@ class RenderedPageCache extends OncePerRequestFilter {
 		ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
 		rendering.setHeader(HEADER, "miss");
 		chain.doFilter(request, rendering);
-		if (rendering.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted()) {
-			this.pages.put(state, key, Page.of(rendering));
+		if (rendering.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted()
+				&& !DegradedResponse.isDegraded(request)) {
+			this.pages.put(state, key, Page.of(rendering, request));
 		}
 		rendering.copyBodyToResponse();
 	}
@@ -173,13 +215,14 @@ class RenderedPageCache extends OncePerRequestFilter {
 		return this.seenBefore.size();
 	}
 
-	private record Page(List<String[]> headers, byte[] body) {
+	private record Page(List<String[]> headers, byte[] body, @Nullable String route) {
 
-		static Page of(ContentCachingResponseWrapper response) {
+		static Page of(ContentCachingResponseWrapper response, HttpServletRequest request) {
 			List<String[]> headers = new ArrayList<>();
 			for (String name : response.getHeaderNames()) {
-				// a cookie belongs to one visitor, never to the page
-				if (!HEADER.equalsIgnoreCase(name) && !HttpHeaders.SET_COOKIE.equalsIgnoreCase(name)) {
+				// a cookie belongs to one visitor, never to the page, and so does a request id
+				if (!HEADER.equalsIgnoreCase(name) && !HttpHeaders.SET_COOKIE.equalsIgnoreCase(name)
+						&& !RequestLog.HEADER.equalsIgnoreCase(name)) {
 					for (String value : response.getHeaders(name)) {
 						headers.add(new String[] { name, value });
 					}
@@ -188,7 +231,9 @@ class RenderedPageCache extends OncePerRequestFilter {
 			if (response.getContentType() != null && response.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
 				headers.add(new String[] { HttpHeaders.CONTENT_TYPE, response.getContentType() });
 			}
-			return new Page(List.copyOf(headers), response.getContentAsByteArray());
+			Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+			return new Page(List.copyOf(headers), response.getContentAsByteArray(),
+					(route != null) ? route.toString() : null);
 		}
 
 		long size() {

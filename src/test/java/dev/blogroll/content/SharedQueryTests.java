@@ -3,6 +3,7 @@ package dev.blogroll.content;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -13,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 class SharedQueryTests {
@@ -77,6 +79,47 @@ class SharedQueryTests {
 		});
 		assertThatIllegalStateException().isThrownBy(shared::get).withMessage("database away");
 		assertThat(shared.get()).isEqualTo(2);
+	}
+
+	/**
+	 * While the database is away a query waits the pool's whole timeout before failing: a caller
+	 * who arrived meanwhile gets that failure too, instead of waiting as long again for its own.
+	 */
+	@Test
+	void callersArrivingWhileTheDatabaseIsFoundUnreachableShareThatFailure() throws Exception {
+		AtomicInteger queries = new AtomicInteger();
+		CountDownLatch started = new CountDownLatch(1);
+		CountDownLatch release = new CountDownLatch(1);
+		SharedQuery<Integer> shared = new SharedQuery<>(() -> {
+			if (queries.incrementAndGet() == 1) {
+				started.countDown();
+				await(release);
+				throw new IllegalStateException("unreachable");
+			}
+			return queries.get();
+		}, (failure) -> "unreachable".equals(failure.getMessage()));
+		ExecutorService pool = Executors.newFixedThreadPool(2);
+		Future<Integer> first = pool.submit(shared::get);
+		started.await(10, TimeUnit.SECONDS);
+		Future<Integer> second = pool.submit(shared::get);
+		sleep(200);
+		release.countDown();
+		for (Future<Integer> caller : List.of(first, second)) {
+			assertThatExceptionOfType(ExecutionException.class).isThrownBy(() -> caller.get(10, TimeUnit.SECONDS))
+				.withCauseInstanceOf(IllegalStateException.class);
+		}
+		assertThat(queries.get()).as("one wait for both").isEqualTo(1);
+		assertThat(shared.get()).as("a caller after the failure asks again").isEqualTo(2);
+		pool.shutdown();
+	}
+
+	private static void await(CountDownLatch latch) {
+		try {
+			latch.await(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
 	}
 
 	private static void sleep(long millis) {

@@ -9,8 +9,6 @@ import java.lang.management.MemoryType;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.blogroll.BlogrollTest;
 
@@ -28,10 +26,7 @@ class BadLineFloodTests {
 	private static final int LINES = 2_000_000;
 
 	@Autowired
-	private JdbcTemplate jdbc;
-
-	@Autowired
-	private TransactionTemplate transaction;
+	private PostImporter importer;
 
 	@Test
 	void twoMillionBadLinesKeepAThousandReasonsAndCountTheRest() {
@@ -39,8 +34,7 @@ class BadLineFloodTests {
 		MemoryPoolMXBean oldGeneration = oldGeneration();
 		long oldBefore = oldGeneration.getUsage().getUsed();
 		oldGeneration.resetPeakUsage();
-		ImportResult result = new PostImporter(this.jdbc, this.transaction)
-			.importFrom(new BufferedReader(new BadLines(LINES)), -1);
+		ImportResult result = this.importer.importFrom(new BufferedReader(new BadLines(LINES)), -1);
 		long oldPeak = oldGeneration.getPeakUsage().getUsed();
 		long heapAfter = usedHeapAfterGc();
 		assertThat(result.failed()).isEqualTo(LINES);

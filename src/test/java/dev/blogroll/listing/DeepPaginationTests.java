@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -145,7 +146,8 @@ class DeepPaginationTests {
 	 */
 	private ListingQueries queries(Clock clock) {
 		return clock.equals(Clock.systemUTC()) ? this.appQueries
-				: new ListingQueries(this.jdbc, clock, this.properties, new ContentVersion(this.jdbc, clock));
+				: new ListingQueries(this.jdbc, clock, this.properties, new ContentVersion(this.jdbc, clock),
+						new SimpleMeterRegistry());
 	}
 
 	private long count() {

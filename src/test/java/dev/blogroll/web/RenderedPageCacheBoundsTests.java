@@ -2,6 +2,7 @@ package dev.blogroll.web;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
@@ -61,7 +62,7 @@ class RenderedPageCacheBoundsTests {
 		BlogrollProperties properties = new Binder(
 				new MapConfigurationPropertySource(Map.of("blogroll.page-cache-size", bytes + "B")))
 			.bindOrCreate("blogroll", BlogrollProperties.class);
-		return new RenderedPageCache(version, properties);
+		return new RenderedPageCache(version, properties, new SimpleMeterRegistry());
 	}
 
 	private static void serve(RenderedPageCache cache, String path, String body) throws Exception {

@@ -47,7 +47,7 @@ class SecurityHeadersTests {
 		SiteClient client = new SiteClient(this.port);
 		for (String path : List.of("/", "/blog", "/blog/headers-cat", "/blog/headers-cat/headers-post",
 				"/search?q=kong", "/feed.atom", "/feed.rss", "/sitemap.xml", "/robots.txt", "/css/site.css",
-				"/blog/no-such-category", "/blog/page/abc", "/admin/login", "/admin/posts", "/actuator/health")) {
+				"/blog/no-such-category", "/blog/page/abc", "/admin/login", "/admin/posts", "/readyz", "/actuator/health")) {
 			assertSecurityHeaders(path, client.get(path));
 		}
 	}

@@ -1,0 +1,12 @@
+\set month random(0, 35)
+\set offset random(0, 86400)
+begin;
+insert into post (slug, title, category_id, author_id, published_at, summary, status)
+select 'pgb-' || md5(random()::text || clock_timestamp()::text), 'Written by pgbench', c.id, a.id,
+       timestamptz '2024-01-01 00:00:00+00' + make_interval(months => :month) + make_interval(secs => :offset - 43200), 'A post written by pgbench.', 'PUBLISHED'
+from (select id from category order by random() limit 1) c, (select id from author order by random() limit 1) a;
+savepoint partly;
+update post set published_at = timestamptz '2024-01-01 00:00:00+00' + make_interval(months => :month) + make_interval(secs => :offset - 43200) where slug = (select slug from post where slug > 'pgb-' || md5(random()::text) and slug < 'pgb.' order by slug limit 1);
+rollback to savepoint partly;
+update post set category_id = (select id from category order by random() limit 1) where slug = (select slug from post where slug > 'pgb-' || md5(random()::text) and slug < 'pgb.' order by slug limit 1);
+commit;

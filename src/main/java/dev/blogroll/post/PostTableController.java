@@ -1,0 +1,89 @@
+package dev.blogroll.post;
+
+import java.security.Principal;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.blogroll.listing.PageNumber;
+import dev.blogroll.listing.Pagination;
+import dev.blogroll.web.NotFoundException;
+
+/**
+ * The editors' table of posts (filtered by status, category, author and words, a page at a
+ * time) and what is done to a post from it: trash, restore, empty the trash. The forms are
+ * {@link PostAdminController}'s.
+ */
+@Controller
+@RequestMapping("/admin/posts")
+class PostTableController {
+
+	private final PostTable table;
+
+	private final PostEditor editor;
+
+	PostTableController(PostTable table, PostEditor editor) {
+		this.table = table;
+		this.editor = editor;
+	}
+
+	@GetMapping
+	String showTable(@RequestParam(required = false) @Nullable String page,
+			@RequestParam(defaultValue = "all") String status, @RequestParam(required = false) @Nullable Long category,
+			@RequestParam(required = false) @Nullable Long author, @RequestParam(required = false) @Nullable String q,
+			Model model) {
+		PostTable.Filter filter = new PostTable.Filter(status, category, author, q);
+		String url = "/admin/posts" + filter.query();
+		int current = (page == null) ? 1 : PageNumber.parse(page, url);
+		long total = this.table.count(filter);
+		int last = (int) Math.max(1, (total + PostTable.PAGE_SIZE - 1) / PostTable.PAGE_SIZE);
+		if (current > last) {
+			throw new NotFoundException("There is no page " + current);
+		}
+		model.addAttribute("filter", filter);
+		model.addAttribute("statuses", PostTable.Filter.STATUSES);
+		model.addAttribute("rows", this.table.page(filter, current));
+		model.addAttribute("total", total);
+		model.addAttribute("pagination", Pagination.withPageParameter(url, current, last));
+		return "admin/posts";
+	}
+
+	@PostMapping("/{id}/trash")
+	String trash(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+		Post post = this.editor.trash(id, principal.getName());
+		redirect.addFlashAttribute("message", "Moved “" + post.getTitle() + "” to the trash. Its URL now answers 410 Gone.");
+		return "redirect:/admin/posts";
+	}
+
+	@PostMapping("/{id}/restore")
+	String restore(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+		Post post = this.editor.restore(id, principal.getName());
+		redirect.addFlashAttribute("message", "Restored “" + post.getTitle() + "”.");
+		return "redirect:/admin/posts?status=trash";
+	}
+
+	@GetMapping("/trash/empty")
+	String confirmEmptyTrash(Model model) {
+		model.addAttribute("count", this.editor.countTrashed());
+		return "admin/empty-trash";
+	}
+
+	@PostMapping("/trash/empty")
+	String emptyTrash(@RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
+		if (!confirm) {
+			redirect.addFlashAttribute("error", "Tick the box to confirm that the trashed posts are deleted for good.");
+			return "redirect:/admin/posts/trash/empty";
+		}
+		int deleted = this.editor.emptyTrash();
+		redirect.addFlashAttribute("message", "Deleted " + deleted + " trashed posts for good.");
+		return "redirect:/admin/posts?status=trash";
+	}
+
+}
