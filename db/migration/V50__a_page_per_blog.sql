@@ -24,6 +24,24 @@ alter table feed_source
     add constraint feed_source_slug_unique unique (slug),
     add constraint feed_source_slug_format check (slug ~ '^[a-z0-9]+(-[a-z0-9]+)*$');
 
+-- a row written without a slug (by SQL outside FeedSources: scripts, restores, tests) gets
+-- one the same way; FeedSources always gives one, made by dev.blogroll.text.Slugs
+create function feed_source_default_slug() returns trigger language plpgsql as $$
+begin
+    if new.slug is null then
+        new.slug := coalesce(nullif(trim(both '-' from left(trim(both '-' from regexp_replace(
+                translate(lower(new.name), 'àáâãäåçèéêëìíîïñòóôõöøùúûüýÿ', 'aaaaaaceeeeiiiinoooooouuuuyy'),
+                '[^a-z0-9]+', '-', 'g')), 70)), ''), 'blog');
+        if exists (select 1 from feed_source where slug = new.slug) then
+            new.slug := new.slug || '-' || new.id;
+        end if;
+    end if;
+    return new;
+end $$;
+
+create trigger feed_source_default_slug before insert on feed_source
+    for each row execute function feed_source_default_slug();
+
 update feed_source s set last_new_post_at = (select max(p.created_at) from post p where p.source_id = s.id);
 
 -- the listing of a blog's posts, newest first, as the other listings read theirs

@@ -169,6 +169,15 @@ class BlogPagesTests {
 		assertThat(this.sources.findById(first).orElseThrow().slug()).isEqualTo("bp-same-name");
 		assertThat(this.sources.findById(second).orElseThrow().slug()).isEqualTo("bp-same-name-2");
 		assertThat(dev.blogroll.category.Category.RESERVED_SLUGS).contains("source", "sources");
+
+		// rows written by SQL without a slug (scripts, restores) get one from the database
+		for (String feed : new String[] { "/raw-1.xml", "/raw-2.xml" }) {
+			this.jdbc.sql("insert into feed_source (name, site_url, feed_url, category_id) values ('BP Été Raw!', 'https://raw.example/', :feed, :category)")
+				.param("feed", this.server.url(feed)).param("category", this.categoryId).update();
+		}
+		assertThat(this.jdbc.sql("select slug from feed_source where name = 'BP Été Raw!' order by id").query(String.class).list())
+			.satisfiesExactly((slug) -> assertThat(slug).isEqualTo("bp-ete-raw"),
+					(slug) -> assertThat(slug).matches("bp-ete-raw-\\d+"));
 	}
 
 }
