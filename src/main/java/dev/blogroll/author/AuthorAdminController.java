@@ -9,7 +9,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.blogroll.database.DatabaseFailures;
 import dev.blogroll.database.Writes;
 import dev.blogroll.text.Slugs;
 import dev.blogroll.web.NotFoundException;
@@ -79,29 +78,18 @@ class AuthorAdminController {
 		return "redirect:/admin/authors";
 	}
 
-	/**
-	 * Runs a change in a transaction of its own; if another editor's change won a race with
-	 * it (a unique or foreign-key constraint), says so in the page's error message instead.
-	 */
+	/** Runs a change; if another editor's change won a race with it, says so on the page instead. */
 	private boolean write(RedirectAttributes redirect, String lostRace, Runnable change) {
-		try {
-			this.writes.inTransaction(() -> {
-				change.run();
-				// the delete or rename reaches the database here, not at commit
-				this.authors.flush();
-				return null;
-			});
-			return true;
-		}
-		catch (RuntimeException ex) {
-			if (!DatabaseFailures.isLostRace(ex)) {
-				throw ex;
-			}
+		boolean written = this.writes.unlessRaceLost(() -> {
+			change.run();
+			// the delete or rename reaches the database here, not at commit
+			this.authors.flush();
+		});
+		if (!written) {
 			redirect.addFlashAttribute("error", lostRace);
-			return false;
 		}
+		return written;
 	}
-
 
 	private Author find(long id) {
 		return this.authors.findById(id).orElseThrow(() -> new NotFoundException("There is no author " + id));

@@ -103,17 +103,11 @@ class CategoryAdminController {
 					+ " posts (trashed ones included). Move or delete them first.");
 			return "redirect:/admin/categories";
 		}
-		try {
-			this.writes.inTransaction(() -> {
-				this.categories.deleteById(id);
-				this.categories.flush();
-				return null;
-			});
-		}
-		catch (RuntimeException ex) {
-			if (!DatabaseFailures.isLostRace(ex)) {
-				throw ex;
-			}
+		boolean deleted = this.writes.unlessRaceLost(() -> {
+			this.categories.deleteById(id);
+			this.categories.flush();
+		});
+		if (!deleted) {
 			// a feed source uses it, or a post was given it while it was being deleted
 			redirect.addFlashAttribute("error", "“" + category.getName()
 					+ "” is still used by posts or feed sources. Move or delete them first.");

@@ -80,4 +80,26 @@ public class Writes {
 		}
 	}
 
+	/**
+	 * Runs a change as {@link #inTransaction} does, and tells whether it was written: {@code false}
+	 * when another writer won a race with it (a unique or foreign-key constraint: a name taken,
+	 * a row given a reference while being deleted), for the caller to say so on the page.
+	 * @param change the change, which must reach the database (flush) before it returns
+	 */
+	public boolean unlessRaceLost(Runnable change) {
+		try {
+			inTransaction(() -> {
+				change.run();
+				return null;
+			});
+			return true;
+		}
+		catch (RuntimeException ex) {
+			if (!DatabaseFailures.isLostRace(ex)) {
+				throw ex;
+			}
+			return false;
+		}
+	}
+
 }
