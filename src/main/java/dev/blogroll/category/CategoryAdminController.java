@@ -3,8 +3,6 @@ package dev.blogroll.category;
 import java.util.function.Supplier;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -18,7 +16,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.database.DatabaseFailures;
 import dev.blogroll.database.Writes;
-import dev.blogroll.text.Slugs;
 import dev.blogroll.web.NotFoundException;
 
 /**
@@ -62,7 +59,7 @@ class CategoryAdminController {
 	@PostMapping
 	String processCreateForm(@Valid CategoryForm categoryForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		check(categoryForm, null, result);
+		categoryForm.check(null, this.categories, result);
 		if (!result.hasErrors()) {
 			save(() -> this.categories.save(new Category(categoryForm.name().strip(), categoryForm.resolvedSlug(),
 					categoryForm.descriptionOrEmpty())), result);
@@ -78,7 +75,7 @@ class CategoryAdminController {
 	String processEditForm(@PathVariable long id, @Valid CategoryForm categoryForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		Category category = find(id);
-		check(categoryForm, id, result);
+		categoryForm.check(id, this.categories, result);
 		if (!result.hasErrors()) {
 			save(() -> {
 				find(id).change(categoryForm.name().strip(), categoryForm.resolvedSlug(),
@@ -119,7 +116,7 @@ class CategoryAdminController {
 
 	/**
 	 * Saves, in a transaction of its own; a name or slug another editor took meanwhile becomes
-	 * the form's error, like one found by {@link #check}.
+	 * the form's error, like one found by {@link CategoryForm#check}.
 	 */
 	private void save(Supplier<@Nullable Object> write, BindingResult result) {
 		try {
@@ -139,51 +136,8 @@ class CategoryAdminController {
 		}
 	}
 
-	private void check(CategoryForm form, @Nullable Long id, BindingResult result) {
-		String slug = form.resolvedSlug();
-		if (!result.hasFieldErrors("name") && !Slugs.isValid(slug)) {
-			result.rejectValue("slug", "slug.format", "Use lower-case letters, digits and single hyphens, at most 80 characters.");
-		}
-		else if (Category.RESERVED_SLUGS.contains(slug)) {
-			result.rejectValue("slug", "slug.reserved", "“" + slug + "” is a word the site's URLs use; choose another slug.");
-		}
-		else {
-			this.categories.findBySlug(slug)
-				.filter((other) -> !other.getId().equals(id))
-				.ifPresent((other) -> result.rejectValue("slug", "slug.taken",
-						"The category “" + other.getName() + "” already uses this slug."));
-		}
-		this.categories.findAll()
-			.stream()
-			.filter((other) -> other.getName().equalsIgnoreCase(form.name().strip()) && !other.getId().equals(id))
-			.findFirst()
-			.ifPresent((other) -> result.rejectValue("name", "name.taken", "There is already a category with this name."));
-	}
-
 	private Category find(long id) {
 		return this.categories.findById(id).orElseThrow(() -> new NotFoundException("There is no category " + id));
-	}
-
-	/**
-	 * The category form.
-	 *
-	 * @param name what readers see
-	 * @param slug its URL segment; made from the name when blank
-	 * @param description the text under the listing's heading
-	 */
-	record CategoryForm(
-			@NotBlank(message = "Enter a name.") @Size(max = 100, message = "Keep the name under 100 characters.") String name,
-			@Size(max = 80, message = "A slug has at most 80 characters.") @Nullable String slug,
-			@Size(max = 500, message = "Keep the description under 500 characters.") @Nullable String description) {
-
-		String resolvedSlug() {
-			return (this.slug == null || this.slug.isBlank()) ? Slugs.slugify(this.name) : this.slug.strip();
-		}
-
-		String descriptionOrEmpty() {
-			return (this.description == null) ? "" : this.description.strip();
-		}
-
 	}
 
 }
