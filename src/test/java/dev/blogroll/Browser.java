@@ -108,9 +108,12 @@ public final class Browser implements AutoCloseable {
 				Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
 	}
 
-	/** Runs JavaScript in the page and returns its result. */
-	public Object script(String javascript) {
-		return ((JavascriptExecutor) this.driver).executeScript(javascript);
+	/**
+	 * Runs JavaScript in the page and returns its result; the script reads {@code arguments}
+	 * as {@code arguments[0]}, … (elements included).
+	 */
+	public Object script(String javascript, Object... arguments) {
+		return ((JavascriptExecutor) this.driver).executeScript(javascript, arguments);
 	}
 
 	/** Whether the page is wider than the viewport, i.e. scrolls sideways. */

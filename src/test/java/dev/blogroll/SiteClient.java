@@ -38,12 +38,21 @@ public final class SiteClient {
 		return get(path, Map.of());
 	}
 
-	/** GETs a path with extra request headers, e.g. {@code If-None-Match}. */
+	/**
+	 * GETs a path with extra request headers, e.g. {@code If-None-Match}; an {@code Accept} of
+	 * {@code ""} sends no {@code Accept} header at all, as many crawlers and feed readers do.
+	 */
 	public Response get(String path, Map<String, String> headers) {
 		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
-			.timeout(Duration.ofSeconds(30))
-			.header("Accept", "text/html");
-		headers.forEach(builder::setHeader);
+			.timeout(Duration.ofSeconds(30));
+		if (!headers.containsKey("Accept")) {
+			builder.header("Accept", "text/html");
+		}
+		headers.forEach((name, value) -> {
+			if (!value.isEmpty()) {
+				builder.setHeader(name, value);
+			}
+		});
 		HttpRequest request = builder.GET().build();
 		try {
 			HttpResponse<byte[]> response = this.http.send(request, HttpResponse.BodyHandlers.ofByteArray());

@@ -27,6 +27,14 @@ public class Author {
 	@Column(nullable = false, unique = true, length = 200)
 	private String name;
 
+	/** A sentence or two about them, shown on their page; may be empty. */
+	@Column(nullable = false, length = 500)
+	private String bio = "";
+
+	/** Their picture, an https address; null if none. */
+	@Column(name = "avatar_url", length = 2000)
+	private @Nullable String avatarUrl;
+
 	public Author(String name) {
 		this.name = name.strip();
 		this.slug = Slugs.slugify(this.name);
@@ -49,6 +57,19 @@ public class Author {
 		this.slug = slug;
 	}
 
+	/**
+	 * Sets what their page says of them.
+	 * @param bio at most 500 characters, possibly empty
+	 * @param avatarUrl an https address, or null for none
+	 */
+	public void describe(String bio, @Nullable String avatarUrl) {
+		if (avatarUrl != null && !avatarUrl.regionMatches(true, 0, "https://", 0, 8)) {
+			throw new IllegalArgumentException("An avatar is an https address");
+		}
+		this.bio = bio.strip();
+		this.avatarUrl = avatarUrl;
+	}
+
 	public @Nullable Long getId() {
 		return this.id;
 	}
@@ -59,6 +80,14 @@ public class Author {
 
 	public String getName() {
 		return this.name;
+	}
+
+	public String getBio() {
+		return this.bio;
+	}
+
+	public @Nullable String getAvatarUrl() {
+		return this.avatarUrl;
 	}
 
 	/** The author's listing, e.g. {@code /blog/author/marco-palladino}. */

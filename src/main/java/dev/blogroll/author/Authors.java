@@ -19,7 +19,7 @@ public class Authors {
 
 	/** The author with this slug, or a 404 for the reader. */
 	public AuthorInfo get(String slug) {
-		return this.jdbc.sql("select id, slug, name from author where slug = :slug")
+		return this.jdbc.sql("select id, slug, name, bio, avatar_url from author where slug = :slug")
 			.param("slug", slug)
 			.query(AuthorInfo.class)
 			.optional()

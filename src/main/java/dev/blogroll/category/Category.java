@@ -38,13 +38,27 @@ public class Category {
 	@Column(nullable = false, length = 500)
 	private String description;
 
+	/** Where it stands in the navigation, smallest first (ties by name). */
+	@Column(name = "nav_position", nullable = false)
+	private int position;
+
+	/** Whether the header shows it; the phone menu, footer and home page show every category. */
+	@Column(name = "in_navigation", nullable = false)
+	private boolean inNavigation = true;
+
 	public Category(String name, String slug, String description) {
+		this(name, slug, description, 0);
+	}
+
+	/** A new category at {@code position} in the navigation, shown in the header. */
+	public Category(String name, String slug, String description, int position) {
 		if (!isAllowedSlug(slug)) {
 			throw new IllegalArgumentException("'" + slug + "' cannot name a category");
 		}
 		this.name = name;
 		this.slug = slug;
 		this.description = description;
+		this.position = position;
 	}
 
 	protected Category() {
@@ -59,6 +73,16 @@ public class Category {
 		this.name = name;
 		this.slug = slug;
 		this.description = description;
+	}
+
+	/** Puts it at {@code position} in the navigation. */
+	void moveTo(int position) {
+		this.position = position;
+	}
+
+	/** Shows it in the header, or leaves it to the phone menu, footer and home page. */
+	void showInHeader(boolean shown) {
+		this.inNavigation = shown;
 	}
 
 	/** Whether a category may use this slug: well-formed and not a reserved URL word. */
@@ -80,6 +104,14 @@ public class Category {
 
 	public String getDescription() {
 		return this.description;
+	}
+
+	public int getPosition() {
+		return this.position;
+	}
+
+	public boolean isInNavigation() {
+		return this.inNavigation;
 	}
 
 	/** The category's listing, e.g. {@code /blog/engineering}. */

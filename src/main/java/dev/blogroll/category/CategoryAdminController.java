@@ -22,7 +22,8 @@ import dev.blogroll.web.NotFoundException;
  * Editors manage categories: name, slug and the description shown on the listing. A category
  * that still has posts cannot be deleted. What another editor does at the same instant (takes
  * the name or slug, adds a post to the category being deleted) comes back as the form's or the
- * page's message, from the constraint PostgreSQL names.
+ * page's message, from the constraint PostgreSQL names. Their order in the navigation, and
+ * whether the header shows them, are {@link CategoryNavigationController}'s.
  */
 @Controller
 @RequestMapping("/admin/categories")
@@ -39,7 +40,7 @@ class CategoryAdminController {
 
 	@GetMapping
 	String showCategories(Model model) {
-		model.addAttribute("categories", this.categories.findAllByOrderByNameAsc());
+		model.addAttribute("categories", this.categories.findAllByOrderByPositionAscNameAsc());
 		model.addAttribute("counts", this.categories.postCounts());
 		if (!model.containsAttribute("categoryForm")) {
 			model.addAttribute("categoryForm", new CategoryForm("", "", ""));
@@ -62,7 +63,7 @@ class CategoryAdminController {
 		categoryForm.check(null, this.categories, result);
 		if (!result.hasErrors()) {
 			save(() -> this.categories.save(new Category(categoryForm.name().strip(), categoryForm.resolvedSlug(),
-					categoryForm.descriptionOrEmpty())), result);
+					categoryForm.descriptionOrEmpty(), this.categories.nextPosition())), result);
 		}
 		if (result.hasErrors()) {
 			return showCategories(model);

@@ -18,6 +18,20 @@ public interface CategoryRepository extends JpaRepository<Category, Long> {
 
 	List<Category> findAllByOrderByNameAsc();
 
+	/** Every category in the navigation's order: by position, then by name. */
+	List<Category> findAllByOrderByPositionAscNameAsc();
+
+	/** Where a new category goes: after every other. */
+	@Query(value = "select coalesce(max(nav_position), 0) + 1 from category", nativeQuery = true)
+	int nextPosition();
+
+	/**
+	 * Locks every category row, in one order, so that two editors reordering at once take
+	 * turns rather than interleave their renumbering.
+	 */
+	@Query(value = "select id from category order by id for update", nativeQuery = true)
+	List<Long> lockAll();
+
 	@Query(value = "select count(*) from post where category_id = :id", nativeQuery = true)
 	long countPosts(long id);
 

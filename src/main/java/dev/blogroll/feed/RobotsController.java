@@ -10,7 +10,9 @@ import dev.blogroll.web.SitePaths;
 
 /**
  * {@code /robots.txt}: crawl the site, but not the admin or search results, and start from
- * the sitemap index.
+ * the sitemap index. The {@code Disallow} lines come before {@code Allow: /}: a parser that
+ * takes the first rule matching a path (Python's {@code urllib.robotparser}, many simple
+ * crawlers) and one that takes the longest (Google's, RFC 9309) then agree on every path.
  */
 @Controller
 class RobotsController {
@@ -20,9 +22,9 @@ class RobotsController {
 	RobotsController(BlogrollProperties properties) {
 		this.robots = """
 				User-agent: *
-				Allow: /
 				Disallow: /admin
 				Disallow: /search
+				Allow: /
 
 				Sitemap: %s
 				""".formatted(properties.absoluteUrl(SitePaths.sitemapIndex()));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -76,7 +77,13 @@ class DemoDataLoader implements ApplicationRunner {
 		try (InputStream in = TAXONOMY.getInputStream()) {
 			taxonomy = JsonMapper.shared().readValue(in, Taxonomy.class);
 		}
-		for (Taxonomy.CategoryEntry category : taxonomy.categories()) {
+		// by name: the navigation shows categories in the order they were created (V60) until an
+		// editor reorders them, and the demo's navigation is the reference's, alphabetical
+		List<Taxonomy.CategoryEntry> categories = taxonomy.categories()
+			.stream()
+			.sorted(Comparator.comparing(Taxonomy.CategoryEntry::name))
+			.toList();
+		for (Taxonomy.CategoryEntry category : categories) {
 			this.jdbc.sql("""
 					insert into category (slug, name, description) values (:slug, :name, :description)
 					on conflict (slug) do update set description = excluded.description""")

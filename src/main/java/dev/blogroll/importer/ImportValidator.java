@@ -50,6 +50,8 @@ final class ImportValidator {
 			throw new InvalidLineException("the slug “" + shorten(slug) + "” is not valid. " + slugProblem);
 		}
 		ValidPost.Name category = name(line.category(), "category", PostRules.MAX_CATEGORY_NAME);
+		// a category named by its slug ("api-security") is shown to readers as words
+		category = new ValidPost.Name(category.slug(), Slugs.readable(category.name()));
 		if (!Category.isAllowedSlug(category.slug())) {
 			throw new InvalidLineException("the category “" + category.name()
 					+ "” cannot be used: its URL would clash with the site's own URLs");

@@ -72,9 +72,18 @@ final class EntryText {
 		return WHITESPACE.matcher(document.text()).replaceAll(" ").strip();
 	}
 
-	/** The excerpt: plain text cut at a word boundary to at most 300 characters with "…". */
+	/** Plain text cut at a word boundary to at most 300 characters with "…": a title for an entry without one. */
 	static String excerpt(String plainText) {
 		return Excerpts.cut(plainText);
+	}
+
+	/**
+	 * The post's summary: the entry's readable text as every writer of posts derives it
+	 * ({@link Excerpts}: blocks as sentences, tables, code and images left out), cut to at
+	 * most 300 characters.
+	 */
+	static String excerptOf(String html) {
+		return Excerpts.summarizeHtml(null, html);
 	}
 
 	/**

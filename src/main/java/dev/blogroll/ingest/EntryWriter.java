@@ -122,7 +122,7 @@ class EntryWriter {
 		tags.addAll(source.defaultTagNames());
 		String imageAlt = (entry.imageUrl() == null) ? "" : (entry.imageAlt() != null) ? entry.imageAlt() : title;
 		return new Prepared(guid, ownId, title, link, EntryText.linkKey(link), EntryText.contentHash(title, text),
-				EntryText.excerpt(text), published, author, tags, entry.imageUrl(),
+				EntryText.excerptOf(html), published, author, tags, entry.imageUrl(),
 				(imageAlt.length() > PostRules.MAX_IMAGE_ALT) ? imageAlt.substring(0, PostRules.MAX_IMAGE_ALT) : imageAlt);
 	}
 

@@ -1,7 +1,10 @@
 package dev.blogroll.listing;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -10,18 +13,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.context.request.WebRequest;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.web.Link;
 import dev.blogroll.web.PageHead;
 import dev.blogroll.web.PageHeads;
 import dev.blogroll.web.PageModel;
 import dev.blogroll.web.SitePaths;
 
 /**
- * The home page: what Blogroll is, the newest posts, and the way into the blog.
+ * The home page, built so that a reader sees posts on the first screen of a laptop and of a
+ * phone: a one-sentence introduction, the newest posts, then each category's newest few with
+ * a link to the category. No post is shown twice: a category's section leaves out the posts
+ * already among the newest.
  */
 @Controller
 class HomeController {
 
 	private static final int NEWEST = 6;
+
+	/** Posts shown for each category, below the newest. */
+	private static final int PER_CATEGORY = 3;
 
 	static final String DESCRIPTION = "The best engineering writing from around the web, by category, tag and author.";
 
@@ -47,7 +57,8 @@ class HomeController {
 	@GetMapping("/")
 	@Nullable String showHome(Model model, WebRequest request) {
 		ListingFilter all = this.listings.all().filter();
-		HomePage home = new HomePage(this.queries.page(all, 1, NEWEST), this.queries.stats(all).changed());
+		List<PostCard> newest = this.queries.page(all, 1, NEWEST);
+		HomePage home = new HomePage(newest, sections(newest), this.queries.stats(all).changed());
 		if (this.chrome.versionOf(home).isNotModified(request)) {
 			return null;
 		}
@@ -59,19 +70,48 @@ class HomeController {
 		return "home";
 	}
 
+	/** Each category's newest posts that are not among the newest of all, categories in the navigation's order. */
+	private List<Section> sections(List<PostCard> newest) {
+		Set<String> shown = new HashSet<>();
+		newest.forEach((card) -> shown.add(card.path()));
+		List<Section> sections = new ArrayList<>();
+		this.queries.newestByCategory(PER_CATEGORY + NEWEST).forEach((path, cards) -> {
+			List<PostCard> rest = cards.stream().filter((card) -> !shown.contains(card.path())).limit(PER_CATEGORY).toList();
+			if (!rest.isEmpty()) {
+				sections.add(new Section(new Link(cards.get(0).categoryName(), path), rest));
+			}
+		});
+		return sections;
+	}
+
 	/**
 	 * What the home page shows besides the chrome.
 	 *
 	 * @param cards the newest posts
+	 * @param sections each category's newest posts besides those
 	 * @param membershipChanged when a post last joined or left the blog
 	 */
-	record HomePage(List<PostCard> cards, @Nullable Instant membershipChanged) implements PageModel {
+	record HomePage(List<PostCard> cards, List<Section> sections, @Nullable Instant membershipChanged)
+			implements PageModel {
 
 		@Override
 		public @Nullable Instant lastModified() {
-			return PostCard.lastChange(this.membershipChanged, this.cards);
+			Instant latest = PostCard.lastChange(this.membershipChanged, this.cards);
+			for (Section section : this.sections) {
+				latest = PostCard.lastChange(latest, section.cards());
+			}
+			return latest;
 		}
 
+	}
+
+	/**
+	 * A category's part of the home page.
+	 *
+	 * @param category the category, linking to its listing
+	 * @param cards its newest posts not shown above
+	 */
+	record Section(Link category, List<PostCard> cards) {
 	}
 
 }

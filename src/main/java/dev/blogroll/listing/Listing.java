@@ -3,6 +3,8 @@ package dev.blogroll.listing;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.blogroll.listing.ListingKind.Subject;
 import dev.blogroll.web.Link;
 import dev.blogroll.web.SitePaths;
@@ -36,6 +38,11 @@ public record Listing(ListingKind kind, Subject subject) {
 		return this.subject.description();
 	}
 
+	/** Its picture (an author's avatar), an https address, or null. */
+	public @Nullable String image() {
+		return this.subject.image();
+	}
+
 	/** Home, Blog and, for anything but every post, the listing itself. */
 	public List<Link> breadcrumbs() {
 		List<Link> breadcrumbs = new ArrayList<>(List.of(new Link("Home", SitePaths.home()),
@@ -49,6 +56,16 @@ public record Listing(ListingKind kind, Subject subject) {
 	/** Its feed in {@code atom} or {@code rss}. */
 	public String feedPath(String format) {
 		return SitePaths.feed(path(), format);
+	}
+
+	/** Its Atom feed: where the addresses feed readers guess ({@code <listing>/feed}, {@code /rss}) lead. */
+	public String atomFeedPath() {
+		return feedPath("atom");
+	}
+
+	/** Its RSS feed. */
+	public String rssFeedPath() {
+		return feedPath("rss");
 	}
 
 	/**

@@ -86,13 +86,14 @@ class ListingController {
 		}
 		List<PostCard> cards = (stats.total() == 0) ? List.of()
 				: this.queries.page(listing.filter(), page, this.pageSize);
-		ListingPage shown = new ListingPage(listing, cards, new Pagination(listing.path(), page, last),
+		ListingPage shown = new ListingPage(listing, cards, new Pagination(listing.path(), page, last), stats.total(),
 				stats.changed());
 		if (this.chrome.versionOf(shown).isNotModified(request)) {
 			return null;
 		}
 		model.addAttribute("listing", shown);
 		model.addAttribute("breadcrumbs", listing.breadcrumbs());
+		model.addAttribute("currentSection", listing.path());
 		model.addAttribute("pageHead", head(shown));
 		return "listing/listing";
 	}

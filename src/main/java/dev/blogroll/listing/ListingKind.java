@@ -15,7 +15,9 @@ import dev.blogroll.web.SitePaths;
  * ({@link ListingController}), feeds and sitemaps all work from these through {@link Listing}.
  * <p>
  * A new kind of listing is a constant here and its route in {@link ListingController}; its
- * feeds ({@code /blog/<word>/<slug>/feed.atom}) and its sitemap entries follow by themselves.
+ * feeds ({@code /blog/<word>/<slug>/feed.atom}, and the addresses feed readers guess, such as
+ * {@code /blog/<word>/<slug>/rss}), its sitemap entries and its place on the feeds page follow
+ * by themselves.
  */
 public enum ListingKind {
 
@@ -32,8 +34,8 @@ public enum ListingKind {
 		}
 
 		@Override
-		public String sitemapSlugs() {
-			return "select ''";
+		String withPosts() {
+			return "select 0 as id, '' as slug, 'All posts' as name";
 		}
 	},
 
@@ -51,9 +53,12 @@ public enum ListingKind {
 		}
 
 		@Override
-		public String sitemapSlugs() {
-			// every category: the navigation links them all
-			return "select c.slug from category c";
+		String withPosts() {
+			// in the navigation's order; one probe of the category's index each
+			return """
+					select c.id, c.slug, c.name from category c
+					where exists (select 1 from post p where p.category_id = c.id and %s)
+					order by c.nav_position, c.name""".formatted(Visibility.VISIBLE);
 		}
 	},
 
@@ -73,14 +78,15 @@ public enum ListingKind {
 		}
 
 		@Override
-		public String sitemapSlugs() {
+		String withPosts() {
 			// a tag's first visible post is looked for tag by tag (lateral ... limit 1): written as
 			// "exists", PostgreSQL hash-joined all of post_tag with all posts, about 2 s at
 			// 1,000,000 posts with 30 tags
 			return """
-					select t.slug from tag t
+					select t.id, t.slug, t.name from tag t
 					cross join lateral (select 1 from post_tag pt join post p on p.id = pt.post_id
-					                    where pt.tag_id = t.id and %s limit 1) shown""".formatted(Visibility.VISIBLE);
+					                    where pt.tag_id = t.id and %s limit 1) shown
+					order by lower(t.name)""".formatted(Visibility.VISIBLE);
 		}
 	},
 
@@ -89,7 +95,8 @@ public enum ListingKind {
 		@Override
 		Subject find(Subjects subjects, String slug) {
 			Subject author = subjects.author(slug);
-			return author.describedAs("Posts by " + author.name() + ".");
+			// an author's own bio, when an editor wrote one, says more than this
+			return author.description().isBlank() ? author.describedAs("Posts by " + author.name() + ".") : author;
 		}
 
 		@Override
@@ -98,9 +105,11 @@ public enum ListingKind {
 		}
 
 		@Override
-		public String sitemapSlugs() {
-			return "select a.slug from author a where exists (select 1 from post p where p.author_id = a.id and %s)"
-				.formatted(Visibility.VISIBLE);
+		String withPosts() {
+			return """
+					select a.id, a.slug, a.name from author a
+					where exists (select 1 from post p where p.author_id = a.id and %s)
+					order by lower(a.name)""".formatted(Visibility.VISIBLE);
 		}
 	},
 
@@ -118,9 +127,11 @@ public enum ListingKind {
 		}
 
 		@Override
-		public String sitemapSlugs() {
-			return "select s.slug from feed_source s where exists (select 1 from post p where p.source_id = s.id and %s)"
-				.formatted(Visibility.VISIBLE);
+		String withPosts() {
+			return """
+					select s.id, s.slug, s.name from feed_source s
+					where exists (select 1 from post p where p.source_id = s.id and %s)
+					order by lower(s.name)""".formatted(Visibility.VISIBLE);
 		}
 	};
 
@@ -140,15 +151,39 @@ public enum ListingKind {
 	abstract ListingFilter filter(Subject subject);
 
 	/**
-	 * A statement selecting the slug of every listing of this kind the sitemaps name (those
-	 * with something to show), one column, any order; posts are aliased {@code p} and the
-	 * time bound as {@code :now}.
+	 * A statement selecting every listing of this kind that has posts readers can see now, as
+	 * {@code id, slug, name}, in the order readers see them listed; posts are aliased
+	 * {@code p} and the time bound as {@code :now}. Sitemaps name these listings, and the
+	 * feeds page lists their feeds.
 	 */
-	public abstract String sitemapSlugs();
+	abstract String withPosts();
+
+	/**
+	 * A statement selecting the slug of every listing of this kind the sitemaps name (those
+	 * with something to show), one column; bound like {@link #withPosts()}.
+	 */
+	public String sitemapSlugs() {
+		return "select slug from (" + withPosts() + ") as with_posts";
+	}
+
+	/** Whether its pages say how many posts it has (a tag's or an author's do). */
+	public boolean showsCount() {
+		return this == TAG || this == AUTHOR;
+	}
 
 	/** The first page of the listing {@code slug} names. */
 	public String path(String slug) {
 		return (this == ALL) ? SitePaths.BLOG : SitePaths.listing(this.word, slug);
+	}
+
+	/** Whether {@code /blog/<word>/…} is a kind of listing ({@code tag}, {@code author}). */
+	public static boolean isWord(String word) {
+		for (ListingKind kind : values()) {
+			if (word.equals(kind.word)) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The kind whose URLs are {@code /blog/<word>/<slug>}, or a 404. */
@@ -168,16 +203,18 @@ public enum ListingKind {
 	 * @param slug the URL segment that names it
 	 * @param name the listing's heading
 	 * @param description the text under the heading
+	 * @param image its picture (an author's avatar, an https address), if it has one
 	 * @param siteUrl the blog's own site, for the listing of a blog; {@code null} otherwise
 	 */
-	record Subject(long id, String slug, String name, String description, @Nullable String siteUrl) {
+	record Subject(long id, String slug, String name, String description, @Nullable String image,
+			@Nullable String siteUrl) {
 
 		Subject(long id, String slug, String name, String description) {
-			this(id, slug, name, description, null);
+			this(id, slug, name, description, null, null);
 		}
 
 		Subject describedAs(String description) {
-			return new Subject(this.id, this.slug, this.name, description, this.siteUrl);
+			return new Subject(this.id, this.slug, this.name, description, this.image, this.siteUrl);
 		}
 
 	}

@@ -2,7 +2,10 @@ package dev.blogroll.listing;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -184,6 +187,33 @@ public class ListingQueries {
 			.param("offset", offset)
 			.query((rs, row) -> PostCard.fromRow(rs, this.properties.timeZone()))
 			.list();
+	}
+
+	/**
+	 * The newest {@code count} visible posts of every category, categories in the
+	 * navigation's order (empty ones have none), in one statement: a lateral read of each
+	 * category's index.
+	 */
+	public Map<String, List<PostCard>> newestByCategory(int count) {
+		Map<String, List<PostCard>> byCategory = new LinkedHashMap<>();
+		this.jdbc.sql("""
+				select p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
+				       c.slug as category_slug, c.name as category_name,
+				       a.slug as author_slug, a.name as author_name
+				from category c
+				cross join lateral (
+				    select p.id, p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
+				           p.author_id
+				    from post p where p.category_id = c.id and %s
+				    order by p.published_at desc, p.id desc limit :count) p
+				join author a on a.id = p.author_id
+				order by c.nav_position, c.name, c.id, p.published_at desc, p.id desc""".formatted(Visibility.VISIBLE))
+			.param("now", now())
+			.param("count", count)
+			.query((rs, row) -> PostCard.fromRow(rs, this.properties.timeZone()))
+			.list()
+			.forEach((card) -> byCategory.computeIfAbsent(card.categoryPath(), (path) -> new ArrayList<>()).add(card));
+		return byCategory;
 	}
 
 	/** A counted listing's posts per day, and how many are scheduled, as {@link DayCounts}. */

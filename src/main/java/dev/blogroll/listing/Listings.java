@@ -1,5 +1,10 @@
 package dev.blogroll.listing;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.blogroll.author.AuthorInfo;
@@ -13,7 +18,7 @@ import dev.blogroll.tag.Tags;
 
 /**
  * Finds the listing a URL names, for listing pages and feeds alike: an unknown category, tag,
- * author or blog is a 404.
+ * author or blog is a 404; and lists the listings of a kind that have posts, for the feeds page.
  */
 @Component
 public class Listings implements ListingKind.Subjects {
@@ -26,11 +31,17 @@ public class Listings implements ListingKind.Subjects {
 
 	private final Blogs blogs;
 
-	Listings(Categories categories, Tags tags, Authors authors, Blogs blogs) {
+	private final JdbcClient jdbc;
+
+	private final Clock clock;
+
+	Listings(Categories categories, Tags tags, Authors authors, Blogs blogs, JdbcClient jdbc, Clock clock) {
 		this.categories = categories;
 		this.tags = tags;
 		this.authors = authors;
 		this.blogs = blogs;
+		this.jdbc = jdbc;
+		this.clock = clock;
 	}
 
 	/** The listing of {@code kind} that {@code slug} names; the slug is ignored for every post. */
@@ -41,6 +52,18 @@ public class Listings implements ListingKind.Subjects {
 	/** The listing of every post. */
 	public Listing all() {
 		return resolve(ListingKind.ALL, "");
+	}
+
+	/**
+	 * Every listing of {@code kind} that has posts readers can see, in the order readers see
+	 * them listed ({@link ListingKind#withPosts()}): named, without their descriptions.
+	 */
+	public List<Listing> withPosts(ListingKind kind) {
+		return this.jdbc.sql(kind.withPosts())
+			.param("now", Timestamp.from(this.clock.instant()))
+			.query((rs, row) -> new Listing(kind,
+					new Subject(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), "")))
+			.list();
 	}
 
 	@Override
@@ -58,14 +81,14 @@ public class Listings implements ListingKind.Subjects {
 	@Override
 	public Subject author(String slug) {
 		AuthorInfo author = this.authors.get(slug);
-		return new Subject(author.id(), author.slug(), author.name(), "");
+		return new Subject(author.id(), author.slug(), author.name(), author.bio(), author.avatarUrl(), null);
 	}
 
 	@Override
 	public Subject source(String slug) {
 		Blogs.Blog blog = this.blogs.get(slug);
 		String description = blog.description().isBlank() ? "Posts from " + blog.name() + "." : blog.description();
-		return new Subject(blog.id(), blog.slug(), blog.name(), description, blog.siteUrl());
+		return new Subject(blog.id(), blog.slug(), blog.name(), description, null, blog.siteUrl());
 	}
 
 }

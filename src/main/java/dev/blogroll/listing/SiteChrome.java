@@ -17,7 +17,8 @@ import dev.blogroll.web.PageModel;
 import dev.blogroll.web.PageVersion;
 
 /**
- * What the header and footer of every page show: the site name, the categories and the tag
+ * What the header and footer of every page show: the site name, the categories (those the
+ * editors chose for the header; all of them in the phone menu and the footer) and the tag
  * strip. Templates reach it as {@code @siteChrome}, so status pages get it too. The categories
  * and tags come from {@link Categories} and {@link Tags}, which keep them until the content
  * changes.
@@ -44,10 +45,27 @@ public class SiteChrome {
 		return this.properties.siteName();
 	}
 
-	/** Every category, by name, linking to its listing; none while the database is away. */
+	/**
+	 * The categories readers can browse (those with posts), in the editors' order, linking to
+	 * their listings: the phone menu, the footer and the home page show them all; none while
+	 * the database is away.
+	 */
 	public List<Link> categories() {
+		return links(false);
+	}
+
+	/** The categories the header shows: those editors chose, with posts, in their order. */
+	public List<Link> headerCategories() {
+		return links(true);
+	}
+
+	private List<Link> links(boolean headerOnly) {
 		try {
-			return this.categories.all().stream().map((category) -> new Link(category.name(), category.path())).toList();
+			return this.categories.withPosts()
+				.stream()
+				.filter((category) -> !headerOnly || category.inNavigation())
+				.map((category) -> new Link(category.name(), category.path()))
+				.toList();
 		}
 		catch (DataAccessResourceFailureException | CannotCreateTransactionException ex) {
 			// the 404 page of an unknown path renders without the database: a bare header will

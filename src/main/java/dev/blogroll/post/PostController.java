@@ -69,6 +69,9 @@ class PostController {
 		}
 		model.addAttribute("page", page);
 		model.addAttribute("breadcrumbs", page.breadcrumbs());
+		// the header marks the post's category as where the reader is
+		model.addAttribute("currentSection", page.category().href());
+		model.addAttribute("currentAria", "true");
 		model.addAttribute("pageHead", this.head.of(page));
 		return "post/post";
 	}

@@ -42,9 +42,10 @@ public final class PostRules {
 
 	/**
 	 * Post slugs the site's own URLs need under a category ({@code <category>/page/N},
-	 * {@code <category>/feed.atom}); the schema refuses them too.
+	 * {@code <category>/feed.atom}, and {@code <category>/feed}, {@code /rss} and {@code /atom},
+	 * which lead feed readers to the category's feed); the schema refuses them too.
 	 */
-	public static final Set<String> RESERVED_SLUGS = Set.of("page", "feed");
+	public static final Set<String> RESERVED_SLUGS = Set.of("page", "feed", "rss", "atom");
 
 	private PostRules() {
 	}

@@ -85,6 +85,7 @@ class SearchController {
 				hits.results(), hits.total(), hits.more(), hits.timedOut(),
 				SearchQueries.RANKED_ALL_UP_TO, Pagination.withPageParameter(url, Math.min(page, last), last)));
 		model.addAttribute("searchQuery", terms.text());
+		model.addAttribute("searchPage", true);
 		model.addAttribute("breadcrumbs",
 				List.of(new Link("Home", SitePaths.home()), new Link("Search", SitePaths.search("", null, null))));
 		return "search/search";

@@ -44,6 +44,19 @@ record SearchPage(String query, boolean shortened, @Nullable FilterOption catego
 		return title;
 	}
 
+	/** The page's meta description: what it offers, or what was found. */
+	public String description() {
+		if (isPrompt()) {
+			return "Search every post by words, exact phrases and words to leave out, in one category or tag or in all.";
+		}
+		return "Search results for “" + this.query + "”: " + counts();
+	}
+
+	/** How many filters narrow the results (0, 1 or 2). */
+	public int filterCount() {
+		return ((this.category != null) ? 1 : 0) + ((this.tag != null) ? 1 : 0);
+	}
+
 	/** What the page says about the number of results. */
 	public String summary() {
 		String shortened = this.shortened ? "Only the first " + SearchTerms.MAX_TERMS + " words were searched. " : "";

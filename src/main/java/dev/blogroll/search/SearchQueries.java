@@ -63,7 +63,8 @@ class SearchQueries {
 	 *   on length alone; weights A/B/C come from the column itself;
 	 * - count(*) over () is computed before the limit, so the page and the total cost one scan;
 	 * - snippets are built for the page's rows only, from the Markdown body with link targets,
-	 *   markup characters and the two marker characters removed.
+	 *   markup characters and the two marker characters removed; the first and last :edge
+	 *   characters of that text tell whether a snippet starts at its start and ends at its end.
 	 */
 	private static final String SEARCH = """
 			with q as materialized (select websearch_to_tsquery('english', :q) as query),
@@ -100,14 +101,15 @@ class SearchQueries {
 			       c.slug as category_slug, c.name as category_name,
 			       a.slug as author_slug, a.name as author_name,
 			       %3$s,
-			       ts_headline('english',
-			           regexp_replace(regexp_replace(translate(coalesce(p.body, p.summary), e'\\x02\\x03', ''),
-			               '!?\\[([^]]*)\\]\\([^)]*\\)', '\\1', 'g'), '[*`~|]+|^[ \\t]*(#{1,6}|>+|[-+]|[0-9]+[.])[ \\t]', ' ', 'gn'),
-			           q.query, :options) as snippet
+			       ts_headline('english', t.text, q.query, :options) as snippet,
+			       left(t.text, :edge) as text_start, right(t.text, :edge) as text_end
 			from hits h
 			join post p on p.id = h.id
 			join category c on c.id = p.category_id
 			join author a on a.id = p.author_id
+			cross join lateral (select regexp_replace(regexp_replace(translate(coalesce(p.body, p.summary), e'\\x02\\x03', ''),
+			               '!?\\[([^]]*)\\]\\([^)]*\\)', '\\1', 'g'), '[*`~|]+|^[ \\t]*(#{1,6}|>+|[-+]|[0-9]+[.])[ \\t]', ' ', 'gn')
+			               as text) t
 			cross join q
 			order by h.rank desc, h.published_at desc, h.id desc""";
 
@@ -192,6 +194,7 @@ class SearchQueries {
 			.param("limit", pageSize)
 			.param("offset", (long) (page - 1) * pageSize)
 			.param("options", HEADLINE_OPTIONS)
+			.param("edge", Snippets.EDGE)
 			.param("all", this.rankedAllUpTo)
 			.param("newest", this.rankedNewest)
 			.query((rs, row) -> {
@@ -200,8 +203,10 @@ class SearchQueries {
 				PostCard card = PostCard.fromRow(rs, this.properties.timeZone());
 				String headline = rs.getString("snippet");
 				// a post that matches only in its title gets its summary rather than the body's first words
-				String snippet = (headline.indexOf(Snippets.START) >= 0) ? headline : card.summary();
-				return new SearchResult(card, Snippets.toHtml(snippet));
+				String snippet = (headline.indexOf(Snippets.START) >= 0)
+						? Snippets.toHtml(headline, rs.getString("text_start"), rs.getString("text_end"))
+						: Snippets.toHtml(card.summary());
+				return new SearchResult(card, snippet);
 			})
 			.list();
 		}

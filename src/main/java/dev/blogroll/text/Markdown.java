@@ -1,5 +1,9 @@
 package dev.blogroll.text;
 
+import java.util.List;
+
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.jsoup.Jsoup;
@@ -7,14 +11,18 @@ import org.jsoup.nodes.Document;
 import org.jsoup.safety.Safelist;
 
 /**
- * Renders post bodies written in Markdown (CommonMark) to HTML that is safe to show as is:
+ * Renders post bodies written in Markdown (CommonMark, with GitHub's pipe tables) to HTML that
+ * is safe to show as is:
  * jsoup removes scripts, event handlers, styles and {@code javascript:} URLs.
  */
 public final class Markdown {
 
-	private static final Parser PARSER = Parser.builder().build();
+	/** CommonMark and GitHub's pipe tables, which posts written elsewhere use. */
+	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
 
-	private static final HtmlRenderer RENDERER = HtmlRenderer.builder().build();
+	private static final Parser PARSER = Parser.builder().extensions(EXTENSIONS).build();
+
+	private static final HtmlRenderer RENDERER = HtmlRenderer.builder().extensions(EXTENSIONS).build();
 
 	private static final Safelist SAFELIST = Safelist.relaxed()
 		.addAttributes("code", "class")

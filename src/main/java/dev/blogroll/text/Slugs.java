@@ -63,4 +63,25 @@ public final class Slugs {
 		return text.substring(start, end);
 	}
 
+	/**
+	 * A name fit to show readers for what may be a slug: a name written like one
+	 * ({@code api-security}, {@code engineering}) becomes words with capitals
+	 * ({@code Api Security}, {@code Engineering}); any other name is returned as it is. For
+	 * categories created by an import line that named its category by slug: the navigation
+	 * never shows a raw slug.
+	 */
+	public static String readable(String name) {
+		if (!isValid(name)) {
+			return name;
+		}
+		StringBuilder words = new StringBuilder(name.length());
+		for (String word : name.split("-")) {
+			if (!words.isEmpty()) {
+				words.append(' ');
+			}
+			words.append(Character.toUpperCase(word.charAt(0))).append(word, 1, word.length());
+		}
+		return words.toString();
+	}
+
 }

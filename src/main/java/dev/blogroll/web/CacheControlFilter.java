@@ -1,6 +1,7 @@
 package dev.blogroll.web;
 
 import java.io.IOException;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
@@ -18,17 +19,31 @@ import dev.blogroll.BlogrollProperties;
 
 /**
  * Says who may keep a response, by path: anything under {@code /admin} or {@code /actuator}, and
- * the probes {@code /livez} and {@code /readyz}, is {@code private, no-store}; every other page,
- * feed and sitemap read with GET or HEAD is public for {@code blogroll.http-cache.*} (validators
- * come from {@link PageVersion}). An error (any status from 400 on: a missing page, a refused
- * request, a server error) is never kept by a shared cache: {@code private, no-store}, so a page
- * that is missing for a moment, or an answer provoked by one client, is never served to others.
+ * the probes {@code /livez} and {@code /readyz}, is {@code private, no-store}; a static asset
+ * under its content-hashed URL ({@code /css/site-<md5>.css}, which pages link to) may be kept
+ * for a year and never revalidated ({@value #IMMUTABLE}): its content can never change under
+ * that URL, and a hash that is not the asset's current one is a 404; every other page, feed,
+ * sitemap and asset read with GET or HEAD is public for {@code blogroll.http-cache.*}
+ * (validators come from {@link PageVersion}). An error (any status from 400 on: a missing page,
+ * a refused request, a server error) is never kept by a shared cache: {@code private, no-store},
+ * so a page that is missing for a moment, or an answer provoked by one client, is never served
+ * to others.
  */
 @Component
 @Order(FilterOrder.CACHE_CONTROL)
 class CacheControlFilter extends OncePerRequestFilter {
 
 	static final String NO_STORE = "private, no-store";
+
+	static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+	/**
+	 * A static asset's content-hashed URL, as Spring's content version strategy makes it:
+	 * {@code <name>-<32 hex digits of MD5>.<extension>}, at the root or under {@code /css},
+	 * {@code /js} or {@code /images}.
+	 */
+	private static final Pattern HASHED_ASSET = Pattern
+		.compile("/(?:(?:css|js|images)/(?:[\\w.-]+/)*)?[\\w.-]+-[0-9a-f]{32}\\.[A-Za-z0-9]+");
 
 	private final String publicCacheControl;
 
@@ -58,7 +73,8 @@ class CacheControlFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		response.setHeader(HttpHeaders.CACHE_CONTROL, this.publicCacheControl);
+		boolean hashedAsset = HASHED_ASSET.matcher(request.getRequestURI()).matches();
+		response.setHeader(HttpHeaders.CACHE_CONTROL, hashedAsset ? IMMUTABLE : this.publicCacheControl);
 		chain.doFilter(request, new NoStoreOnError(response));
 	}
 

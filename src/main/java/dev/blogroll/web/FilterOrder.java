@@ -19,6 +19,9 @@ import org.springframework.core.Ordered;
  * <li>{@link #NUL_CHARACTERS}: refuses NUL characters in parameters (reads form bodies);
  * <li>{@link #DATABASE_OUTAGE}: wraps everything that may need PostgreSQL, the page cache,
  * the session store and Spring Security included;
+ * <li>{@link #FEED_ADDRESSES}: the addresses feed readers guess ({@code /blog/engineering/rss},
+ * with or without a trailing slash) answer 301 straight to the listing's feed (looks the
+ * listing up); other paths pass untouched;
  * <li>{@link #TRAILING_SLASH}: one URL per page, answered without the database;
  * <li>{@link #RENDERED_PAGE_CACHE}: serves kept pages before the session store and Spring
  * Security are consulted;
@@ -40,7 +43,10 @@ public final class FilterOrder {
 
 	public static final int DATABASE_OUTAGE = Ordered.HIGHEST_PRECEDENCE + 10;
 
+	public static final int FEED_ADDRESSES = Ordered.HIGHEST_PRECEDENCE + 12;
+
 	public static final int TRAILING_SLASH = Ordered.HIGHEST_PRECEDENCE + 15;
+
 
 	public static final int RENDERED_PAGE_CACHE = Ordered.HIGHEST_PRECEDENCE + 20;
 

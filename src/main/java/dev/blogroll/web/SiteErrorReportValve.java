@@ -2,11 +2,13 @@ package dev.blogroll.web;
 
 import java.io.PrintWriter;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.util.HtmlUtils;
@@ -21,6 +23,24 @@ import org.springframework.web.util.HtmlUtils;
  * Installed in place of Tomcat's {@code ErrorReportValve} on the host ({@code WebServerSetup}).
  */
 public final class SiteErrorReportValve extends ErrorReportValve {
+
+	/** The stylesheet's plain path, which still answers, for when its hashed one is not known yet. */
+	static final String STYLESHEET = "/css/site.css";
+
+	private final Supplier<@Nullable String> stylesheet;
+
+	/** For Tomcat, which may create the valve by its class name: links the plain stylesheet. */
+	public SiteErrorReportValve() {
+		this(() -> null);
+	}
+
+	/**
+	 * @param stylesheet the stylesheet's content-hashed URL, as pages link it; null while the
+	 * application has not started yet
+	 */
+	SiteErrorReportValve(Supplier<@Nullable String> stylesheet) {
+		this.stylesheet = stylesheet;
+	}
 
 	@Override
 	protected void report(Request request, Response response, Throwable throwable) {
@@ -40,7 +60,8 @@ public final class SiteErrorReportValve extends ErrorReportValve {
 			SecurityHeaders.addMissing(request, response);
 			PrintWriter writer = response.getReporter();
 			if (writer != null) {
-				writer.write(page(status));
+				String css = this.stylesheet.get();
+				writer.write(page(status, (css != null) ? css : STYLESHEET));
 				response.finishResponse();
 			}
 		}
@@ -49,7 +70,7 @@ public final class SiteErrorReportValve extends ErrorReportValve {
 		}
 	}
 
-	static String page(int status) {
+	static String page(int status, String stylesheet) {
 		HttpStatus known = HttpStatus.resolve(status);
 		String reason = (known != null) ? known.getReasonPhrase() : "Error";
 		String title = SiteErrorController.heading(status);
@@ -62,7 +83,7 @@ public final class SiteErrorReportValve extends ErrorReportValve {
 				  <meta name="viewport" content="width=device-width, initial-scale=1">
 				  <meta name="robots" content="noindex">
 				  <title>%1$s</title>
-				  <link rel="stylesheet" href="/css/site.css">
+				  <link rel="stylesheet" href="%4$s">
 				</head>
 				<body>
 				  <main id="main" class="site-main">
@@ -75,7 +96,7 @@ public final class SiteErrorReportValve extends ErrorReportValve {
 				  </main>
 				</body>
 				</html>
-				""".formatted(title, status, HtmlUtils.htmlEscape(text));
+				""".formatted(title, status, HtmlUtils.htmlEscape(text), HtmlUtils.htmlEscape(stylesheet));
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.blogroll.web;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
@@ -15,7 +16,8 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code <listing>/page/N} for page N of a listing, page 1 being the listing itself;
  * <li>{@code <listing>/feed.atom} and {@code .rss}, except the feeds of every post, which are
  * {@code /feed.atom} and {@code /feed.rss};
- * <li>{@code /blog/<category>/<post>} for a post.
+ * <li>{@code /blog/<category>/<post>} for a post;
+ * <li>{@code /feeds}, every feed of the site.
  * </ul>
  * Statements return slugs, never URLs; view models call these methods, and templates use the
  * paths the view models give them.
@@ -97,6 +99,42 @@ public final class SitePaths {
 			url.append(separator).append("tag=").append(tagSlug);
 		}
 		return url.toString();
+	}
+
+	/**
+	 * The addresses feed readers and people try for a listing's feed, under the listing
+	 * ({@code /feed}, {@code /blog/engineering/rss}), and the format each one leads to:
+	 * WordPress's {@code /feed}, Jekyll's {@code feed.xml} and {@code atom.xml} lead to Atom;
+	 * {@code /rss}, {@code rss.xml} and Hugo's {@code index.xml} to RSS.
+	 */
+	public static final Map<String, String> FEED_ALIASES = Map.of("feed", "atom", "atom", "atom", "atom.xml", "atom",
+			"feed.xml", "atom", "rss", "rss", "rss.xml", "rss", "index.xml", "rss");
+
+	/** {@link #FEED_ALIASES} as a path pattern's regular expression, for routes. */
+	public static final String FEED_ALIAS_PATTERN = "feed|atom|rss|atom\\.xml|feed\\.xml|rss\\.xml|index\\.xml";
+
+	/**
+	 * Whether {@code path} (without its trailing slashes) ends in one of the
+	 * {@link #FEED_ALIASES}: such an address answers 301 straight to the feed, trailing slash
+	 * or not.
+	 */
+	public static boolean endsInFeedAlias(String path) {
+		return FEED_ALIASES.containsKey(lastSegment(path));
+	}
+
+	/** The last segment of a path, trailing slashes ignored: {@code rss} of {@code /blog/engineering/rss/}. */
+	public static String lastSegment(String path) {
+		int end = path.length();
+		while (end > 0 && path.charAt(end - 1) == '/') {
+			end--;
+		}
+		int start = path.lastIndexOf('/', end - 1) + 1;
+		return path.substring(start, end);
+	}
+
+	/** The page listing every feed of the site. */
+	public static String feeds() {
+		return "/feeds";
 	}
 
 	/** The sitemap index. */

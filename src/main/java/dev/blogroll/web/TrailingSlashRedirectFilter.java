@@ -14,7 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every page one URL: {@code /blog/engineering/} answers 301 to
- * {@code /blog/engineering}. Repeated leading slashes are collapsed so that a path such as
+ * {@code /blog/engineering} (the addresses feed readers guess, {@code /feed/}, were sent to the
+ * feed in one step before: {@code feed.FeedAddressFilter}). Repeated leading slashes are collapsed so that a path such as
  * {@code //evil.example/} can never become a redirect to another host.
  */
 @Component

@@ -3,10 +3,13 @@ package dev.blogroll.web;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.resource.ResourceUrlProvider;
 
 import dev.blogroll.BlogrollProperties;
 
@@ -25,8 +28,11 @@ class WebServerSetup implements WebServerFactoryCustomizer<ConfigurableTomcatWeb
 
 	private final TrustedProxies trustedProxies;
 
-	WebServerSetup(BlogrollProperties properties) {
+	private final ObjectProvider<ResourceUrlProvider> resourceUrls;
+
+	WebServerSetup(BlogrollProperties properties, ObjectProvider<ResourceUrlProvider> resourceUrls) {
 		this.trustedProxies = TrustedProxies.of(properties.trustedProxies());
+		this.resourceUrls = resourceUrls;
 	}
 
 	@Override
@@ -40,9 +46,15 @@ class WebServerSetup implements WebServerFactoryCustomizer<ConfigurableTomcatWeb
 					}
 				}
 				host.setErrorReportValveClass(SiteErrorReportValve.class.getName());
-				host.getPipeline().addValve(new SiteErrorReportValve());
+				host.getPipeline().addValve(new SiteErrorReportValve(this::hashedStylesheet));
 			}
 		});
+	}
+
+	/** The stylesheet's content-hashed URL, as pages link it; null until Spring MVC has started. */
+	private @Nullable String hashedStylesheet() {
+		ResourceUrlProvider urls = this.resourceUrls.getIfAvailable();
+		return (urls != null) ? urls.getForLookupPath(SiteErrorReportValve.STYLESHEET) : null;
 	}
 
 	@Override

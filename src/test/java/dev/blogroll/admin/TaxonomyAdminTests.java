@@ -131,4 +131,79 @@ class TaxonomyAdminTests {
 			.isEqualTo("Deleted the tag “Taxonomy Unused”.");
 	}
 
+	@Test
+	void editorsMoveCategoriesInTheNavigationAndChooseWhichTheHeaderShows() throws Exception {
+		try {
+			List<String> before = order();
+			long news = id("category", "news");
+			MvcResult up = postAs("/admin/categories/" + news + "/move", "direction", "up");
+			assertThat(up.getResponse().getRedirectedUrl()).isEqualTo("/admin/categories");
+			List<String> after = order();
+			int was = before.indexOf("news");
+			assertThat(after.indexOf("news")).isEqualTo(was - 1);
+			assertThat(flash(up, "message")).isEqualTo("“News” is number " + was + " of " + after.size() + " in the navigation.");
+			assertThat(this.jdbc.sql("select count(distinct nav_position) = count(*) from category").query(Boolean.class)
+				.single()).as("positions stay distinct").isTrue();
+			long first = id("category", after.get(0));
+			postAs("/admin/categories/" + first + "/move", "direction", "up");
+			assertThat(order().get(0)).as("the first cannot go higher").isEqualTo(after.get(0));
+			assertThat(postAs("/admin/categories/" + first + "/move", "direction", "sideways").getResponse().getStatus())
+				.isEqualTo(404);
+
+			MvcResult hide = postAs("/admin/categories/" + news + "/header", "shown", "false");
+			assertThat(flash(hide, "message")).contains("no longer shows “News”");
+			assertThat(this.jdbc.sql("select in_navigation from category where slug = 'news'").query(Boolean.class).single())
+				.isFalse();
+			Document admin = Jsoup.parse(this.mvc.perform(get("/admin/categories").with(user("carol").roles("EDITOR")))
+				.andReturn().getResponse().getContentAsString());
+			assertThat(admin.select("tr:has(a:containsOwn(News))").text()).contains("Menu only");
+			postAs("/admin/categories/" + news + "/header", "shown", "true");
+			assertThat(this.jdbc.sql("select in_navigation from category where slug = 'news'").query(Boolean.class).single())
+				.isTrue();
+		}
+		finally {
+			this.jdbc.sql("""
+					update category c set nav_position = ordered.position, in_navigation = true
+					from (select id, row_number() over (order by name) as position from category) ordered
+					where ordered.id = c.id""").update();
+		}
+	}
+
+	@Test
+	void aNewCategoryGoesLastInTheNavigation() throws Exception {
+		postAs("/admin/categories", "name", "Taxonomy Shelf", "slug", "", "description", "");
+		List<String> order = order();
+		assertThat(order.get(order.size() - 1)).isEqualTo("taxonomy-shelf");
+	}
+
+	@Test
+	void anAuthorsBioAndAvatarAreEditedWithTheInputKeptOnAMistake() throws Exception {
+		this.testPosts.add(PostBuilder.post().slug("taxonomy-one").author("Taxonomy Writer"));
+		long writer = id("author", "taxonomy-writer");
+		Document form = Jsoup.parse(this.mvc.perform(get("/admin/authors/" + writer + "/profile")
+			.with(user("carol").roles("EDITOR"))).andReturn().getResponse().getContentAsString());
+		assertThat(form.select("textarea[name=bio]")).hasSize(1);
+		assertThat(form.select("input[name=avatarUrl][type=url]")).hasSize(1);
+
+		Document refused = Jsoup.parse(postAs("/admin/authors/" + writer + "/profile", "bio", "Writes at night.",
+				"avatarUrl", "http://images.example/me.jpg").getResponse().getContentAsString());
+		assertThat(refused.select("#avatarUrl-error").text()).contains("https address");
+		assertThat(refused.select("textarea[name=bio]").text()).isEqualTo("Writes at night.");
+		assertThat(postAs("/admin/authors/" + writer + "/profile", "bio", "x".repeat(501), "avatarUrl", "")
+			.getResponse().getContentAsString()).contains("Keep the bio under 500 characters.");
+
+		MvcResult saved = postAs("/admin/authors/" + writer + "/profile", "bio", "  Writes at night.  ", "avatarUrl",
+				"https://images.example/me.jpg");
+		assertThat(saved.getResponse().getRedirectedUrl()).isEqualTo("/admin/authors");
+		assertThat(this.jdbc.sql("select bio || ' ' || avatar_url from author where id = :id").param("id", writer)
+			.query(String.class).single()).isEqualTo("Writes at night. https://images.example/me.jpg");
+		postAs("/admin/authors/" + writer + "/profile", "bio", "", "avatarUrl", " ");
+		assertThat(this.jdbc.sql("select avatar_url is null from author where id = :id").param("id", writer)
+			.query(Boolean.class).single()).as("a blank address removes the avatar").isTrue();
+	}
+
+	private List<String> order() {
+		return this.jdbc.sql("select slug from category order by nav_position, name").query(String.class).list();
+	}
+
 }

@@ -69,6 +69,50 @@ class PostPageTests {
 	}
 
 	@Test
+	void aPostTellsSocialSitesWhichCardToShow() {
+		this.testPosts.add(PostBuilder.post().slug("markdown-post").imageUrl("https://images.example/cover.png"),
+				PostBuilder.post().slug("hostile-post").title("No image here"));
+		Document withImage = page("/blog/engineering/markdown-post");
+		assertThat(withImage.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary_large_image");
+		assertThat(withImage.select(".post-media img").attr("src")).isEqualTo("https://images.example/cover.png");
+		Document without = page("/blog/engineering/hostile-post");
+		assertThat(without.select("meta[name=twitter:card]").attr("content")).isEqualTo("summary");
+		assertThat(without.select(".post-media, .card-placeholder, [role=img]")).as("no image area").isEmpty();
+	}
+
+	@Test
+	void aSummaryIsMadeFromTheRenderedTextForCardsSocialSitesAndStructuredData() {
+		this.testPosts.add(PostBuilder.post()
+			.slug("markdown-post")
+			.title("Summarized From Its Text")
+			.tags("Nearby X")
+			.excerpt("")
+			.body("""
+					![Header](https://images.example/header.png)
+
+					## Setting up
+
+					- Install the gateway
+					- Add a route
+
+					| col a | col b |
+					|-------|-------|
+					| 1     | 2     |
+
+					```bash
+					kong start
+					```
+					"""));
+		String expected = "Setting up. Install the gateway. Add a route.";
+		assertThat(page("/blog/tag/nearby-x").select(".card-excerpt").text()).isEqualTo(expected);
+		Document post = page("/blog/engineering/markdown-post");
+		assertThat(post.select("meta[name=description]").attr("content")).isEqualTo(expected);
+		assertThat(post.select("meta[property=og:description]").attr("content")).isEqualTo(expected);
+		assertThat(post.select("script[type=application/ld+json]").first().data())
+			.contains("\"description\":\"" + expected + "\"");
+	}
+
+	@Test
 	void aPostShowsItsReadingTime() {
 		this.testPosts.add(PostBuilder.post()
 			.slug("markdown-post")
@@ -177,7 +221,9 @@ class PostPageTests {
 		for (String path : List.of("/blog/engineering/hostile-post", "/blog/tag/hostile-tag",
 				"/blog/author/post-page-writer")) {
 			Document page = client.page(path);
-			assertThat(page.select("script:not([type=application/ld+json])")).as(path).isEmpty();
+			// the only scripts are the site's own, from its own folder (the theme toggle)
+			assertThat(page.select("script:not([type=application/ld+json])")).as(path)
+				.allSatisfy((script) -> assertThat(script.attr("src")).matches("/js/theme-[0-9a-f]{32}\\.js"));
 			assertThat(page.select("script[type=application/ld+json]").html()).as(path).doesNotContain("<");
 			assertThat(page.select("[onerror]")).as(path).isEmpty();
 			assertThat(page.select("a[href^=javascript]")).as(path).isEmpty();

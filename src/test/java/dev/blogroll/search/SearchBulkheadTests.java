@@ -3,6 +3,7 @@ package dev.blogroll.search;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -46,9 +47,12 @@ class SearchBulkheadTests {
 		SiteClient client = new SiteClient(this.port);
 		ExecutorService searchers = Executors.newFixedThreadPool(16);
 		List<Future<SiteClient.Response>> searches = new ArrayList<>();
+		List<String> accepts = List.of("", "*/*", "text/html", "application/json");
 		for (int i = 0; i < 16; i++) {
 			String query = "gateway " + "-word".repeat(i % 3) + i;
-			searches.add(searchers.submit(() -> client.get("/search?q=" + query.replace(' ', '+'))));
+			// every kind of client: none sending Accept, curl, a browser, an API client
+			String accept = accepts.get(i % accepts.size());
+			searches.add(searchers.submit(() -> client.get("/search?q=" + query.replace(' ', '+'), Map.of("Accept", accept))));
 		}
 		List<String> listings = List.of("/blog", "/blog/engineering", "/blog/engineering/page/17", "/blog/page/2",
 				"/blog/tag/api-gateway", "/", "/feed.atom");

@@ -33,4 +33,35 @@ class SnippetsTests {
 		assertThat(Snippets.toHtml("line\none\u0000two")).isEqualTo("line one two");
 	}
 
+	@Test
+	void aHeadlineFromTheMiddleOfTheTextIsMarkedAsCutAtBothEnds() {
+		String text = "Gateways route traffic. When the cluster grows, the gateway keeps working. More follows here.";
+		assertThat(Snippets.toHtml("the cluster grows, the " + START + "gateway" + STOP + " keeps working", text, text))
+			.isEqualTo("…the cluster grows, the <mark>gateway</mark> keeps working…");
+	}
+
+	@Test
+	void aHeadlineAtTheTextsStartOrEndHasNoEllipsisThere() {
+		String text = "Gateways route traffic.\n\nWhen the   cluster grows, the gateway keeps working.";
+		assertThat(Snippets.toHtml(START + "Gateways" + STOP + " route traffic", text, text))
+			.isEqualTo("<mark>Gateways</mark> route traffic…");
+		assertThat(Snippets.toHtml("When the cluster grows, the " + START + "gateway" + STOP + " keeps working.", text,
+				text))
+			.isEqualTo("…When the cluster grows, the <mark>gateway</mark> keeps working.");
+		assertThat(Snippets.toHtml(START + "Gateways" + STOP + " route traffic. When the cluster grows, the gateway keeps working.",
+				text, text))
+			.isEqualTo("<mark>Gateways</mark> route traffic. When the cluster grows, the gateway keeps working.");
+	}
+
+	@Test
+	void fragmentsAreJudgedByTheFirstAndTheLast() {
+		String text = "Alpha starts here. Middle part. Omega ends here";
+		String start = text.substring(0, 20);
+		String end = text.substring(text.length() - 20);
+		assertThat(Snippets.toHtml(START + "Alpha" + STOP + " starts … " + START + "Omega" + STOP + " ends here", start, end))
+			.isEqualTo("<mark>Alpha</mark> starts … <mark>Omega</mark> ends here");
+		assertThat(Snippets.toHtml("starts here … Middle " + START + "part" + STOP, start, end))
+			.isEqualTo("…starts here … Middle <mark>part</mark>…");
+	}
+
 }

@@ -54,7 +54,54 @@ class ExcerptsTests {
 				```
 				""";
 		assertThat(Excerpts.summarize(null, body))
-			.isEqualTo("Why rate limits Kong's rate limiting plugin protects services from bursts.");
+			.isEqualTo("Why rate limits. Kong's rate limiting plugin protects services from bursts.");
+	}
+
+	@Test
+	void headingsAndListItemsEndTheirSentencesAndTablesCodeAndImagesAreLeftOut() {
+		String body = """
+				![Kong Gateway Tutorial Header](https://example.com/header.png)
+
+				## Setting up
+
+				- Install the gateway
+				- Add a route:
+				  1. pick a path
+				  2. pick a service!
+
+				| col a | col b |
+				|-------|-------|
+				| 1     | 2     |
+
+				    indented code
+
+				> Rate limits (the "quotas")
+
+				Done. Use `kubectl apply` and <b>enjoy</b><br>the rest
+				""";
+		assertThat(Excerpts.summarize(null, body)).isEqualTo("Setting up. Install the gateway. Add a route: pick a path. "
+				+ "pick a service! Rate limits (the \"quotas\"). Done. Use kubectl apply and enjoy the rest.");
+	}
+
+	@Test
+	void punctuationInsideClosingQuotesOrBracketsEndsTheSentence() {
+		assertThat(Excerpts.summarize(null, "- (Done.)\n- “Ready?”\n- plain")).isEqualTo("(Done.) “Ready?” plain.");
+	}
+
+	@Test
+	void aFeedEntrysHtmlIsSummarizedByTheSameRules() {
+		String html = "<h2>News</h2><p>One<br>two</p><figure><img src=x alt=\"Chart\"><figcaption>A chart</figcaption></figure>"
+				+ "<table><tr><td>cell</td></tr></table><ul><li>first</li><li>second</li></ul><pre>code()</pre>"
+				+ "<script>alert(1)</script>";
+		assertThat(Excerpts.summarizeHtml(null, html)).isEqualTo("News. One two. first. second.");
+		assertThat(Excerpts.summarizeHtml("  Given\n excerpt ", html)).isEqualTo("Given excerpt");
+	}
+
+	@Test
+	void aLongBodyIsCutAfterItsSentencesAreJoined() {
+		String body = "## A heading\n\n" + "Many words in a paragraph. ".repeat(20);
+		String summary = Excerpts.summarize(null, body);
+		assertThat(summary).startsWith("A heading. Many words").endsWith("…").hasSizeLessThanOrEqualTo(300);
 	}
 
 	@Test

@@ -28,4 +28,15 @@ class MarkdownTests {
 		assertThat(html).contains("<img src=\"https://example.com/a.png\">");
 	}
 
+	@Test
+	void pipeTablesBecomeTables() {
+		String html = Markdown.toSafeHtml("""
+				| Plugin | Phase |
+				|:-------|------:|
+				| rate-limiting | access |
+				""");
+		assertThat(html).contains("<table>", "<th", ">Plugin</th>", "<td", ">rate-limiting</td>")
+			.doesNotContain("| Plugin", "style=");
+	}
+
 }

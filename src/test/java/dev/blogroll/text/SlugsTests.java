@@ -43,4 +43,13 @@ class SlugsTests {
 		assertThat(Slugs.isValid("a".repeat(81))).isFalse();
 	}
 
+	@Test
+	void aNameWrittenLikeASlugIsMadeReadable() {
+		assertThat(Slugs.readable("api-security")).isEqualTo("Api Security");
+		assertThat(Slugs.readable("engineering")).isEqualTo("Engineering");
+		assertThat(Slugs.readable("web3-and-ai")).isEqualTo("Web3 And Ai");
+		assertThat(Slugs.readable("API Security")).isEqualTo("API Security");
+		assertThat(Slugs.readable("Kong's blog")).isEqualTo("Kong's blog");
+	}
+
 }

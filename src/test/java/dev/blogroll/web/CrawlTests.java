@@ -2,6 +2,7 @@ package dev.blogroll.web;
 
 import java.io.UncheckedIOException;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -75,13 +76,20 @@ class CrawlTests {
 		assertThat(seen).containsAll(published);
 
 		int notModified = 0;
+		List<String> changed = new ArrayList<>();
 		for (Map.Entry<String, String> page : etags.entrySet()) {
-			if (fetch(client, page.getKey(), Map.of("If-None-Match", page.getValue())).status() == 304) {
+			Response again = fetch(client, page.getKey(), Map.of("If-None-Match", page.getValue()));
+			if (again.status() == 304) {
 				notModified++;
+			}
+			else {
+				changed.add(page.getKey() + " answered " + again.status() + " with " + again.header("ETag") + " for "
+						+ page.getValue());
 			}
 		}
 		System.out.printf("Crawl: %d URLs, %d with validators, re-crawl: %d of them answered 304%n", seen.size(),
 				etags.size(), notModified);
+		assertThat(changed).as("not 304 on a re-crawl").isEmpty();
 		assertThat(notModified).as("304s on a re-crawl").isEqualTo(etags.size());
 	}
 

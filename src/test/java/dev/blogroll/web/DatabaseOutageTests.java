@@ -38,6 +38,7 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.blogroll.BlogrollApplication;
+import dev.blogroll.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -119,6 +120,15 @@ class DatabaseOutageTests {
 				assertThat(response.headers().firstValue("Cache-Control")).as(path).hasValue("private, no-store");
 				assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
 				assertThat(response.body()).as(path).contains("Back in a moment").doesNotContain("Exception", "at dev.");
+			}
+			// every client gets the page, whatever it accepts: a crawler sending no Accept, curl, an API client
+			for (String accept : ErrorPageTests.ACCEPTS) {
+				RawHttp.Response response = accept.isEmpty() ? RawHttp.get(port(), "/blog/engineering")
+						: RawHttp.get(port(), "/blog/engineering", "Accept: " + accept);
+				assertThat(response.status()).as(accept).isEqualTo(503);
+				assertThat(response.contentType()).as(accept).startsWith("text/html");
+				assertThat(response.body()).as(accept).contains("Back in a moment");
+				assertThat(response.header("Cache-Control")).as(accept).isEqualTo("private, no-store");
 			}
 			// pages that would otherwise ask for a connection twice: a 404 reads the site chrome
 			// after the request failed to, a sign-in reads the throttle and saves the session
@@ -272,6 +282,10 @@ class DatabaseOutageTests {
 				Map.of("username", "outage-admin", "password", PASSWORD, "_csrf", csrf));
 		assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
 				(location) -> assertThat(location).endsWith("/admin/posts"));
+	}
+
+	private static int port() {
+		return ((WebServerApplicationContext) blogroll).getWebServer().getPort();
 	}
 
 	private HttpResponse<String> get(String path) throws Exception {
