@@ -23,7 +23,7 @@ public class Category {
 	/** URL words under {@code /blog} that can never name a category. */
 	public static final Set<String> RESERVED_SLUGS = Set.of("page", "tag", "tags", "author", "authors", "feed",
 			"search", "admin", "category", "categories", "sitemap", "rss", "atom", "api", "static", "css", "js",
-			"images");
+			"images", "source", "sources", "blogs");
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -21,6 +21,11 @@ import com.rometools.rome.feed.synd.SyndPerson;
 import com.rometools.rome.feed.synd.SyndPersonImpl;
 import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
+import org.jdom2.Document;
+import org.jdom2.Element;
+import org.jdom2.Namespace;
+import org.jdom2.output.Format;
+import org.jdom2.output.XMLOutputter;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.HtmlUtils;
@@ -64,11 +69,41 @@ class FeedWriter {
 		}
 		feed.setEntries(entries.stream().map((entry) -> entry(entry, atom)).toList());
 		try {
-			return new SyndFeedOutput().outputString(feed, true);
+			Document document = new SyndFeedOutput().outputJDom(feed);
+			if (!atom) {
+				fixRss(document, self);
+			}
+			return new XMLOutputter(Format.getPrettyFormat().setEncoding("UTF-8")).outputString(document);
 		}
 		catch (FeedException ex) {
 			throw new IllegalStateException("Could not write the feed of " + listing.path(), ex);
 		}
+	}
+
+	/**
+	 * What ROME's RSS 2.0 output lacks or repeats, by the W3C feed validator's warnings: it
+	 * drops the {@code atom:link rel="self"} it was given, and writes every date twice, as
+	 * {@code pubDate} and as {@code dc:date} (its Dublin Core module holds the dates); RSS's own
+	 * {@code pubDate} stays.
+	 */
+	private static void fixRss(Document document, String self) {
+		Element channel = document.getRootElement().getChild("channel");
+		if (channel == null) {
+			return;
+		}
+		Namespace dc = Namespace.getNamespace("http://purl.org/dc/elements/1.1/");
+		channel.removeChildren("date", dc);
+		for (Element item : channel.getChildren("item")) {
+			item.removeChildren("date", dc);
+		}
+		Namespace atom = Namespace.getNamespace("atom", "http://www.w3.org/2005/Atom");
+		document.getRootElement().addNamespaceDeclaration(atom);
+		Element link = new Element("link", atom).setAttribute("href", self)
+			.setAttribute("rel", "self")
+			.setAttribute("type", "application/rss+xml");
+		// after the channel's own link, where readers and the validator look first
+		int position = channel.indexOf(channel.getChild("link")) + 1;
+		channel.addContent(position, link);
 	}
 
 	private SyndEntry entry(FeedEntry post, boolean atom) {

@@ -17,7 +17,8 @@ import java.util.List;
  * <p>
  * Left out, because they are rebuilt or belong to a running instance: the listing counts and
  * their change times (the triggers rebuild them as the posts go in), the content version,
- * sessions, failed sign-ins, the feed fetch log, WebSub subscriptions and Flyway's history.
+ * sessions, failed sign-ins, the feed fetch log and its health by day, WebSub subscriptions and
+ * Flyway's history.
  */
 final class SiteTables {
 

@@ -57,7 +57,7 @@ final class EntryText {
 		return clean;
 	}
 
-	private static boolean isPixel(Element image) {
+	static boolean isPixel(Element image) {
 		String width = image.attr("width").strip();
 		String height = image.attr("height").strip();
 		String src = image.attr("src").toLowerCase(Locale.ROOT);
@@ -87,8 +87,9 @@ final class EntryText {
 	}
 
 	/**
-	 * The link without {@code utm_*} and other tracking parameters and without a fragment;
-	 * {@code null} when it is not an absolute http(s) URL.
+	 * The link without {@code utm_*} and other tracking parameters; {@code null} when it is
+	 * not an absolute http(s) URL. The fragment stays: {@code /2025/03/04#a090000} and
+	 * {@code #a120000} are two notes on one page, and readers should land on the right one.
 	 */
 	static @Nullable String withoutTracking(@Nullable String link) {
 		if (link == null) {
@@ -115,6 +116,9 @@ final class EntryText {
 			if (kept != null) {
 				result.append('?').append(kept);
 			}
+			if (uri.getRawFragment() != null && !uri.getRawFragment().isEmpty()) {
+				result.append('#').append(uri.getRawFragment());
+			}
 			String cleaned = result.toString();
 			return (cleaned.length() <= 2000) ? cleaned : null;
 		}
@@ -130,8 +134,9 @@ final class EntryText {
 	}
 
 	/**
-	 * The key under which two links count as the same post: no scheme, no {@code www.}, no
-	 * trailing slash, host in lower case, no tracking parameters.
+	 * The key under which two links count as the same article: no scheme, no {@code www.}, no
+	 * trailing slash, host in lower case, no tracking parameters; the fragment is kept, since
+	 * it may be all that tells two entries apart.
 	 */
 	static @Nullable String linkKey(@Nullable String link) {
 		String clean = withoutTracking(link);
@@ -148,7 +153,8 @@ final class EntryText {
 			path = path.substring(0, path.length() - 1);
 		}
 		String port = (uri.getPort() == -1) ? "" : ":" + uri.getPort();
-		return host + port + path + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "");
+		return host + port + path + ((uri.getRawQuery() != null) ? "?" + uri.getRawQuery() : "")
+				+ ((uri.getRawFragment() != null) ? "#" + uri.getRawFragment() : "");
 	}
 
 	/** A hash of the title and text, both normalized, to recognise the same post under another URL. */

@@ -19,11 +19,23 @@ import dev.blogroll.post.PostRules;
 import dev.blogroll.text.Slugs;
 
 /**
- * Turns feed entries into published posts, recognising an entry it has seen before: by GUID
- * within the source, then by normalized link across all sources, then by a hash of title and
- * text. A known entry with a new title or text updates its post; a post an editor (or an
- * import) has changed since is left alone. Aggregated posts keep no body of their own: their
- * page shows the excerpt and sends readers to the original, which is also their canonical.
+ * Turns feed entries into published posts, recognising an entry it has seen before.
+ * <p>
+ * <b>Which post an entry is.</b> An entry with an id of its own (RSS {@code guid}, Atom
+ * {@code id}) is the post of that id in its source, and no other: entries with different ids
+ * are different posts even if they share a link (a linked-list entry and a sponsor entry
+ * pointing at one product page) or differ only by the link's fragment (a day's page of short
+ * notes, {@code #a090000}, {@code #a120000}), and re-fetching the feed changes none of them.
+ * An entry without an id is the post whose link (tracking parameters removed, fragment kept)
+ * it has, else the post with the same title and text, in its source. Either way, an entry
+ * whose link or text another source's post has already brought adds nothing (one article
+ * syndicated by two blogs is one post, kept by the first).
+ * <p>
+ * A known entry with a new title or text updates its post; a post an editor (or an import)
+ * has changed since is left alone. Aggregated posts keep no body of their own: their page
+ * shows the excerpt and sends readers to the original, which is also their canonical, so an
+ * entry without a usable link (none, or not http(s)) becomes no post at all: it would be a
+ * page of ours pretending to be the original.
  * <p>
  * New posts past the source's daily allowance ({@code blogroll.ingest.max-posts-per-source-per-day})
  * are written as drafts, held for an editor to publish or trash, so one feed cannot flood the
@@ -57,9 +69,14 @@ class EntryWriter {
 		int created = 0;
 		int held = 0;
 		int updated = 0;
+		int withoutLink = 0;
 		Set<String> seenGuids = new HashSet<>();
 		for (FeedParser.FeedEntry entry : entries) {
 			Prepared post = prepare(source, entry, now);
+			if (post != null && post.link() == null) {
+				withoutLink++;
+				continue;
+			}
 			if (post == null || !seenGuids.add(post.guid())) {
 				// unusable, or a GUID the feed repeats: the first entry wins
 				continue;
@@ -75,13 +92,13 @@ class EntryWriter {
 				updated++;
 			}
 		}
-		return new Written(created, updated, held);
+		return new Written(created, updated, held, withoutLink);
 	}
 
 	private @Nullable Prepared prepare(FeedSource source, FeedParser.FeedEntry entry, Instant now) {
 		String link = EntryText.withoutTracking(entry.link());
-		String html = (entry.html() != null) ? EntryText.sanitize(entry.html(), (link != null) ? link : source.feedUrl())
-				: "";
+		String base = (entry.base() != null) ? entry.base() : (link != null) ? link : source.feedUrl();
+		String html = (entry.html() != null) ? EntryText.sanitize(entry.html(), base) : "";
 		String text = EntryText.plainText(html);
 		String title = (entry.title() != null) ? entry.title() : EntryText.excerpt(text);
 		if (title.isBlank()) {
@@ -90,7 +107,8 @@ class EntryWriter {
 		if (title.length() > PostRules.MAX_TITLE) {
 			title = title.substring(0, PostRules.MAX_TITLE - 1).strip() + "…";
 		}
-		String guid = (entry.guid() != null) ? entry.guid() : (link != null) ? link : "hash:" + EntryText.contentHash(title, text);
+		boolean ownId = entry.guid() != null;
+		String guid = ownId ? entry.guid() : (link != null) ? link : "hash:" + EntryText.contentHash(title, text);
 		if (guid.length() > 2000) {
 			guid = "hash:" + EntryText.contentHash(guid, "");
 		}
@@ -102,24 +120,43 @@ class EntryWriter {
 		String author = (entry.author() != null) ? entry.author() : source.name();
 		List<String> tags = new ArrayList<>(entry.categories());
 		tags.addAll(source.defaultTagNames());
-		return new Prepared(guid, title, link, EntryText.linkKey(link), EntryText.contentHash(title, text),
-				EntryText.excerptOf(html), published, author, tags);
+		String imageAlt = (entry.imageUrl() == null) ? "" : (entry.imageAlt() != null) ? entry.imageAlt() : title;
+		return new Prepared(guid, ownId, title, link, EntryText.linkKey(link), EntryText.contentHash(title, text),
+				EntryText.excerptOf(html), published, author, tags, entry.imageUrl(),
+				(imageAlt.length() > PostRules.MAX_IMAGE_ALT) ? imageAlt.substring(0, PostRules.MAX_IMAGE_ALT) : imageAlt);
 	}
 
+	/**
+	 * The post the entry already is: the one with its GUID in the source; for an entry
+	 * without an id of its own, the one with its link, else its title and text, in the source;
+	 * then, for any entry, another source's post with its link or its title and text.
+	 */
 	private Optional<Existing> findExisting(long sourceId, Prepared post) {
 		String columns = "select id, source_id, guid, title, summary, updated_by from post ";
-		Optional<Existing> byGuid = this.jdbc.sql(columns + "where source_id = :source and guid = :guid")
+		Optional<Existing> found = this.jdbc.sql(columns + "where source_id = :source and guid = :guid")
 			.param("source", sourceId).param("guid", post.guid()).query(Existing.class).optional();
-		if (byGuid.isPresent() || post.linkKey() == null) {
-			return byGuid.or(() -> byHash(columns, post));
+		if (found.isEmpty() && !post.ownId()) {
+			found = byKey(columns + "where source_id = :source and link_key = :key", sourceId, post)
+				.or(() -> byHash(columns + "where source_id = :source and content_hash = :hash", sourceId, post));
 		}
-		Optional<Existing> byLink = this.jdbc.sql(columns + "where link_key = :key order by id limit 1")
-			.param("key", post.linkKey()).query(Existing.class).optional();
-		return byLink.or(() -> byHash(columns, post));
+		if (found.isEmpty()) {
+			found = byKey(columns + "where link_key = :key and source_id is distinct from :source", sourceId, post)
+				.or(() -> byHash(columns + "where content_hash = :hash and source_id is distinct from :source", sourceId,
+						post));
+		}
+		return found;
 	}
 
-	private Optional<Existing> byHash(String columns, Prepared post) {
-		return this.jdbc.sql(columns + "where content_hash = :hash order by id limit 1").param("hash", post.contentHash())
+	private Optional<Existing> byKey(String query, long sourceId, Prepared post) {
+		if (post.linkKey() == null) {
+			return Optional.empty();
+		}
+		return this.jdbc.sql(query + " order by id limit 1").param("source", sourceId).param("key", post.linkKey())
+			.query(Existing.class).optional();
+	}
+
+	private Optional<Existing> byHash(String query, long sourceId, Prepared post) {
+		return this.jdbc.sql(query + " order by id limit 1").param("source", sourceId).param("hash", post.contentHash())
 			.query(Existing.class).optional();
 	}
 
@@ -136,14 +173,15 @@ class EntryWriter {
 		// a GUID or link that changed is remembered either way, so the entry is found directly next time
 		int rows = this.jdbc.sql("""
 				update post set title = :title, excerpt = :excerpt, summary = :excerpt, guid = :guid,
-				    source_url = :link, link_key = :key, content_hash = :hash,
+				    source_url = :link, link_key = :key, content_hash = :hash, image_url = :image, image_alt = :alt,
 				    updated_at = case when :changed then now() else updated_at end,
 				    version = version + case when :changed then 1 else 0 end
-				where id = :id and (title, summary, guid, source_url, link_key, content_hash)
-				    is distinct from (:title, :excerpt, :guid, :link, :key, :hash)""")
+				where id = :id and (title, summary, guid, source_url, link_key, content_hash, image_url, image_alt)
+				    is distinct from (:title, :excerpt, :guid, :link, :key, :hash, :image, :alt)""")
 			.param("id", existing.id()).param("title", post.title()).param("excerpt", post.excerpt())
 			.param("guid", post.guid()).param("link", post.link()).param("key", post.linkKey())
-			.param("hash", post.contentHash()).param("changed", changed).update();
+			.param("hash", post.contentHash()).param("image", post.imageUrl()).param("alt", post.imageAlt())
+			.param("changed", changed).update();
 		return changed && rows > 0;
 	}
 
@@ -154,15 +192,17 @@ class EntryWriter {
 			String slug = PostRules.slugFor(post.title(), attempt);
 			id = this.jdbc.sql("""
 					insert into post (slug, title, category_id, author_id, published_at, excerpt, summary, body,
-					                  source_url, status, created_by, updated_by, source_id, guid, link_key, content_hash)
+					                  source_url, status, created_by, updated_by, source_id, guid, link_key, content_hash,
+					                  image_url, image_alt)
 					values (:slug, :title, :category, :author, :published, :excerpt, :excerpt, null,
-					        :link, :status, 'feed', 'feed', :source, :guid, :key, :hash)
+					        :link, :status, 'feed', 'feed', :source, :guid, :key, :hash, :image, :alt)
 					on conflict (slug) do nothing returning id""")
 				.param("status", publish ? "PUBLISHED" : "DRAFT")
 				.param("slug", slug).param("title", post.title()).param("category", source.categoryId())
 				.param("author", authorId).param("published", Timestamp.from(post.published()))
 				.param("excerpt", post.excerpt()).param("link", post.link()).param("source", source.id())
 				.param("guid", post.guid()).param("key", post.linkKey()).param("hash", post.contentHash())
+				.param("image", post.imageUrl()).param("alt", post.imageAlt())
 				.query(Long.class).optional().orElse(null);
 		}
 		// a feed may name any number of categories: the first ones a post may have are kept
@@ -189,12 +229,20 @@ class EntryWriter {
 	 * @param created new posts, published or held
 	 * @param updated posts whose title or text changed
 	 * @param held new posts held as drafts, past the daily allowance
+	 * @param withoutLink entries that became no post: they have no link to an original
 	 */
-	record Written(int created, int updated, int held) {
+	record Written(int created, int updated, int held, int withoutLink) {
 	}
 
-	private record Prepared(String guid, String title, @Nullable String link, @Nullable String linkKey,
-			String contentHash, String excerpt, Instant published, String author, List<String> tags) {
+	/**
+	 * An entry as a post would have it.
+	 *
+	 * @param guid what identifies it in its source: its own id, else its link, else a hash of its text
+	 * @param ownId whether the feed gave it an id of its own
+	 */
+	private record Prepared(String guid, boolean ownId, String title, @Nullable String link, @Nullable String linkKey,
+			String contentHash, String excerpt, Instant published, String author, List<String> tags,
+			@Nullable String imageUrl, String imageAlt) {
 	}
 
 	record Existing(long id, @Nullable Long sourceId, @Nullable String guid, String title, String summary,

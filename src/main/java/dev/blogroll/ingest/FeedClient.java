@@ -214,7 +214,7 @@ class FeedClient implements DisposableBean {
 			List<String> links = answer.headers("Link");
 			if (status == 304) {
 				return new Result(Outcome.NOT_MODIFIED, status, null, etag, lastModified, movedTo, null, null, freshFor,
-						links);
+						links, null);
 			}
 			if (status == 410) {
 				return Result.of(Outcome.GONE, status, movedTo, "410 Gone: the feed was removed");
@@ -224,7 +224,7 @@ class FeedClient implements DisposableBean {
 				return new Result(Outcome.RETRY_LATER, status, null, null, null, movedTo, retryAt,
 						status + ((status == 429) ? " Too Many Requests" : " Service Unavailable")
 								+ ((retryAt != null) ? ", retry after " + retryAt : ""),
-						null, List.of());
+						null, List.of(), null);
 			}
 			if (status < 200 || status >= 300) {
 				return Result.failed(status, movedTo, "HTTP " + status);
@@ -241,7 +241,7 @@ class FeedClient implements DisposableBean {
 				return Result.failed(status, movedTo, "Could not decompress the feed: " + describe(ex));
 			}
 			return new Result(Outcome.OK, status, body, answer.header("ETag"), answer.header("Last-Modified"), movedTo,
-					null, null, freshFor, links);
+					null, null, freshFor, links, answer.header("Content-Type"));
 		}
 	}
 
@@ -472,13 +472,15 @@ class FeedClient implements DisposableBean {
 	 * @param message what went wrong, for the admin
 	 * @param freshFor how long the server says the feed stays fresh (caching headers), if it says
 	 * @param links the {@code Link} headers of the answer (a WebSub hub may be named there)
+	 * @param contentType the {@code Content-Type} of the feed, when {@code OK}: its charset is
+	 * how the feed's bytes are read
 	 */
 	record Result(Outcome outcome, @Nullable Integer status, byte @Nullable [] body, @Nullable String etag,
 			@Nullable String lastModified, @Nullable URI movedTo, @Nullable Instant retryAt,
-			@Nullable String message, @Nullable Duration freshFor, List<String> links) {
+			@Nullable String message, @Nullable Duration freshFor, List<String> links, @Nullable String contentType) {
 
 		static Result of(Outcome outcome, @Nullable Integer status, @Nullable URI movedTo, String message) {
-			return new Result(outcome, status, null, null, null, movedTo, null, message, null, List.of());
+			return new Result(outcome, status, null, null, null, movedTo, null, message, null, List.of(), null);
 		}
 
 		static Result failed(@Nullable Integer status, @Nullable URI movedTo, String message) {

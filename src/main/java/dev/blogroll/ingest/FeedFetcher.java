@@ -244,26 +244,41 @@ class FeedFetcher {
 		boolean success = false;
 		FeedSources.FeedRead read = null;
 		FeedHints hints = FeedHints.NONE;
+		boolean followsDiscoveredFeed = false;
 		switch (result.outcome()) {
 			case NOT_MODIFIED -> success = true;
 			case OK -> {
 				try {
 					URI base = URI.create((movedTo != null) ? movedTo : source.feedUrl());
 					progress(source, "reading the feed (" + result.body().length / 1024 + " KB)");
-					List<FeedParser.FeedEntry> entries = FeedParser.parse(result.body(), base);
+					FeedParser.ParsedFeed parsed = FeedParser.parse(result.body(), result.contentType(), base);
+					List<FeedParser.FeedEntry> entries = parsed.entries();
 					hints = FeedHints.read(result.body(), base, result.links());
 					read = feedRead(entries, hints, started);
 					List<FeedParser.FeedEntry> taken = newest(entries, this.settings.maxEntriesPerFetch());
+					int publishable = Math.max(0,
+							this.settings.maxPostsPerSourcePerDay() - this.sources.publishedInTheLastDay(source.id()));
 					progress(source, "writing " + taken.size() + " of " + entries.size() + " entries");
-					EntryWriter.Written written = writing(() -> this.writer.write(source, taken, started,
-							Math.max(0, this.settings.maxPostsPerSourcePerDay()
-									- this.sources.publishedInTheLastDay(source.id()))));
+					EntryWriter.Written written = writing(() -> this.writer.write(source, taken, started, publishable));
+					this.sources.describe(source.id(), parsed.feed());
 					created = written.created();
 					updated = written.updated();
-					message = describe(entries.size(), taken.size(), written.held());
+					message = describe(entries.size(), taken.size(), written) + repairs(parsed.repairs());
 					success = true;
 				}
+				catch (FeedParser.WebPageException ex) {
+					outcome = "FAILED";
+					message = ex.getMessage();
+					String feed = discovered(source, ex);
+					if (feed != null) {
+						// a source that never worked was given its blog's address: follow the feed the page names
+						movedTo = feed;
+						message = "The address is a web page; it names the feed " + feed + ", which is now the source's feed";
+						followsDiscoveredFeed = true;
+					}
+				}
 				catch (FeedParser.InvalidFeedException ex) {
+					// backed off like any other failure (plan, below)
 					outcome = "FAILED";
 					message = ex.getMessage();
 				}
@@ -282,7 +297,9 @@ class FeedFetcher {
 			this.webSub.hubMissed(source, created);
 			pushedUntil = null;
 		}
-		FetchSchedule.Plan plan = plan(source, result, success, outcome, interval, read, pushedUntil, started);
+		FetchSchedule.Plan plan = followsDiscoveredFeed
+				? new FetchSchedule.Plan(started, "at once")
+				: plan(source, result, success, outcome, interval, read, pushedUntil, started);
 		String error = success ? null : message;
 		if (movedTo != null && message != null && success) {
 			message = message + "; the feed moved permanently to " + movedTo;
@@ -430,13 +447,13 @@ class FeedFetcher {
 		String message;
 		boolean success = false;
 		try {
-			List<FeedParser.FeedEntry> entries = FeedParser.parse(body, topic);
+			List<FeedParser.FeedEntry> entries = FeedParser.parse(body, null, topic).entries();
 			List<FeedParser.FeedEntry> taken = newest(entries, this.settings.maxEntriesPerFetch());
 			EntryWriter.Written written = writing(() -> this.writer.write(source, taken, started,
 					Math.max(0, this.settings.maxPostsPerSourcePerDay() - this.sources.publishedInTheLastDay(source.id()))));
 			created = written.created();
 			updated = written.updated();
-			message = "pushed by the hub: " + describe(entries.size(), taken.size(), written.held());
+			message = "pushed by the hub: " + describe(entries.size(), taken.size(), written);
 			success = true;
 		}
 		catch (FeedParser.InvalidFeedException ex) {
@@ -469,8 +486,29 @@ class FeedFetcher {
 		return (entry.published() != null) ? entry.published() : entry.updated();
 	}
 
-	private String describe(int entries, int taken, int held) {
+	/**
+	 * The feed a web page names, for a source that has never been fetched successfully (its
+	 * address was the blog's, as in many OPML files), unless another source follows it already.
+	 */
+	private @Nullable String discovered(FeedSource source, FeedParser.WebPageException page) {
+		if (source.lastSuccessAt() != null || page.feeds().isEmpty()) {
+			return null;
+		}
+		String feed = page.feeds().get(0).url();
+		return (feed.length() <= 2000 && this.sources.findByFeedUrl(feed).isEmpty()) ? feed : null;
+	}
+
+	private static String repairs(List<String> repairs) {
+		return repairs.isEmpty() ? "" : "; read after repairs: " + String.join("; ", repairs);
+	}
+
+	private String describe(int entries, int taken, EntryWriter.Written written) {
+		int held = written.held();
 		StringBuilder message = new StringBuilder().append(entries).append(" entries");
+		if (written.withoutLink() > 0) {
+			message.append("; ").append(written.withoutLink()).append(written.withoutLink() == 1 ? " has" : " have")
+				.append(" no link to an original and became no post");
+		}
 		if (taken < entries) {
 			message.append("; only the newest ").append(taken).append(" were read (at most ")
 				.append(this.settings.maxEntriesPerFetch()).append(" a fetch)");

@@ -32,13 +32,18 @@ import org.jspecify.annotations.Nullable;
  * @param typicalGapMinutes the median time between the newest entries of the last feed read
  * @param feedTtlMinutes how long the last feed read asked to be cached ({@code <ttl>}, {@code sy:*})
  * @param scheduleNote why the next fetch is when it is
+ * @param slug the URL segment of the blog's page, {@code /blog/source/<slug>}
+ * @param description what the feed says the blog is about; may be empty
+ * @param lastNewPostAt when a fetch last added a post
+ * @param awaitingReview imported and not fetched until an editor has reviewed it
  */
 record FeedSource(long id, String name, String siteUrl, String feedUrl, long categoryId, String categoryName,
 		String defaultTags, boolean active, int fetchIntervalMinutes, @Nullable String etag,
 		@Nullable String lastModified, @Nullable Instant lastFetchedAt, @Nullable Instant lastSuccessAt,
 		@Nullable String lastError, int lastNewPosts, int consecutiveFailures, Instant nextFetchAt,
 		@Nullable String fetchProgress, @Nullable String feedHost, @Nullable Instant newestEntryAt,
-		@Nullable Integer typicalGapMinutes, @Nullable Integer feedTtlMinutes, @Nullable String scheduleNote) {
+		@Nullable Integer typicalGapMinutes, @Nullable Integer feedTtlMinutes, @Nullable String scheduleNote,
+		String slug, String description, @Nullable Instant lastNewPostAt, boolean awaitingReview) {
 
 	/** Whether a fetch of this source is under way now. */
 	boolean fetching() {

@@ -12,9 +12,12 @@ import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
+
+import dev.blogroll.text.Slugs;
 
 /**
  * Feed sources and their fetch log in PostgreSQL. Claiming a source takes a lease on it with
@@ -31,7 +34,8 @@ class FeedSources {
 			       s.active, s.fetch_interval_minutes, s.etag, s.last_modified, s.last_fetched_at,
 			       s.last_success_at, s.last_error, s.last_new_posts, s.consecutive_failures, s.next_fetch_at,
 			       case when s.fetching_until > cast(:now as timestamptz) then s.fetch_progress end as fetch_progress,
-			       s.feed_host, s.newest_entry_at, s.typical_gap_minutes, s.feed_ttl_minutes, s.schedule_note
+			       s.feed_host, s.newest_entry_at, s.typical_gap_minutes, s.feed_ttl_minutes, s.schedule_note,
+			       s.slug, s.description, s.last_new_post_at, s.awaiting_review
 			from feed_source s join category c on c.id = s.category_id
 			""";
 
@@ -85,6 +89,55 @@ class FeedSources {
 		return this.jdbc.sql(SELECT + " order by lower(s.name), s.id").param("now", now()).query(FeedSources::map).list();
 	}
 
+	/** How many reviewed sources the filter lets through. */
+	long count(SourceFilter filter) {
+		return this.jdbc.sql("select count(*) from feed_source s where not s.awaiting_review" + filter.sql())
+			.param("pattern", filter.pattern()).query(Long.class).single();
+	}
+
+	/** One page of the reviewed sources the filter lets through, in its order. */
+	List<FeedSource> page(SourceFilter filter, int page, int size) {
+		return this.jdbc.sql(SELECT + " where not s.awaiting_review" + filter.sql() + " order by " + filter.orderBy()
+				+ " limit :limit offset :offset")
+			.param("now", now()).param("pattern", filter.pattern()).param("limit", size)
+			.param("offset", (long) (page - 1) * size)
+			.query(FeedSources::map).list();
+	}
+
+	/** The sources of these ids, by name. */
+	List<FeedSource> findAllById(List<Long> ids) {
+		if (ids.isEmpty()) {
+			return List.of();
+		}
+		return this.jdbc.sql(SELECT + " where s.id in (:ids) order by lower(s.name), s.id").param("now", now())
+			.param("ids", ids).query(FeedSources::map).list();
+	}
+
+	/** How many imported sources wait for an editor's review. */
+	long countAwaitingReview() {
+		return this.jdbc.sql("select count(*) from feed_source where awaiting_review").query(Long.class).single();
+	}
+
+	/** The imported sources that wait for review, the oldest first, {@code size} a page. */
+	List<FeedSource> awaitingReview(int page, int size) {
+		return this.jdbc.sql(SELECT + " where s.awaiting_review order by s.id limit :limit offset :offset")
+			.param("now", now()).param("limit", size).param("offset", (long) (page - 1) * size)
+			.query(FeedSources::map).list();
+	}
+
+	/** An imported source the editor keeps: into that category, fetched from now on. */
+	boolean accept(long id, long categoryId) {
+		return this.jdbc.sql("""
+				update feed_source set awaiting_review = false, active = true, category_id = :category, next_fetch_at = :now
+				where id = :id and awaiting_review""")
+			.param("id", id).param("category", categoryId).param("now", now()).update() == 1;
+	}
+
+	/** An imported source the editor does not want. */
+	boolean reject(long id) {
+		return this.jdbc.sql("delete from feed_source where id = :id and awaiting_review").param("id", id).update() == 1;
+	}
+
 	Optional<FeedSource> findById(long id) {
 		return this.jdbc.sql(SELECT + " where s.id = :id").param("now", now()).param("id", id).query(FeedSources::map)
 			.optional();
@@ -96,21 +149,77 @@ class FeedSources {
 			.optional();
 	}
 
+	/** Adds a source with a slug made from its name. */
 	long create(String name, String siteUrl, String feedUrl, long categoryId, String defaultTags, boolean active,
 			int intervalMinutes) {
-		return this.jdbc.sql("""
-				insert into feed_source (name, site_url, feed_url, category_id, default_tags, active, fetch_interval_minutes,
-				                         next_fetch_at)
-				values (:name, :site, :feed, :category, :tags, :active, :interval, :now) returning id""")
-			.param("name", name).param("site", siteUrl).param("feed", feedUrl).param("category", categoryId)
-			.param("tags", defaultTags).param("now", now()).param("active", active).param("interval", intervalMinutes)
-			.query(Long.class).single();
+		return create(name, null, siteUrl, feedUrl, categoryId, defaultTags, active, intervalMinutes, false);
 	}
 
-	void update(long id, String name, String siteUrl, String feedUrl, long categoryId, String defaultTags,
-			boolean active, int intervalMinutes) {
+	/**
+	 * Adds a source. Without a slug, one is made from the name ({@code -2}, {@code -3}, … when
+	 * taken); a slug given and taken is a {@link DuplicateKeyException}, as a feed URL taken is.
+	 * @param awaitingReview whether it waits for an editor's review (OPML imports) before it is fetched
+	 */
+	long create(String name, @Nullable String slug, String siteUrl, String feedUrl, long categoryId,
+			String defaultTags, boolean active, int intervalMinutes, boolean awaitingReview) {
+		for (int attempt = 1;; attempt++) {
+			String tried = (slug != null) ? slug : slugFor(name, attempt);
+			Optional<Long> id = this.jdbc.sql("""
+					insert into feed_source (name, slug, site_url, feed_url, category_id, default_tags, active,
+					                         fetch_interval_minutes, next_fetch_at, awaiting_review)
+					values (:name, :slug, :site, :feed, :category, :tags, :active, :interval, :now, :review)
+					on conflict (slug) do nothing returning id""")
+				.param("name", name).param("slug", tried).param("site", siteUrl).param("feed", feedUrl)
+				.param("category", categoryId).param("tags", defaultTags).param("now", now()).param("active", active)
+				.param("interval", intervalMinutes).param("review", awaitingReview)
+				.query(Long.class).optional();
+			if (id.isPresent()) {
+				return id.get();
+			}
+			if (slug != null) {
+				throw new DuplicateKeyException("The slug " + slug + " is taken");
+			}
+		}
+	}
+
+	/**
+	 * The slug of a blog called {@code name}: made by {@link Slugs#slugify}, "blog" if the name
+	 * has no letters or digits; attempt 2, 3, … add {@code -2}, {@code -3}, ….
+	 */
+	static String slugFor(String name, int attempt) {
+		String base = Slugs.slugify(name);
+		if (base.isEmpty()) {
+			base = "blog";
+		}
+		if (attempt == 1) {
+			return base;
+		}
+		String suffix = "-" + attempt;
+		String head = (base.length() + suffix.length() <= Slugs.MAX_LENGTH) ? base
+				: base.substring(0, Slugs.MAX_LENGTH - suffix.length());
+		while (head.endsWith("-")) {
+			head = head.substring(0, head.length() - 1);
+		}
+		return head + suffix;
+	}
+
+	Optional<FeedSource> findBySlug(String slug) {
+		return this.jdbc.sql(SELECT + " where s.slug = :slug").param("now", now()).param("slug", slug)
+			.query(FeedSources::map)
+			.optional();
+	}
+
+	/** Remembers what the feed says about its blog (its description), when it changed. */
+	void describe(long id, FeedParser.FeedInfo feed) {
+		String description = (feed.description() != null) ? truncate(feed.description()) : "";
+		this.jdbc.sql("update feed_source set description = :description where id = :id and description <> :description")
+			.param("id", id).param("description", (description != null) ? description : "").update();
+	}
+
+	void update(long id, String name, String slug, String siteUrl, String feedUrl, long categoryId,
+			String defaultTags, boolean active, int intervalMinutes) {
 		this.jdbc.sql("""
-				update feed_source set name = :name, site_url = :site,
+				update feed_source set name = :name, slug = :slug, site_url = :site,
 				    -- a new feed URL starts afresh: its validators belong to the old one
 				    etag = case when feed_url = :feed then etag end,
 				    last_modified = case when feed_url = :feed then last_modified end,
@@ -119,8 +228,8 @@ class FeedSources {
 				    next_fetch_at = case when :active and not active then :now else next_fetch_at end,
 				    active = :active, fetch_interval_minutes = :interval
 				where id = :id""")
-			.param("now", now()).param("id", id).param("name", name).param("site", siteUrl).param("feed", feedUrl)
-			.param("category", categoryId).param("tags", defaultTags).param("active", active)
+			.param("now", now()).param("id", id).param("name", name).param("slug", slug).param("site", siteUrl)
+			.param("feed", feedUrl).param("category", categoryId).param("tags", defaultTags).param("active", active)
 			.param("interval", intervalMinutes).update();
 	}
 
@@ -243,7 +352,8 @@ class FeedSources {
 				    newest_entry_at = case when :read then :newestEntry else newest_entry_at end,
 				    typical_gap_minutes = case when :read then :gap else typical_gap_minutes end,
 				    feed_ttl_minutes = case when :read then :ttl else feed_ttl_minutes end,
-				    schedule_note = :note
+				    schedule_note = :note,
+				    last_new_post_at = case when :newPosts > 0 then :now else last_new_post_at end
 				where id = :id""")
 			.param("now", now()).param("id", record.sourceId()).param("started", Timestamp.from(record.startedAt()))
 			.param("movedTo", record.movedTo()).param("success", record.success()).param("etag", record.etag())
@@ -264,6 +374,16 @@ class FeedSources {
 			.param("duration", record.durationMillis()).param("status", record.httpStatus())
 			.param("outcome", record.outcome()).param("newPosts", record.newPosts())
 			.param("updatedPosts", record.updatedPosts()).param("message", truncate(record.message())).update();
+		this.jdbc.sql("""
+				insert into feed_fetch_day (source_id, day, fetches, failures, new_posts, total_ms)
+				values (:id, (cast(:started as timestamptz) at time zone 'UTC')::date, 1, :failed, :newPosts, :duration)
+				on conflict (source_id, day) do update set fetches = feed_fetch_day.fetches + 1,
+				    failures = feed_fetch_day.failures + excluded.failures,
+				    new_posts = feed_fetch_day.new_posts + excluded.new_posts,
+				    total_ms = feed_fetch_day.total_ms + excluded.total_ms""")
+			.param("id", record.sourceId()).param("started", Timestamp.from(record.startedAt()))
+			.param("failed", record.success() ? 0 : 1).param("newPosts", record.newPosts())
+			.param("duration", record.durationMillis()).update();
 		// keep the log short: the last 100 fetches of each source
 		this.jdbc.sql("""
 				delete from feed_fetch where source_id = :id and id < (
@@ -302,7 +422,8 @@ class FeedSources {
 				rs.getInt("consecutive_failures"), rs.getTimestamp("next_fetch_at").toInstant(),
 				rs.getString("fetch_progress"), rs.getString("feed_host"), instant(rs.getTimestamp("newest_entry_at")),
 				(Integer) rs.getObject("typical_gap_minutes"), (Integer) rs.getObject("feed_ttl_minutes"),
-				rs.getString("schedule_note"));
+				rs.getString("schedule_note"), rs.getString("slug"), rs.getString("description"),
+				instant(rs.getTimestamp("last_new_post_at")), rs.getBoolean("awaiting_review"));
 	}
 
 	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {

@@ -2,8 +2,12 @@ package dev.blogroll.ingest;
 
 import java.io.InputStream;
 import java.net.URI;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -20,7 +24,7 @@ import dev.blogroll.text.WebAddresses;
 
 /**
  * OPML 2.0, the format feed readers exchange subscriptions in: every {@code outline} with an
- * {@code xmlUrl} is a source.
+ * {@code xmlUrl} is a source, imported for an editor's review.
  */
 @Component
 class Opml {
@@ -59,26 +63,45 @@ class Opml {
 		return xml.append("  </body>\n</opml>\n").toString();
 	}
 
+	/** Imports into one category: {@link #importFrom(InputStream, long, Map)} with no category names. */
+	Imported importFrom(InputStream file, long categoryId) {
+		return importFrom(file, categoryId, Map.of());
+	}
+
 	/**
-	 * Adds the outlines' feeds as sources in the category; feeds already followed are skipped.
+	 * Adds the outlines' feeds as sources waiting for an editor's review (paused, listed on the
+	 * review page, where the editor picks each one's category and which to keep); feeds
+	 * already followed are skipped. Each feed's category is proposed from the file: the
+	 * outline's {@code category} attribute or the folder (enclosing outline) it is in, when one
+	 * names a category of the site, else {@code categoryId}.
+	 * <p>
 	 * The file is read as a stream (StAX), one outline at a time, so a file of any size costs a
 	 * few kilobytes of memory; DTDs and external entities are not read at all. A file that
 	 * stops being well-formed XML part-way keeps the sources read before, and says where it
 	 * broke. At most {@value #MAX_OUTLINES} feeds are read from one file.
+	 * @param categoriesByName the site's categories by name in lower case
 	 */
-	Imported importFrom(InputStream file, long categoryId) {
+	Imported importFrom(InputStream file, long categoryId, Map<String, Long> categoriesByName) {
 		int added = 0;
 		int skipped = 0;
 		int invalid = 0;
 		String error = null;
 		XMLStreamReader reader = null;
+		// the text of every open outline, innermost last ("" for a feed's own outline)
+		Deque<String> folders = new ArrayDeque<>();
 		try {
 			reader = XML.createXMLStreamReader(file);
 			while (reader.hasNext()) {
-				if (reader.next() != XMLStreamConstants.START_ELEMENT || !reader.getLocalName().equals("outline")) {
+				int event = reader.next();
+				if (event == XMLStreamConstants.END_ELEMENT && reader.getLocalName().equals("outline")) {
+					folders.pollLast();
+					continue;
+				}
+				if (event != XMLStreamConstants.START_ELEMENT || !reader.getLocalName().equals("outline")) {
 					continue;
 				}
 				Outline outline = Outline.of(reader);
+				folders.addLast((outline.feedUrl() == null) ? firstNonBlank(outline.title(), outline.text()) : "");
 				if (outline.feedUrl() == null) {
 					continue;
 				}
@@ -93,7 +116,7 @@ class Opml {
 				else if (this.sources.findByFeedUrl(feedUrl).isPresent()) {
 					skipped++;
 				}
-				else if (add(outline, feedUrl, categoryId)) {
+				else if (add(outline, feedUrl, category(outline, folders, categoryId, categoriesByName))) {
 					added++;
 				}
 				else {
@@ -113,6 +136,28 @@ class Opml {
 		return new Imported(added, skipped, invalid, error);
 	}
 
+	/** The category the outline's own {@code category}, or its innermost folder, names; else the default. */
+	private static long category(Outline outline, Deque<String> folders, long fallback, Map<String, Long> byName) {
+		if (outline.category() != null) {
+			for (String name : outline.category().split(",")) {
+				// OPML 2.0 categories are slash-delimited paths: "/Tech/Engineering"
+				String[] path = name.strip().split("/");
+				Long id = (path.length > 0) ? byName.get(path[path.length - 1].strip().toLowerCase(Locale.ROOT)) : null;
+				if (id != null) {
+					return id;
+				}
+			}
+		}
+		Iterator<String> outer = folders.descendingIterator();
+		while (outer.hasNext()) {
+			Long id = byName.get(outer.next().strip().toLowerCase(Locale.ROOT));
+			if (id != null) {
+				return id;
+			}
+		}
+		return fallback;
+	}
+
 	private boolean add(Outline outline, String feedUrl, long categoryId) {
 		URI feed = URI.create(feedUrl);
 		String name = firstNonBlank(outline.title(), outline.text(), feed.getHost());
@@ -121,8 +166,8 @@ class Opml {
 			siteUrl = feed.getScheme() + "://" + feed.getRawAuthority() + "/";
 		}
 		try {
-			this.sources.create((name.length() > 200) ? name.substring(0, 200) : name, siteUrl, feedUrl, categoryId, "",
-					true, 60);
+			this.sources.create((name.length() > 200) ? name.substring(0, 200) : name, null, siteUrl, feedUrl,
+					categoryId, "", false, 60, true);
 			return true;
 		}
 		catch (DuplicateKeyException ex) {
@@ -167,13 +212,14 @@ class Opml {
 
 	/** The attributes of one {@code outline} that matter, names compared without case as readers write them. */
 	private record Outline(@Nullable String feedUrl, @Nullable String title, @Nullable String text,
-			@Nullable String siteUrl) {
+			@Nullable String siteUrl, @Nullable String category) {
 
 		static Outline of(XMLStreamReader reader) {
 			String feedUrl = null;
 			String title = null;
 			String text = null;
 			String siteUrl = null;
+			String category = null;
 			for (int i = 0; i < reader.getAttributeCount(); i++) {
 				String value = reader.getAttributeValue(i);
 				if (value.length() > WebAddresses.MAX_LENGTH) {
@@ -184,11 +230,12 @@ class Opml {
 					case "title" -> title = value;
 					case "text" -> text = value;
 					case "htmlurl" -> siteUrl = value;
+					case "category" -> category = value;
 					default -> {
 					}
 				}
 			}
-			return new Outline(feedUrl, title, text, siteUrl);
+			return new Outline(feedUrl, title, text, siteUrl, category);
 		}
 
 	}

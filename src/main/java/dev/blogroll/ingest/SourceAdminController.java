@@ -6,6 +6,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.validation.Valid;
@@ -34,9 +37,9 @@ import dev.blogroll.text.WebAddresses;
 import dev.blogroll.web.NotFoundException;
 
 /**
- * Editors manage the blogs Blogroll follows: a table with each source's state, forms to add
- * and change them, pause, resume, delete, "fetch now" (in the background, {@link FetchNow}),
- * the last fetches of a source, and OPML import and export.
+ * Editors manage the blogs Blogroll follows: forms to add and change them, pause, resume,
+ * delete, "fetch now" (in the background, {@link FetchNow}), the last fetches of a source, and
+ * OPML import and export. The table of every source is {@link SourceListController}'s.
  */
 @Controller
 @RequestMapping("/admin/sources")
@@ -68,16 +71,20 @@ class SourceAdminController {
 		model.addAttribute("times", new Times(this.times));
 	}
 
-	@GetMapping
-	String showSources(Model model) {
-		model.addAttribute("sources", this.sources.findAll());
-		return "admin/sources";
+	/** The form to add a source; discovery ({@link SourceReviewController}) fills in the feed chosen. */
+	@GetMapping("/new")
+	String initCreateForm(@RequestParam(required = false) @Nullable String name,
+			@RequestParam(required = false) @Nullable String siteUrl,
+			@RequestParam(required = false) @Nullable String feedUrl, Model model) {
+		SourceForm empty = SourceForm.empty();
+		model.addAttribute("sourceForm", new SourceForm(limit(name, 200), limit(siteUrl, 2000), limit(feedUrl, 2000),
+				empty.categoryId(), empty.defaultTags(), empty.fetchIntervalMinutes(), empty.active()));
+		return "admin/source-form";
 	}
 
-	@GetMapping("/new")
-	String initCreateForm(Model model) {
-		model.addAttribute("sourceForm", SourceForm.empty());
-		return "admin/source-form";
+	private static String limit(@Nullable String value, int max) {
+		String stripped = (value == null) ? "" : value.strip();
+		return (stripped.length() <= max) ? stripped : stripped.substring(0, max);
 	}
 
 	@PostMapping("/new")
@@ -117,7 +124,7 @@ class SourceAdminController {
 			return showSource(source, model);
 		}
 		try {
-			this.sources.update(id, sourceForm.name().strip(), sourceForm.siteUrl().strip(),
+			this.sources.update(id, sourceForm.name().strip(), source.slug(), sourceForm.siteUrl().strip(),
 					sourceForm.feedUrl().strip(), sourceForm.categoryIdValue(), sourceForm.tagsOrEmpty(),
 					sourceForm.isActive(), sourceForm.intervalValue());
 		}
@@ -188,23 +195,28 @@ class SourceAdminController {
 			redirect.addFlashAttribute("error", "Choose the category the imported sources' posts go to.");
 			return "redirect:/admin/sources";
 		}
+		Map<String, Long> byName = new HashMap<>();
+		this.categories.findAllByOrderByNameAsc()
+			.forEach((category) -> byName.putIfAbsent(category.getName().toLowerCase(Locale.ROOT), category.getId()));
 		Opml.Imported imported;
 		try (InputStream in = file.getInputStream()) {
-			imported = this.opml.importFrom(in, categoryId);
+			imported = this.opml.importFrom(in, categoryId, byName);
 		}
 		String counts = "Imported " + imported.added() + " sources; " + imported.skipped() + " were already there, "
 				+ imported.invalid() + " had no usable feed URL.";
 		if (imported.added() == 0 && imported.skipped() == 0 && imported.invalid() == 0) {
 			redirect.addFlashAttribute("error", "The file has no feeds in it (is it OPML?)"
 					+ ((imported.error() != null) ? " " + imported.error() : "."));
+			return "redirect:/admin/sources";
 		}
-		else if (imported.error() != null) {
+		if (imported.error() != null) {
 			redirect.addFlashAttribute("error", counts + " " + imported.error());
 		}
 		else {
-			redirect.addFlashAttribute("message", counts);
+			redirect.addFlashAttribute("message", counts
+					+ ((imported.added() > 0) ? " Choose each one's category and which to keep; none is fetched before." : ""));
 		}
-		return "redirect:/admin/sources";
+		return (imported.added() > 0) ? "redirect:/admin/sources/review" : "redirect:/admin/sources";
 	}
 
 	private String showSource(FeedSource source, Model model) {

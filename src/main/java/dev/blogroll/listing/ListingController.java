@@ -67,6 +67,12 @@ class ListingController {
 		return render(this.listings.resolve(ListingKind.AUTHOR, slug), page, model, request);
 	}
 
+	@GetMapping({ "/source/{slug}", "/source/{slug}/page/{page}" })
+	@Nullable String showBlog(@PathVariable String slug, @PathVariable(required = false) @Nullable String page,
+			Model model, WebRequest request) {
+		return render(this.listings.resolve(ListingKind.SOURCE, slug), page, model, request);
+	}
+
 	/**
 	 * Renders one page of a listing, or answers 304 before rendering anything when the client
 	 * already has what the page would show.

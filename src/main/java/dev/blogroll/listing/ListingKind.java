@@ -25,7 +25,7 @@ public enum ListingKind {
 	ALL(null) {
 		@Override
 		Subject find(Subjects subjects, String slug) {
-			return new Subject(0, "", "All posts", "Every post on the blog, newest first.", null);
+			return new Subject(0, "", "All posts", "Every post on the blog, newest first.");
 		}
 
 		@Override
@@ -111,6 +111,28 @@ public enum ListingKind {
 					where exists (select 1 from post p where p.author_id = a.id and %s)
 					order by lower(a.name)""".formatted(Visibility.VISIBLE);
 		}
+	},
+
+	/** A blog Blogroll follows, and its posts: {@code /blog/source/martin-fowler}. */
+	SOURCE("source") {
+		@Override
+		Subject find(Subjects subjects, String slug) {
+			return subjects.source(slug);
+		}
+
+		@Override
+		ListingFilter filter(Subject subject) {
+			// read from post_listing_source, (source_id, published_at desc, id desc)
+			return ListingFilter.uncounted(" and p.source_id = :source", Map.of("source", subject.id()));
+		}
+
+		@Override
+		String withPosts() {
+			return """
+					select s.id, s.slug, s.name from feed_source s
+					where exists (select 1 from post p where p.source_id = s.id and %s)
+					order by lower(s.name)""".formatted(Visibility.VISIBLE);
+		}
 	};
 
 	private final @Nullable String word;
@@ -175,18 +197,24 @@ public enum ListingKind {
 	}
 
 	/**
-	 * What a listing is about: a category, a tag, an author, or everything.
+	 * What a listing is about: a category, a tag, an author, a blog, or everything.
 	 *
 	 * @param id its key, e.g. the category's id
 	 * @param slug the URL segment that names it
 	 * @param name the listing's heading
 	 * @param description the text under the heading
 	 * @param image its picture (an author's avatar, an https address), if it has one
+	 * @param siteUrl the blog's own site, for the listing of a blog; {@code null} otherwise
 	 */
-	record Subject(long id, String slug, String name, String description, @Nullable String image) {
+	record Subject(long id, String slug, String name, String description, @Nullable String image,
+			@Nullable String siteUrl) {
+
+		Subject(long id, String slug, String name, String description) {
+			this(id, slug, name, description, null, null);
+		}
 
 		Subject describedAs(String description) {
-			return new Subject(this.id, this.slug, this.name, description, this.image);
+			return new Subject(this.id, this.slug, this.name, description, this.image, this.siteUrl);
 		}
 
 	}
@@ -202,6 +230,8 @@ public enum ListingKind {
 		Subject tag(String slug);
 
 		Subject author(String slug);
+
+		Subject source(String slug);
 
 	}
 

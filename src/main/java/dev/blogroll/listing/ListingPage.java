@@ -35,6 +35,11 @@ record ListingPage(Listing listing, List<PostCard> cards, Pagination pagination,
 		return this.listing.description().isBlank() ? null : this.listing.description();
 	}
 
+	/** The blog's own site, for the listing of a blog; null otherwise. */
+	public @Nullable String siteUrl() {
+		return this.listing.subject().siteUrl();
+	}
+
 	/**
 	 * What the header says of the listing's size, for tags and authors ("1 post", "1,234
 	 * posts"); null where the page does not say (every post, categories).

@@ -51,7 +51,8 @@ public class ListingQueries {
 	private static final String CARD_COLUMNS = """
 			p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
 			c.slug as category_slug, c.name as category_name,
-			a.slug as author_slug, a.name as author_name""";
+			a.slug as author_slug, a.name as author_name,
+			""" + PostCard.BLOG_COLUMNS;
 
 	/**
 	 * A counted listing's page, from its start ({@link DayCounts}): the page's first post is
@@ -198,15 +199,17 @@ public class ListingQueries {
 		this.jdbc.sql("""
 				select p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
 				       c.slug as category_slug, c.name as category_name,
-				       a.slug as author_slug, a.name as author_name
+				       a.slug as author_slug, a.name as author_name,
+				       %s
 				from category c
 				cross join lateral (
 				    select p.id, p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
-				           p.author_id
+				           p.author_id, p.source_id
 				    from post p where p.category_id = c.id and %s
 				    order by p.published_at desc, p.id desc limit :count) p
 				join author a on a.id = p.author_id
-				order by c.nav_position, c.name, c.id, p.published_at desc, p.id desc""".formatted(Visibility.VISIBLE))
+				order by c.nav_position, c.name, c.id, p.published_at desc, p.id desc""".formatted(PostCard.BLOG_COLUMNS,
+				Visibility.VISIBLE))
 			.param("now", now())
 			.param("count", count)
 			.query((rs, row) -> PostCard.fromRow(rs, this.properties.timeZone()))

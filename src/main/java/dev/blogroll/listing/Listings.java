@@ -11,13 +11,14 @@ import dev.blogroll.author.AuthorInfo;
 import dev.blogroll.author.Authors;
 import dev.blogroll.category.Categories;
 import dev.blogroll.category.CategoryInfo;
+import dev.blogroll.ingest.Blogs;
 import dev.blogroll.listing.ListingKind.Subject;
 import dev.blogroll.tag.TagInfo;
 import dev.blogroll.tag.Tags;
 
 /**
- * Finds the listing a URL names, for listing pages and feeds alike: an unknown category, tag
- * or author is a 404; and lists the listings of a kind that have posts, for the feeds page.
+ * Finds the listing a URL names, for listing pages and feeds alike: an unknown category, tag,
+ * author or blog is a 404; and lists the listings of a kind that have posts, for the feeds page.
  */
 @Component
 public class Listings implements ListingKind.Subjects {
@@ -28,14 +29,17 @@ public class Listings implements ListingKind.Subjects {
 
 	private final Authors authors;
 
+	private final Blogs blogs;
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
-	Listings(Categories categories, Tags tags, Authors authors, JdbcClient jdbc, Clock clock) {
+	Listings(Categories categories, Tags tags, Authors authors, Blogs blogs, JdbcClient jdbc, Clock clock) {
 		this.categories = categories;
 		this.tags = tags;
 		this.authors = authors;
+		this.blogs = blogs;
 		this.jdbc = jdbc;
 		this.clock = clock;
 	}
@@ -58,26 +62,33 @@ public class Listings implements ListingKind.Subjects {
 		return this.jdbc.sql(kind.withPosts())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.query((rs, row) -> new Listing(kind,
-					new Subject(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), "", null)))
+					new Subject(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), "")))
 			.list();
 	}
 
 	@Override
 	public Subject category(String slug) {
 		CategoryInfo category = this.categories.get(slug);
-		return new Subject(category.id(), category.slug(), category.name(), category.description(), null);
+		return new Subject(category.id(), category.slug(), category.name(), category.description());
 	}
 
 	@Override
 	public Subject tag(String slug) {
 		TagInfo tag = this.tags.get(slug);
-		return new Subject(tag.id(), tag.slug(), tag.name(), "", null);
+		return new Subject(tag.id(), tag.slug(), tag.name(), "");
 	}
 
 	@Override
 	public Subject author(String slug) {
 		AuthorInfo author = this.authors.get(slug);
-		return new Subject(author.id(), author.slug(), author.name(), author.bio(), author.avatarUrl());
+		return new Subject(author.id(), author.slug(), author.name(), author.bio(), author.avatarUrl(), null);
+	}
+
+	@Override
+	public Subject source(String slug) {
+		Blogs.Blog blog = this.blogs.get(slug);
+		String description = blog.description().isBlank() ? "Posts from " + blog.name() + "." : blog.description();
+		return new Subject(blog.id(), blog.slug(), blog.name(), description, null, blog.siteUrl());
 	}
 
 }

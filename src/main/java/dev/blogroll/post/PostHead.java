@@ -1,5 +1,6 @@
 package dev.blogroll.post;
 
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -27,11 +28,12 @@ final class PostHead {
 		Map<String, Object> author = object("@type", "Person", "name", page.author().label(), "url",
 				this.heads.absolute(page.author().href()));
 		Map<String, Object> posting = object("@type", "BlogPosting", "headline", page.title(), "description",
-				page.summary(), "url", canonical, "mainEntityOfPage", canonical, "datePublished",
-				page.publishedAt().toString(), "dateModified", page.updatedAt().toString(), "author", author,
+				page.description(), "url", canonical, "mainEntityOfPage", canonical, "datePublished",
+				page.publishedAtForMachines(), "dateModified", page.updatedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
+				"author", author,
 				"image", image, "articleSection", page.category().label(), "keywords",
 				page.tags().stream().map(Link::label).toList());
-		return new PageHead(page.summary(), canonical, "article", image, null, null, List.of(),
+		return new PageHead(page.description(), canonical, "article", image, null, null, List.of(),
 				this.heads.jsonLd(List.of(this.heads.breadcrumbList(page.breadcrumbs()), posting)));
 	}
 

@@ -3,6 +3,7 @@ package dev.blogroll.post;
 import java.net.URI;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -47,6 +48,19 @@ record PostPage(long id, long version, String title, String path, Link category,
 				post.getImageUrl(), post.getImageAlt(), post.getSourceUrl(),
 				post.getTagsByName().stream().map((tag) -> new Link(tag.getName(), tag.getPath())).toList(), nearby,
 				post.getUpdatedAt());
+	}
+
+	/**
+	 * The publication time for {@code <time datetime>}: HTML allows one to three fractional
+	 * digits, and a date read from a feed may have six.
+	 */
+	public String publishedAtForMachines() {
+		return this.publishedAt.truncatedTo(ChronoUnit.MILLIS).toString();
+	}
+
+	/** What search engines and social sites show under the title: the excerpt, or the title if there is none. */
+	public String description() {
+		return this.summary.isBlank() ? this.title : this.summary;
 	}
 
 	/** Whether the post has a body of its own (an aggregated post may have only an excerpt). */

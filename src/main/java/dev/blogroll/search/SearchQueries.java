@@ -100,6 +100,7 @@ class SearchQueries {
 			       p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
 			       c.slug as category_slug, c.name as category_name,
 			       a.slug as author_slug, a.name as author_name,
+			       %3$s,
 			       ts_headline('english', t.text, q.query, :options) as snippet,
 			       left(t.text, :edge) as text_start, right(t.text, :edge) as text_end
 			from hits h
@@ -185,7 +186,7 @@ class SearchQueries {
 		List<SearchResult> results;
 		long started = System.nanoTime();
 		try {
-			results = this.jdbc.sql(SEARCH.formatted(filters, Visibility.VISIBLE))
+			results = this.jdbc.sql(SEARCH.formatted(filters, Visibility.VISIBLE, PostCard.BLOG_COLUMNS))
 			.param("q", terms.text())
 			.param("now", Timestamp.from(this.clock.instant()))
 			.param("category", (category != null) ? category.id() : 0)

@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  * <li>{@code /blog} (every post) and {@code /blog/<category>}, a category;
  * <li>{@code /blog/<word>/<slug>} for the other listings ({@code /blog/tag/api-gateway},
- * {@code /blog/author/marco-palladino});
+ * {@code /blog/author/marco-palladino}, {@code /blog/source/martin-fowler});
+ * <li>{@code /blog/sources}, the directory of blogs;
  * <li>{@code <listing>/page/N} for page N of a listing, page 1 being the listing itself;
  * <li>{@code <listing>/feed.atom} and {@code .rss}, except the feeds of every post, which are
  * {@code /feed.atom} and {@code /feed.rss};
@@ -25,6 +26,9 @@ public final class SitePaths {
 
 	/** The listing of every post, page 1. */
 	public static final String BLOG = "/blog";
+
+	/** The Blogs directory, every blog Blogroll follows. */
+	public static final String BLOGS = "/blog/sources";
 
 	private SitePaths() {
 	}
@@ -54,6 +58,11 @@ public final class SitePaths {
 	 */
 	public static String listing(@Nullable String word, String slug) {
 		return (word == null) ? category(slug) : BLOG + "/" + word + "/" + slug;
+	}
+
+	/** A blog's listing, e.g. {@code /blog/source/martin-fowler}. */
+	public static String blog(String slug) {
+		return listing("source", slug);
 	}
 
 	/** A post's only URL, e.g. {@code /blog/engineering/kong-gateway-tutorial}. */

@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class EntryTextTests {
 
 	@Test
-	void trackingParametersAndFragmentsAreRemoved() {
+	void trackingParametersAreRemovedAndFragmentsKept() {
 		assertThat(EntryText.withoutTracking("https://a.example/p?utm_source=x&id=3&fbclid=y&UTM_Medium=z#top"))
-			.isEqualTo("https://a.example/p?id=3");
+			.isEqualTo("https://a.example/p?id=3#top");
+		assertThat(EntryText.linkKey("https://www.a.example/day/#a090000")).isEqualTo("a.example/day#a090000");
 		assertThat(EntryText.withoutTracking("https://a.example/p?utm_source=x")).isEqualTo("https://a.example/p");
 		assertThat(EntryText.withoutTracking("javascript:alert(1)")).isNull();
 	}

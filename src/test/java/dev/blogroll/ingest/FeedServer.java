@@ -68,6 +68,21 @@ final class FeedServer implements AutoCloseable {
 		on(path, (exchange) -> respond(exchange, 200, body, headers));
 	}
 
+	/** Serves the bytes as they are, with the headers given (name, value, name, value, …). */
+	void serveBytes(String path, byte[] body, String... headers) {
+		on(path, (exchange) -> {
+			for (int i = 0; i < headers.length; i += 2) {
+				exchange.getResponseHeaders().add(headers[i], headers[i + 1]);
+			}
+			exchange.sendResponseHeaders(200, (body.length == 0) ? -1 : body.length);
+			if (body.length > 0) {
+				try (OutputStream out = exchange.getResponseBody()) {
+					out.write(body);
+				}
+			}
+		});
+	}
+
 	long count(String path) {
 		return this.requests.stream().filter((request) -> request.path().equals(path)).count();
 	}

@@ -203,35 +203,53 @@ class IngestTests {
 	}
 
 	@Test
-	void nothingIsDuplicatedAcrossFetchesGuidChangesAndSources() {
+	void nothingIsDuplicatedAcrossFetchesEditsAndSources() {
 		String feed = FeedServer.resource("engineering-rss2.xml");
 		this.server.serve("/feed.xml", feed);
 		long acme = source("Acme", "/feed.xml");
 		fetch(acme);
-		fetch(acme);
+		FeedSources.FetchRecord again = fetch(acme);
+		assertThat(again.newPosts()).isZero();
+		assertThat(again.updatedPosts()).isZero();
 		assertThat(postCount()).isEqualTo(2);
 
-		// the publisher renames the post and changes its GUID and tracking parameters: same post
-		this.server.serve("/feed.xml", feed.replace("acme-post-101", "acme-post-101-v2")
-			.replace("Scaling Postgres &amp; friends", "Scaling PostgreSQL")
+		// the publisher renames the post and changes its tracking parameters: the same GUID, the same post
+		this.server.serve("/feed.xml", feed.replace("Scaling Postgres &amp; friends", "Scaling PostgreSQL")
 			.replace("utm_source=rss", "utm_source=newsletter"));
 		FeedSources.FetchRecord changed = fetch(acme);
 		assertThat(changed.newPosts()).isZero();
 		assertThat(changed.updatedPosts()).isEqualTo(1);
 		assertThat(postCount()).isEqualTo(2);
-		assertThat(post("acme-post-101-v2").get("title")).isEqualTo("Scaling PostgreSQL to a million writes");
+		assertThat(post("acme-post-101").get("title")).isEqualTo("Scaling PostgreSQL to a million writes");
 
 		// a second source syndicating the same articles (www., no trailing slash) adds nothing
 		this.server.serve("/mirror.xml", feed.replace("https://engineering.example.com/posts/scaling-postgres/",
-				"https://www.engineering.example.com/posts/scaling-postgres"));
+				"https://www.engineering.example.com/posts/scaling-postgres").replace("acme-post-101", "mirror-1"));
 		assertThat(fetch(source("Mirror", "/mirror.xml")).newPosts()).isZero();
 		assertThat(postCount()).isEqualTo(2);
 
-		// the same title and text under a new GUID and URL: recognised by its content hash
-		this.server.serve("/feed.xml", feed.replace("on-call<", "on-call-moved<").replace("posts/on-call</link>",
-				"posts/on-call-moved</link>"));
-		assertThat(fetch(acme).newPosts()).isZero();
+		// the same title and text under another GUID and URL in a third source: recognised by its content hash
+		this.server.serve("/copy.xml", feed.replace("on-call<", "on-call-moved<").replace("posts/on-call</link>",
+				"posts/on-call-moved</link>").replace("acme-post-101", "copy-1"));
+		assertThat(fetch(source("Copy", "/copy.xml")).newPosts()).isZero();
 		assertThat(postCount()).isEqualTo(2);
+	}
+
+	/**
+	 * Issue 17: a different GUID in the same source is a different post, even when its link or
+	 * its text is another's.
+	 */
+	@Test
+	void aDifferentGuidInTheSameSourceIsADifferentPost() {
+		String feed = FeedServer.resource("engineering-rss2.xml");
+		this.server.serve("/feed.xml", feed);
+		long acme = source("Acme", "/feed.xml");
+		fetch(acme);
+
+		this.server.serve("/feed.xml", feed.replace("acme-post-101", "acme-post-102"));
+		assertThat(fetch(acme).newPosts()).isOne();
+		assertThat(postCount()).isEqualTo(3);
+		assertThat(post("acme-post-101").get("source_url")).isEqualTo(post("acme-post-102").get("source_url"));
 	}
 
 	@Test
@@ -409,11 +427,21 @@ class IngestTests {
 	}
 
 	@Test
-	void notAFeedIsAFailureShownInTheAdmin() {
+	void notAFeedIsAFailureShownInTheAdminAndBacksOffLikeOthers() {
 		this.server.serve("/feed.xml", "<html><body>Not a feed</body></html>");
 		long id = source("Html", "/feed.xml");
-		assertThat(fetch(id).error()).startsWith("Not a feed");
+		assertThat(fetch(id).error()).isEqualTo("This is a web page, not a feed, and it names no feed.");
 		assertThat(this.sources.recentFetches(id, 20)).hasSize(1);
+		assertThat(state(id).nextFetchAt()).isBetween(this.started.plus(Duration.ofMinutes(119)),
+				this.started.plus(Duration.ofMinutes(125)));
+
+		this.server.serve("/feed.xml", "<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"/>");
+		fetch(id);
+		fetch(id);
+		assertThat(state(id).lastError()).isEqualTo("Not a feed: the document is <sitemapindex>, not RSS, RDF or Atom");
+		assertThat(state(id).consecutiveFailures()).isEqualTo(3);
+		assertThat(state(id).nextFetchAt()).as("after three failures, eight times the interval")
+			.isBetween(this.started.plus(Duration.ofMinutes(479)), this.started.plus(Duration.ofMinutes(485)));
 	}
 
 	/**

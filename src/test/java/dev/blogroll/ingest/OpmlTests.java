@@ -35,7 +35,8 @@ class OpmlTests {
 		Opml.Imported imported = this.opml.importFrom(generated(outlines), 1);
 		assertThat(imported.invalid()).isEqualTo(Opml.MAX_OUTLINES);
 		assertThat(imported.error()).isEqualTo("Only the first 100000 feeds of a file are read.");
-		verify(this.sources, never()).create(any(), any(), any(), anyLong(), any(), anyBoolean(), anyInt());
+		verify(this.sources, never()).create(any(), any(), any(), any(), anyLong(), any(), anyBoolean(), anyInt(),
+				anyBoolean());
 	}
 
 	@Test
@@ -51,7 +52,8 @@ class OpmlTests {
 		Opml.Imported imported = this.opml.importFrom(stream(xxe), 1);
 		assertThat(imported.added()).isZero();
 		assertThat(imported.error()).startsWith("The file is not well-formed XML");
-		verify(this.sources, never()).create(any(), any(), any(), anyLong(), any(), anyBoolean(), anyInt());
+		verify(this.sources, never()).create(any(), any(), any(), any(), anyLong(), any(), anyBoolean(), anyInt(),
+				anyBoolean());
 	}
 
 	@Test

@@ -1,0 +1,165 @@
+package dev.blogroll.ingest;
+
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.blogroll.BlogrollProperties;
+import dev.blogroll.category.CategoryRepository;
+import dev.blogroll.listing.PageNumber;
+import dev.blogroll.listing.Pagination;
+import dev.blogroll.web.NotFoundException;
+
+/**
+ * The sources page: every source's health at a glance, {@value #PAGE_SIZE} a page, filtered
+ * by name or address and by status, sorted by name, "failing longest" or "quiet longest",
+ * with the last {@value SourceHealth#DAYS} days of fetches, failures, new posts and response
+ * time as small SVG charts, per source and for all of them; sources ticked on a page are
+ * paused, resumed or (after a confirmation page) deleted together.
+ */
+@Controller
+@RequestMapping("/admin/sources")
+class SourceListController {
+
+	static final int PAGE_SIZE = 50;
+
+	/** At most this many sources are changed by one bulk action: a page's worth, and then some. */
+	static final int MAX_BULK = 500;
+
+	private final FeedSources sources;
+
+	private final SourceHealth health;
+
+	private final Clock clock;
+
+	private final SourceAdminController.Times times;
+
+	private final CategoryRepository categories;
+
+	SourceListController(FeedSources sources, SourceHealth health, CategoryRepository categories, Clock clock,
+			BlogrollProperties properties) {
+		this.sources = sources;
+		this.categories = categories;
+		this.health = health;
+		this.clock = clock;
+		this.times = new SourceAdminController.Times(
+				DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.timeZone()));
+	}
+
+	@GetMapping
+	String showSources(@RequestParam(required = false) @Nullable String q,
+			@RequestParam(required = false) @Nullable String status, @RequestParam(required = false) @Nullable String sort,
+			@RequestParam(required = false) @Nullable String page, Model model) {
+		SourceFilter filter = SourceFilter.of(q, status, sort);
+		String base = "/admin/sources" + (filter.query().isEmpty() ? "" : "?" + filter.query());
+		int current = (page == null) ? 1 : PageNumber.parse(page, base);
+		long count = this.sources.count(filter);
+		int last = (int) Math.max(1, (count + PAGE_SIZE - 1) / PAGE_SIZE);
+		if (current > last) {
+			throw new NotFoundException("The sources page has " + last + " pages, not " + current);
+		}
+		List<FeedSource> shown = this.sources.page(filter, current, PAGE_SIZE);
+		Map<Long, SourceHealth.Days> days = this.health.of(SourceHealth.ids(shown));
+		model.addAttribute("rows", shown.stream()
+			.map((source) -> new Row(source, Chart.of(SourceHealth.orEmpty(days, source.id(), this.clock), 90, 18)))
+			.toList());
+		model.addAttribute("all", Chart.of(this.health.all(), 300, 40));
+		model.addAttribute("filter", filter);
+		model.addAttribute("count", count);
+		model.addAttribute("pagination", Pagination.withPageParameter(base, current, last));
+		model.addAttribute("awaitingReview", this.sources.countAwaitingReview());
+		model.addAttribute("times", this.times);
+		model.addAttribute("categories", this.categories.findAllByOrderByNameAsc());
+		return "admin/sources";
+	}
+
+	/** Pauses or resumes the sources ticked; deleting them asks first. */
+	@PostMapping("/bulk")
+	String bulk(@RequestParam(name = "id", required = false) @Nullable List<Long> ids,
+			@RequestParam(defaultValue = "") String action, @RequestParam(defaultValue = "") String back, Model model,
+			RedirectAttributes redirect) {
+		String returnTo = back.startsWith("/admin/sources") && !back.startsWith("//") ? back : "/admin/sources";
+		List<Long> chosen = (ids == null) ? List.of() : ids.stream().distinct().limit(MAX_BULK).toList();
+		if (chosen.isEmpty()) {
+			redirect.addFlashAttribute("error", "Tick the sources to " + (action.isEmpty() ? "change" : action) + " first.");
+			return "redirect:" + returnTo;
+		}
+		switch (action) {
+			case "pause", "resume" -> {
+				boolean active = action.equals("resume");
+				chosen.forEach((id) -> this.sources.setActive(id, active));
+				redirect.addFlashAttribute("message", (active ? "Resumed " : "Paused ") + chosen.size() + " sources.");
+				return "redirect:" + returnTo;
+			}
+			case "delete" -> {
+				model.addAttribute("doomed", this.sources.findAllById(chosen));
+				model.addAttribute("back", returnTo);
+				return "admin/sources-delete";
+			}
+			default -> {
+				redirect.addFlashAttribute("error", "Choose what to do with the sources ticked.");
+				return "redirect:" + returnTo;
+			}
+		}
+	}
+
+	@PostMapping("/bulk/delete")
+	String bulkDelete(@RequestParam(name = "id", required = false) @Nullable List<Long> ids,
+			@RequestParam(defaultValue = "") String back, RedirectAttributes redirect) {
+		String returnTo = back.startsWith("/admin/sources") && !back.startsWith("//") ? back : "/admin/sources";
+		List<Long> chosen = (ids == null) ? List.of() : ids.stream().distinct().limit(MAX_BULK).toList();
+		chosen.forEach(this.sources::delete);
+		redirect.addFlashAttribute("message",
+				"Deleted " + chosen.size() + " sources. Their posts stay; edit or trash them under Posts.");
+		return "redirect:" + returnTo;
+	}
+
+	/**
+	 * A line of the sources page.
+	 *
+	 * @param source the source
+	 * @param chart its last {@value SourceHealth#DAYS} days
+	 */
+	record Row(FeedSource source, Chart chart) {
+	}
+
+	/**
+	 * {@value SourceHealth#DAYS} days drawn: the SVG content of each chart (numbers only, made
+	 * here) and the totals they stand for.
+	 *
+	 * @param width each chart's width
+	 * @param height each chart's height
+	 * @param fetchBars fetches a day in grey, their failures in red
+	 * @param newPostBars new posts a day
+	 * @param responseLine the mean response time a day, as polyline points
+	 * @param fetches fetches in the period
+	 * @param failures failed fetches in the period
+	 * @param newPosts new posts in the period
+	 * @param meanMillis the mean response time in the period
+	 */
+	record Chart(int width, int height, String fetchBars, String newPostBars, String responseLine, int fetches,
+			int failures, int newPosts, long meanMillis) {
+
+		static Chart of(SourceHealth.Days days, int width, int height) {
+			return new Chart(width, height, days.fetchBars(width, height), days.newPostBars(width, height),
+					days.responsePoints(width, height), days.totalFetches(), days.totalFailures(), days.totalNewPosts(),
+					days.meanMillis());
+		}
+
+		public String viewBox() {
+			return "0 0 " + this.width + " " + this.height;
+		}
+
+	}
+
+}
