@@ -4,7 +4,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import java.util.Objects;
+
 import org.jspecify.annotations.Nullable;
+import org.springframework.validation.BindingResult;
+
+import dev.blogroll.category.CategoryRepository;
+import dev.blogroll.text.WebAddresses;
 
 /**
  * The form to add or change a source.
@@ -54,6 +60,36 @@ record SourceForm(
 	String tagsOrEmpty() {
 		return (this.defaultTags == null) ? "" : String.join(", ",
 				java.util.Arrays.stream(this.defaultTags.split(",")).map(String::strip).filter((t) -> !t.isEmpty()).toList());
+	}
+
+	/**
+	 * Rejects into {@code result} what cannot be saved: an address that is not http(s), a feed
+	 * another source has, an interval out of range, an unknown category.
+	 * @param id the source being edited, {@code null} for a new one
+	 */
+	void check(@Nullable Long id, FeedSources sources, CategoryRepository categories, BindingResult result) {
+		if (!result.hasFieldErrors("siteUrl") && this.siteUrl != null && !WebAddresses.isValid(this.siteUrl.strip())) {
+			result.rejectValue("siteUrl", "siteUrl.invalid", "Enter an address starting with http:// or https://.");
+		}
+		if (!result.hasFieldErrors("feedUrl") && this.feedUrl != null) {
+			if (!WebAddresses.isValid(this.feedUrl.strip())) {
+				result.rejectValue("feedUrl", "feedUrl.invalid", "Enter an address starting with http:// or https://.");
+			}
+			else {
+				sources.findByFeedUrl(this.feedUrl.strip())
+					.filter((other) -> !Objects.equals(other.id(), id))
+					.ifPresent((other) -> result.rejectValue("feedUrl", "feedUrl.taken",
+							"The source “" + other.name() + "” already has this feed."));
+			}
+		}
+		if (!result.hasFieldErrors("fetchIntervalMinutes")
+				&& (this.intervalValue() < 1 || this.intervalValue() > SourceForm.MAX_INTERVAL)) {
+			result.rejectValue("fetchIntervalMinutes", "fetchIntervalMinutes.range",
+					"Between 1 minute and a week (" + SourceForm.MAX_INTERVAL + " minutes).");
+		}
+		if (!result.hasFieldErrors("categoryId") && categories.findById(this.categoryIdValue()).isEmpty()) {
+			result.rejectValue("categoryId", "categoryId.unknown", "Choose a category from the list.");
+		}
 	}
 
 }

@@ -230,4 +230,33 @@ class SourceHealth {
 		return sources.stream().map(FeedSource::id).toList();
 	}
 
+	/**
+	 * {@value SourceHealth#DAYS} days drawn: the SVG content of each chart (numbers only, made
+	 * here) and the totals they stand for.
+	 *
+	 * @param width each chart's width
+	 * @param height each chart's height
+	 * @param fetchBars fetches a day in grey, their failures in red
+	 * @param newPostBars new posts a day
+	 * @param responseLine the mean response time a day, as polyline points
+	 * @param fetches fetches in the period
+	 * @param failures failed fetches in the period
+	 * @param newPosts new posts in the period
+	 * @param meanMillis the mean response time in the period
+	 */
+	record Chart(int width, int height, String fetchBars, String newPostBars, String responseLine, int fetches,
+			int failures, int newPosts, long meanMillis) {
+
+		static Chart of(Days days, int width, int height) {
+			return new Chart(width, height, days.fetchBars(width, height), days.newPostBars(width, height),
+					days.responsePoints(width, height), days.totalFetches(), days.totalFailures(), days.totalNewPosts(),
+					days.meanMillis());
+		}
+
+		public String viewBox() {
+			return "0 0 " + this.width + " " + this.height;
+		}
+
+	}
+
 }

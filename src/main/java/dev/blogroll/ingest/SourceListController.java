@@ -42,7 +42,7 @@ class SourceListController {
 
 	private final Clock clock;
 
-	private final SourceAdminController.Times times;
+	private final AdminTimes times;
 
 	private final CategoryRepository categories;
 
@@ -52,7 +52,7 @@ class SourceListController {
 		this.categories = categories;
 		this.health = health;
 		this.clock = clock;
-		this.times = new SourceAdminController.Times(
+		this.times = new AdminTimes(
 				DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(properties.timeZone()));
 	}
 
@@ -71,9 +71,9 @@ class SourceListController {
 		List<FeedSource> shown = this.sources.page(filter, current, PAGE_SIZE);
 		Map<Long, SourceHealth.Days> days = this.health.of(SourceHealth.ids(shown));
 		model.addAttribute("rows", shown.stream()
-			.map((source) -> new Row(source, Chart.of(SourceHealth.orEmpty(days, source.id(), this.clock), 90, 18)))
+			.map((source) -> new Row(source, SourceHealth.Chart.of(SourceHealth.orEmpty(days, source.id(), this.clock), 90, 18)))
 			.toList());
-		model.addAttribute("all", Chart.of(this.health.all(), 300, 40));
+		model.addAttribute("all", SourceHealth.Chart.of(this.health.all(), 300, 40));
 		model.addAttribute("filter", filter);
 		model.addAttribute("count", count);
 		model.addAttribute("pagination", Pagination.withPageParameter(base, current, last));
@@ -130,36 +130,7 @@ class SourceListController {
 	 * @param source the source
 	 * @param chart its last {@value SourceHealth#DAYS} days
 	 */
-	record Row(FeedSource source, Chart chart) {
-	}
-
-	/**
-	 * {@value SourceHealth#DAYS} days drawn: the SVG content of each chart (numbers only, made
-	 * here) and the totals they stand for.
-	 *
-	 * @param width each chart's width
-	 * @param height each chart's height
-	 * @param fetchBars fetches a day in grey, their failures in red
-	 * @param newPostBars new posts a day
-	 * @param responseLine the mean response time a day, as polyline points
-	 * @param fetches fetches in the period
-	 * @param failures failed fetches in the period
-	 * @param newPosts new posts in the period
-	 * @param meanMillis the mean response time in the period
-	 */
-	record Chart(int width, int height, String fetchBars, String newPostBars, String responseLine, int fetches,
-			int failures, int newPosts, long meanMillis) {
-
-		static Chart of(SourceHealth.Days days, int width, int height) {
-			return new Chart(width, height, days.fetchBars(width, height), days.newPostBars(width, height),
-					days.responsePoints(width, height), days.totalFetches(), days.totalFailures(), days.totalNewPosts(),
-					days.meanMillis());
-		}
-
-		public String viewBox() {
-			return "0 0 " + this.width + " " + this.height;
-		}
-
+	record Row(FeedSource source, SourceHealth.Chart chart) {
 	}
 
 }

@@ -1,19 +1,10 @@
 package dev.blogroll.ingest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Optional;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -72,7 +63,7 @@ class WebSubController {
 			@RequestParam(name = "hub.challenge", required = false) @Nullable String challenge,
 			@RequestParam(name = "hub.lease_seconds", required = false) @Nullable String leaseSeconds,
 			@RequestParam(name = "hub.reason", required = false) @Nullable String reason) {
-		Optional<WebSubscriptions.Subscription> found = subscription(sourceId, token);
+		Optional<WebSubscriptions.Subscription> found = this.subscriptions.find(sourceId, token);
 		if (found.isEmpty()) {
 			return answer(HttpStatus.NOT_FOUND, "No such subscription");
 		}
@@ -91,7 +82,7 @@ class WebSubController {
 		if (challenge == null || challenge.isEmpty() || challenge.length() > 1000) {
 			return answer(HttpStatus.BAD_REQUEST, "hub.challenge is missing or longer than 1,000 characters");
 		}
-		Duration lease = lease(leaseSeconds);
+		Duration lease = WebSubscriptions.lease(leaseSeconds, this.settings.lease());
 		if (lease == null) {
 			return answer(HttpStatus.BAD_REQUEST, "hub.lease_seconds must be a positive number of seconds");
 		}
@@ -102,7 +93,7 @@ class WebSubController {
 	@PostMapping
 	ResponseEntity<String> receivePush(@PathVariable String sourceId, @PathVariable String token,
 			HttpServletRequest request) throws IOException {
-		Optional<WebSubscriptions.Subscription> found = subscription(sourceId, token);
+		Optional<WebSubscriptions.Subscription> found = this.subscriptions.find(sourceId, token);
 		if (found.isEmpty()) {
 			return answer(HttpStatus.NOT_FOUND, "No such subscription");
 		}
@@ -119,11 +110,11 @@ class WebSubController {
 		if (signature == null) {
 			return answer(HttpStatus.FORBIDDEN, "A push must be signed (X-Hub-Signature)");
 		}
-		byte[] body = read(request.getInputStream(), max);
+		byte[] body = WebSubPush.readAtMost(request.getInputStream(), max);
 		if (body == null) {
 			return answer(HttpStatus.CONTENT_TOO_LARGE, "A push may weigh at most " + max + " bytes");
 		}
-		if (!signedWith(subscription.secret(), signature, body)) {
+		if (!WebSubPush.signedWith(subscription.secret(), signature, body)) {
 			return answer(HttpStatus.FORBIDDEN, "The signature (X-Hub-Signature) does not match the body");
 		}
 		this.subscriptions.pushed(subscription.sourceId());
@@ -136,80 +127,6 @@ class WebSubController {
 		}
 		this.fetcher.pushed(claimed.get(), body, URI.create(subscription.topicUrl()));
 		return answer(HttpStatus.NO_CONTENT, "");
-	}
-
-	private Optional<WebSubscriptions.Subscription> subscription(String sourceId, String token) {
-		long id;
-		try {
-			id = Long.parseLong(sourceId);
-		}
-		catch (NumberFormatException ex) {
-			return Optional.empty();
-		}
-		return this.subscriptions.find(id)
-			.filter((subscription) -> MessageDigest.isEqual(subscription.token().getBytes(StandardCharsets.UTF_8),
-					token.getBytes(StandardCharsets.UTF_8)));
-	}
-
-	/** Whether {@code header} ("sha256=hex…") is the HMAC of the body with the secret. */
-	static boolean signedWith(String secret, String header, byte[] body) {
-		int equals = header.indexOf('=');
-		if (equals < 0) {
-			return false;
-		}
-		String algorithm = switch (header.substring(0, equals).strip().toLowerCase(Locale.ROOT)) {
-			case "sha1" -> "HmacSHA1";
-			case "sha256" -> "HmacSHA256";
-			case "sha384" -> "HmacSHA384";
-			case "sha512" -> "HmacSHA512";
-			default -> null;
-		};
-		if (algorithm == null) {
-			return false;
-		}
-		byte[] given;
-		try {
-			given = HexFormat.of().parseHex(header.substring(equals + 1).strip());
-		}
-		catch (IllegalArgumentException ex) {
-			return false;
-		}
-		try {
-			Mac mac = Mac.getInstance(algorithm);
-			mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), algorithm));
-			return MessageDigest.isEqual(mac.doFinal(body), given);
-		}
-		catch (GeneralSecurityException ex) {
-			return false;
-		}
-	}
-
-	private @Nullable Duration lease(@Nullable String seconds) {
-		if (seconds == null) {
-			// the hub did not say: what was asked for
-			return this.settings.lease();
-		}
-		try {
-			long value = Long.parseLong(seconds.strip());
-			return (value > 0) ? Duration.ofSeconds(Math.min(value, 365L * 24 * 3600)) : null;
-		}
-		catch (NumberFormatException ex) {
-			return null;
-		}
-	}
-
-	/** The body, or null when it is longer than {@code max}. */
-	private static byte @Nullable [] read(InputStream in, long max) throws IOException {
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		byte[] buffer = new byte[16 * 1024];
-		int read;
-		while ((read = in.read(buffer)) != -1) {
-			out.write(buffer, 0, read);
-			if (out.size() > max) {
-				return null;
-			}
-		}
-		return out.toByteArray();
 	}
 
 	private static String cut(String text, int max) {

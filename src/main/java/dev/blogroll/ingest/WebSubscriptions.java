@@ -1,5 +1,7 @@
 package dev.blogroll.ingest;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -30,6 +32,39 @@ class WebSubscriptions {
 
 	private Timestamp now() {
 		return Timestamp.from(this.clock.instant());
+	}
+
+	/**
+	 * The subscription a callback URL names, if its token is the subscription's (compared in
+	 * constant time); empty for an unknown source or a wrong token alike.
+	 */
+	Optional<Subscription> find(String sourceId, String token) {
+		long id;
+		try {
+			id = Long.parseLong(sourceId);
+		}
+		catch (NumberFormatException ex) {
+			return Optional.empty();
+		}
+		return find(id).filter((subscription) -> MessageDigest.isEqual(
+				subscription.token().getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8)));
+	}
+
+	/**
+	 * The lease a hub granted ({@code hub.lease_seconds}), at most a year; what was asked for when
+	 * the hub did not say; null when it is not a positive number of seconds.
+	 */
+	static @Nullable Duration lease(@Nullable String seconds, Duration asked) {
+		if (seconds == null) {
+			return asked;
+		}
+		try {
+			long value = Long.parseLong(seconds.strip());
+			return (value > 0) ? Duration.ofSeconds(Math.min(value, 365L * 24 * 3600)) : null;
+		}
+		catch (NumberFormatException ex) {
+			return null;
+		}
 	}
 
 	Optional<Subscription> find(long sourceId) {
