@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -110,6 +111,7 @@ public class PostEditor {
 		}
 		checkAuthor(form, errors);
 		checkAddress(form.imageUrl(), "imageUrl", errors);
+		checkImageIsSecure(form.imageUrl(), errors);
 		checkAddress(form.sourceUrl(), "sourceUrl", errors);
 		checkTags(form.tags(), errors);
 	}
@@ -278,6 +280,19 @@ public class PostEditor {
 	private static void checkAddress(@Nullable String address, String field, Errors errors) {
 		if (address != null && !address.isBlank() && PostRules.addressProblem(address.strip()) != null) {
 			errors.rejectValue(field, field + ".format", PostRules.addressProblem(address.strip()));
+		}
+	}
+
+	/**
+	 * An {@code http://} image would be blocked in readers' browsers by the site's
+	 * Content-Security-Policy ({@code img-src 'self' https: data:}) and by mixed-content rules
+	 * on an https page: the editor is told now rather than readers seeing a broken image.
+	 */
+	private static void checkImageIsSecure(@Nullable String address, Errors errors) {
+		if (address != null && !errors.hasFieldErrors("imageUrl")
+				&& address.strip().toLowerCase(Locale.ROOT).startsWith("http://")) {
+			errors.rejectValue("imageUrl", "imageUrl.insecure", "Readers would not see this image: the site's "
+					+ "Content-Security-Policy only lets pages load images over https. Use an https:// address.");
 		}
 	}
 
