@@ -48,8 +48,9 @@ record PostState(String label, String detail, String viewPath, boolean live) {
 		};
 	}
 
-	/** "in 3 days 4 hours", "in 18 hours 5 minutes", "in 7 minutes", "in less than a minute". */
-	static String timeLeft(Duration left) {
+	/** "in 3 days 4 hours", "in 18 hours 5 minutes", "in 7 minutes" (begun minutes count), "in less than a minute". */
+	static String timeLeft(Duration exactly) {
+		Duration left = (exactly.getSeconds() < 60) ? exactly : Duration.ofMinutes((exactly.getSeconds() + 59) / 60);
 		long days = left.toDays();
 		long hours = left.toHoursPart();
 		long minutes = left.toMinutesPart();

@@ -59,14 +59,17 @@ class PostTableController {
 	String trash(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
 		Post post = this.editor.trash(id, principal.getName());
 		redirect.addFlashAttribute("message", "Moved “" + post.getTitle() + "” to the trash. Its URL now answers 410 Gone.");
+		redirect.addFlashAttribute("undo", "/admin/posts/" + id + "/restore");
 		return "redirect:/admin/posts";
 	}
 
+	/** Takes a post out of the trash: from the trash, or as the undo of trashing it (back to the list). */
 	@PostMapping("/{id}/restore")
-	String restore(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+	String restore(@PathVariable long id, @RequestParam(defaultValue = "false") boolean undo, Principal principal,
+			RedirectAttributes redirect) {
 		Post post = this.editor.restore(id, principal.getName());
 		redirect.addFlashAttribute("message", "Restored “" + post.getTitle() + "”.");
-		return "redirect:/admin/posts?status=trash";
+		return undo ? "redirect:/admin/posts" : "redirect:/admin/posts?status=trash";
 	}
 
 	@GetMapping("/trash/empty")

@@ -191,7 +191,7 @@ class PostAdminTests {
 	@Test
 	void aTrashedPostIsGoneUntilRestoredAndEmptyingTheTrashNeedsConfirmation() throws Exception {
 		long id = createPost();
-		this.mvc.perform(post("/admin/posts/" + id + "/trash").with(csrf()).with(user("bob").roles("EDITOR")));
+		this.mvc.perform(post("/admin/posts/" + id + "/trash").param("confirm", "true").with(csrf()).with(user("bob").roles("EDITOR")));
 		MvcResult gone = this.mvc.perform(get("/blog/engineering/admin-test-post")).andReturn();
 		assertThat(gone.getResponse().getStatus()).isEqualTo(410);
 		assertThat(page("/admin/posts?status=trash").select("table td").eachText()).contains("Admin Test Post");
@@ -199,7 +199,7 @@ class PostAdminTests {
 		this.mvc.perform(post("/admin/posts/" + id + "/restore").with(csrf()).with(user("bob").roles("EDITOR")));
 		assertThat(status("/blog/engineering/admin-test-post")).isEqualTo(200);
 
-		this.mvc.perform(post("/admin/posts/" + id + "/trash").with(csrf()).with(user("bob").roles("EDITOR")));
+		this.mvc.perform(post("/admin/posts/" + id + "/trash").param("confirm", "true").with(csrf()).with(user("bob").roles("EDITOR")));
 		MvcResult unconfirmed = this.mvc
 			.perform(post("/admin/posts/trash/empty").with(csrf()).with(user("bob").roles("EDITOR"))).andReturn();
 		assertThat(unconfirmed.getResponse().getRedirectedUrl()).isEqualTo("/admin/posts/trash/empty");

@@ -241,7 +241,7 @@ class ConcurrentSaveTests {
 		MvcResult result;
 		try (Connection other = openTransaction()) {
 			execute(other, "select id from post where id = ? for update", id);
-			Future<MvcResult> trash = inBackground(() -> this.mvc.perform(post("/admin/posts/" + id + "/trash")
+			Future<MvcResult> trash = inBackground(() -> this.mvc.perform(post("/admin/posts/" + id + "/trash").param("confirm", "true")
 				.with(csrf()).with(user("alice").roles("EDITOR"))).andReturn());
 			awaitSomeoneWaitingForALock();
 			execute(other, "update post set title = 'Theirs', version = version + 1 where id = ?", id);
