@@ -94,6 +94,7 @@ public class KeptForms {
 		String site = request.getHeader("Sec-Fetch-Site");
 		return "POST".equals(request.getMethod()) && path.startsWith("/admin/")
 				&& !path.startsWith(SecurityConfiguration.LOGIN_PAGE) && !path.equals("/admin/logout")
+				&& !path.endsWith("/autosave") // the form's script; the editor's Save keeps the same input
 				&& type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 				&& (site == null || site.equals("same-origin") || site.equals("none"))
 				&& request.getParameterMap().keySet().stream().noneMatch(KeptForms::isSecret);
@@ -116,20 +117,9 @@ public class KeptForms {
 		if (!isKeepable(request)) {
 			return Outcome.NOT_KEPT;
 		}
-		StringJoiner fields = new StringJoiner("&");
-		long bytes = 0;
-		for (Map.Entry<String, String[]> field : request.getParameterMap().entrySet()) {
-			if (field.getKey().equals("_csrf")) {
-				continue;
-			}
-			for (String value : field.getValue()) {
-				bytes += field.getKey().getBytes(StandardCharsets.UTF_8).length
-						+ value.getBytes(StandardCharsets.UTF_8).length;
-				if (bytes > MAX_BYTES_PER_BROWSER) {
-					return Outcome.TOO_LARGE;
-				}
-				fields.add(encode(field.getKey()) + "=" + encode(value));
-			}
+		Optional<Encoded> encoded = encode(request.getParameterMap(), MAX_BYTES_PER_BROWSER);
+		if (encoded.isEmpty()) {
+			return Outcome.TOO_LARGE;
 		}
 		String cookie = cookie(request);
 		if (cookie == null) {
@@ -153,8 +143,8 @@ public class KeptForms {
 				    address = excluded.address, kept_at = excluded.kept_at""")
 			.param("browser", browser)
 			.param("action", request.getRequestURI())
-			.param("fields", fields.toString())
-			.param("bytes", (int) bytes)
+			.param("fields", encoded.get().fields())
+			.param("bytes", encoded.get().bytes())
 			.param("address", request.getRemoteAddr())
 			.param("now", Timestamp.from(now))
 			.update();
@@ -247,11 +237,44 @@ public class KeptForms {
 		}
 	}
 
+	/**
+	 * Form fields (all but the CSRF token) as {@code application/x-www-form-urlencoded}, or
+	 * empty if their names and values come to more than {@code maxBytes} bytes of UTF-8.
+	 */
+	public static Optional<Encoded> encode(Map<String, String[]> parameters, int maxBytes) {
+		StringJoiner fields = new StringJoiner("&");
+		int bytes = 0;
+		for (Map.Entry<String, String[]> field : parameters.entrySet()) {
+			if (field.getKey().equals("_csrf")) {
+				continue;
+			}
+			for (String value : field.getValue()) {
+				bytes += field.getKey().getBytes(StandardCharsets.UTF_8).length
+						+ value.getBytes(StandardCharsets.UTF_8).length;
+				if (bytes > maxBytes) {
+					return Optional.empty();
+				}
+				fields.add(encode(field.getKey()) + "=" + encode(value));
+			}
+		}
+		return Optional.of(new Encoded(fields.toString(), bytes));
+	}
+
+	/**
+	 * Encoded form fields.
+	 *
+	 * @param fields urlencoded
+	 * @param bytes the UTF-8 bytes of their names and values
+	 */
+	public record Encoded(String fields, int bytes) {
+	}
+
 	private static String encode(String text) {
 		return URLEncoder.encode(text, StandardCharsets.UTF_8);
 	}
 
-	private static List<Field> decode(String fields) {
+	/** The fields of {@link #encode}'s output, in order. */
+	public static List<Field> decode(String fields) {
 		List<Field> decoded = new ArrayList<>();
 		if (fields.isEmpty()) {
 			return decoded;

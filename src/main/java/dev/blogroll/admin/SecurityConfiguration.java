@@ -103,7 +103,7 @@ class SecurityConfiguration {
 				.authenticationEntryPoint(new KeepingEntryPoint(keptForms, signInFirst))
 				.accessDeniedHandler(new StaleFormHandler(keptForms)))
 			.logout((logout) -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LOGIN_PAGE + "?signedOut"))
-			.addFilterAfter(new AccountCheckFilter(accounts, contexts, properties.sessions().maxAge(), clock),
+			.addFilterAfter(new AccountCheckFilter(accounts, contexts, properties.sessions().maxAge(), clock, keptForms),
 					SecurityContextHolderFilter.class)
 			.addFilterBefore(new UploadsNeedSignIn(signInFirst), CsrfFilter.class)
 			.addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)

@@ -53,18 +53,22 @@ class PostAdminController {
 
 	private final KeptForms keptForms;
 
+	private final Autosaves autosaves;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	PostAdminController(PostEditor editor, PostSaving saving, NearbyPosts nearbyPosts, CategoryRepository categories,
-			AuthorRepository authors, KeptForms keptForms, Clock clock, BlogrollProperties properties) {
+			AuthorRepository authors, KeptForms keptForms, Autosaves autosaves, Clock clock,
+			BlogrollProperties properties) {
 		this.editor = editor;
 		this.saving = saving;
 		this.nearbyPosts = nearbyPosts;
 		this.categories = categories;
 		this.authors = authors;
 		this.keptForms = keptForms;
+		this.autosaves = autosaves;
 		this.clock = clock;
 		this.zone = properties.timeZone();
 	}
@@ -88,16 +92,24 @@ class PostAdminController {
 	String processCreateForm(@Valid PostForm postForm, BindingResult result,
 			@RequestParam(required = false) @Nullable String publish, Principal principal, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return this.saving.save(null, postForm, result, "now".equals(publish),
+		return this.saving.save(null, principal.getName(), postForm, result, "now".equals(publish),
 				(form) -> this.editor.create(form, principal.getName()), model, response, redirect);
 	}
 
 	@GetMapping("/{id}/edit")
-	String initEditForm(@PathVariable long id, HttpServletRequest request, Model model) {
+	String initEditForm(@PathVariable long id, HttpServletRequest request, Principal principal, Model model) {
 		Post post = this.editor.find(id);
 		model.addAttribute("post", post);
 		model.addAttribute("state", PostState.of(post, this.clock.instant(), this.zone));
-		model.addAttribute("postForm", keptOr(request, "/admin/posts/" + id + "/edit", PostForm.of(post, this.zone), model));
+		PostForm form = keptOr(request, "/admin/posts/" + id + "/edit", PostForm.of(post, this.zone), model);
+		if (!model.containsAttribute("restoredAt")) {
+			// what this editor typed after the post's last save, whoever made it, comes back
+			form = this.autosaves.newerThan(id, principal.getName(), post.getUpdatedAt()).map((autosave) -> {
+				model.addAttribute("autosavedAt", TIME.format(autosave.keptAt().atZone(this.zone)));
+				return PostForm.of(autosave, PostForm.of(post, this.zone));
+			}).orElse(form);
+		}
+		model.addAttribute("postForm", form);
 		return PostSaving.FORM;
 	}
 
@@ -108,7 +120,7 @@ class PostAdminController {
 		Post existing = this.editor.find(id);
 		model.addAttribute("post", existing);
 		model.addAttribute("state", PostState.of(existing, this.clock.instant(), this.zone));
-		return this.saving.save(id, postForm, result, "now".equals(publish),
+		return this.saving.save(id, principal.getName(), postForm, result, "now".equals(publish),
 				(form) -> this.editor.update(id, form, principal.getName()), model, response, redirect);
 	}
 

@@ -39,18 +39,22 @@ class PostSaving {
 
 	private final SmartValidator validator;
 
+	private final Autosaves autosaves;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	PostSaving(PostEditor editor, SmartValidator validator, Clock clock, BlogrollProperties properties) {
+	PostSaving(PostEditor editor, SmartValidator validator, Autosaves autosaves, Clock clock,
+			BlogrollProperties properties) {
 		this.editor = editor;
 		this.validator = validator;
+		this.autosaves = autosaves;
 		this.clock = clock;
 		this.zone = properties.timeZone();
 	}
 
-	String save(@Nullable Long id, PostForm typed, BindingResult typedResult, boolean publishNow,
+	String save(@Nullable Long id, String username, PostForm typed, BindingResult typedResult, boolean publishNow,
 			Function<PostForm, Post> saving, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		PostForm postForm = typed;
 		BindingResult result = typedResult;
@@ -68,6 +72,7 @@ class PostSaving {
 		}
 		try {
 			Post post = saving.apply(postForm);
+			this.autosaves.discard(post.getId(), username); // saved: nothing is unsaved any more
 			PostState state = PostState.of(post, this.clock.instant(), this.zone);
 			redirect.addFlashAttribute("message", state.savedMessage(post.getTitle()));
 			return "redirect:/admin/posts/" + post.getId() + "/edit";

@@ -28,7 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * An editor's day in a real browser: the session ends in the middle of an edit, Save leads to
- * the sign-in page, and after signing in the form is back with every word, and saves.
+ * the sign-in page, and after signing in the form is back with every word, and saves; typing
+ * is kept automatically and comes back after the tab was closed; on a 390-px phone the post
+ * list is a list of cards.
  * Skipped where Debian's Chromium is not installed (fails in CI).
  */
 @BlogrollTest
@@ -114,6 +116,71 @@ class EditorBrowserTests {
 		// a browser sends a textarea's lines ending in CR LF
 		assertThat(this.jdbc.sql("select body from post where id = :id").param("id", id).query(String.class).single())
 			.isEqualToNormalizingNewlines("The first paragraph.\n\nA second paragraph, typed for an hour.");
+	}
+
+	@Test
+	void typingIsKeptAutomaticallyAndComesBackAfterTheTabWasClosed() {
+		long id = this.jdbc.sql("select id from post where slug = 'editor-browser-draft'").query(Long.class).single();
+		long version = this.jdbc.sql("select version from post where id = :id").param("id", id).query(Long.class).single();
+		try (Browser browser = Browser.start()) {
+			WebDriver driver = browser.driver();
+			String site = "http://localhost:" + this.port;
+			browser.open(site + "/admin/login", 1280, 900);
+			signIn(driver);
+			browser.open(site + "/admin/posts/" + id + "/edit", 1280, 900);
+			assertThat(leavingWouldWarn(browser)).as("nothing typed yet").isFalse();
+			driver.findElement(By.id("body")).sendKeys("\n\nTyped, then the tab was closed.");
+			assertThat(leavingWouldWarn(browser)).as("a warning before leaving unsaved changes").isTrue();
+			waitFor(driver, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".autosave-status"),
+					"Unsaved changes kept at"));
+			assertThat(driver.findElement(By.cssSelector(".autosave-status")).getText()).contains("not published");
+			assertThat(this.jdbc.sql("select version from post where id = :id").param("id", id).query(Long.class)
+				.single()).as("an autosave leaves the post and its version alone").isEqualTo(version);
+
+			String closed = driver.getWindowHandle();
+			driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+			String reopened = driver.getWindowHandle();
+			driver.switchTo().window(closed).close();
+			driver.switchTo().window(reopened);
+			browser.open(site + "/admin/posts/" + id + "/edit", 1280, 900);
+			assertThat(driver.findElement(By.cssSelector(".flash-warning")).getText())
+				.contains("Restored unsaved changes from");
+			assertThat(driver.findElement(By.id("body")).getAttribute("value"))
+				.isEqualToNormalizingNewlines("The first paragraph.\n\nTyped, then the tab was closed.");
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+		assertThat(this.jdbc.sql("select body from post where id = :id").param("id", id).query(String.class).single())
+			.as("not saved until the editor saves").isEqualTo("The first paragraph.");
+	}
+
+	/** Whether the page asks before it is left: what a beforeunload listener says, without a dialog. */
+	private static boolean leavingWouldWarn(Browser browser) {
+		return (Boolean) browser.script("var e = new Event('beforeunload', { cancelable: true });"
+				+ " window.dispatchEvent(e); return e.defaultPrevented;");
+	}
+
+	@Test
+	void onAPhoneThePostListIsAListOfCardsThatNeverScrollsSideways() {
+		try (Browser browser = Browser.start()) {
+			WebDriver driver = browser.driver();
+			String site = "http://localhost:" + this.port;
+			browser.open(site + "/admin/login", 390, 844);
+			signIn(driver);
+			browser.open(site + "/admin/posts", 390, 844);
+			assertThat(browser.viewportWidth()).isEqualTo(390);
+			assertThat(browser.hasHorizontalOverflow()).as("no sideways scrolling").isFalse();
+			assertThat(browser.script("return getComputedStyle(document.querySelector('.post-cards thead')).position"))
+				.as("the column headings give way to labels").isEqualTo("absolute");
+			assertThat(browser.script("return getComputedStyle(document.querySelector('.post-cards tbody tr')).display"))
+				.as("each post is a card").isEqualTo("block");
+			Number titleWidth = (Number) browser
+				.script("return document.querySelector('.post-cards .post-card-title').getBoundingClientRect().width");
+			assertThat(titleWidth.doubleValue()).as("the title has the card's width, not ~35 px").isGreaterThan(300);
+			assertThat(browser.script("return getComputedStyle(document.querySelector('.post-cards td[data-label]'), '::before').content"))
+				.isEqualTo("\"Status: \"");
+			browser.screenshot("admin-posts-phone-390");
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
 	}
 
 	private static void signIn(WebDriver driver) {

@@ -129,6 +129,22 @@ class KeptFormTests {
 	}
 
 	@Test
+	void aFormSentBySessionPastItsMaximumAgeIsKeptToo() {
+		EditorClient browser = new EditorClient(this.port, "Firefox on Linux");
+		browser.signIn("kept-editor", PASSWORD);
+		String token = browser.csrf("/admin/posts/new");
+		this.clock.advance(Duration.ofHours(13)); // blogroll.sessions.max-age is 12 hours
+
+		HttpResponse<String> sent = browser.postWithToken(token, "/admin/posts/new",
+				postFields("Kept Form Long Day", "Written over a long day."));
+		assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login?ended=expired&kept");
+		assertThat(browser.signIn("kept-editor", PASSWORD)).endsWith("/admin/kept");
+		browser.get("/admin/kept");
+		assertThat(Jsoup.parse(browser.get("/admin/posts/new").body()).select("#body").text())
+			.isEqualTo("Written over a long day.");
+	}
+
+	@Test
 	void anyOtherAdminFormComesBackAsAFormThatSendsItAgain() {
 		EditorClient browser = new EditorClient(this.port, "Firefox on Linux");
 		browser.signIn("kept-editor", PASSWORD);
