@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,7 +14,6 @@ import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,9 +31,10 @@ import dev.blogroll.category.CategoryRepository;
 
 /**
  * The editors' forms for a post: create and edit (Post/Redirect/Get, with the input kept when
- * something is wrong or another save came first; {@link PostSaving}), with the post's status,
- * and preview. A form the editor sent while signed out comes back here with its input
- * ({@link KeptForms}). The table of posts and the trash are {@link PostTableController}'s.
+ * something is wrong or another save came first; {@link PostSaving}), with the post's status
+ * and revisions. A form the editor sent while signed out comes back here with its input
+ * ({@link KeptForms}), and so do the unsaved changes autosaved from it ({@link Autosaves}). The
+ * table of posts, the trash and the preview are {@link PostTableController}'s.
  */
 @Controller
 @RequestMapping("/admin/posts")
@@ -45,8 +46,6 @@ class PostAdminController {
 
 	private final PostSaving saving;
 
-	private final NearbyPosts nearbyPosts;
-
 	private final CategoryRepository categories;
 
 	private final AuthorRepository authors;
@@ -55,20 +54,22 @@ class PostAdminController {
 
 	private final Autosaves autosaves;
 
+	private final Revisions revisions;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	PostAdminController(PostEditor editor, PostSaving saving, NearbyPosts nearbyPosts, CategoryRepository categories,
-			AuthorRepository authors, KeptForms keptForms, Autosaves autosaves, Clock clock,
+	PostAdminController(PostEditor editor, PostSaving saving, CategoryRepository categories,
+			AuthorRepository authors, KeptForms keptForms, Autosaves autosaves, Revisions revisions, Clock clock,
 			BlogrollProperties properties) {
 		this.editor = editor;
 		this.saving = saving;
-		this.nearbyPosts = nearbyPosts;
 		this.categories = categories;
 		this.authors = authors;
 		this.keptForms = keptForms;
 		this.autosaves = autosaves;
+		this.revisions = revisions;
 		this.clock = clock;
 		this.zone = properties.timeZone();
 	}
@@ -110,14 +111,18 @@ class PostAdminController {
 			}).orElse(form);
 		}
 		model.addAttribute("postForm", form);
+		model.addAttribute("revisions", this.revisions.list(id));
 		return PostSaving.FORM;
 	}
 
 	@PostMapping("/{id}/edit")
 	String processEditForm(@PathVariable long id, @Valid PostForm postForm, BindingResult result,
-			@RequestParam(required = false) @Nullable String publish, Principal principal, Model model,
+			@RequestParam(required = false) @Nullable String publish,
+			@RequestParam(defaultValue = "") List<String> theirs, Principal principal, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
 		Post existing = this.editor.find(id);
+		// after a conflict: the fields the editor chose to take from the other save
+		postForm = postForm.taking(PostForm.of(existing, this.zone), theirs);
 		model.addAttribute("post", existing);
 		model.addAttribute("state", PostState.of(existing, this.clock.instant(), this.zone));
 		return this.saving.save(id, principal.getName(), postForm, result, "now".equals(publish),
@@ -130,15 +135,6 @@ class PostAdminController {
 			model.addAttribute("restoredAt", TIME.format(kept.keptAt().atZone(this.zone)));
 			return PostForm.of(kept, form);
 		}).orElse(form);
-	}
-
-	@GetMapping("/{id}/preview")
-	@Transactional(readOnly = true)
-	String showPreview(@PathVariable long id, Model model) {
-		Post post = this.editor.find(id);
-		model.addAttribute("page", PostPage.of(post, this.nearbyPosts.around(post), this.zone));
-		model.addAttribute("preview", true);
-		return "post/post";
 	}
 
 }

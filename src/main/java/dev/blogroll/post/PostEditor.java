@@ -62,18 +62,21 @@ public class PostEditor {
 
 	private final Writes writes;
 
+	private final Revisions revisions;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	PostEditor(PostRepository posts, CategoryRepository categories, AuthorRepository authors, TagRepository tags,
-			JdbcClient jdbc, Writes writes, Clock clock, BlogrollProperties properties) {
+			JdbcClient jdbc, Writes writes, Revisions revisions, Clock clock, BlogrollProperties properties) {
 		this.posts = posts;
 		this.categories = categories;
 		this.authors = authors;
 		this.tags = tags;
 		this.jdbc = jdbc;
 		this.writes = writes;
+		this.revisions = revisions;
 		this.clock = clock;
 		this.zone = properties.timeZone();
 	}
@@ -128,8 +131,9 @@ public class PostEditor {
 				Post post = new Post(slugOf(form), form.title().strip(), category(form), author(form),
 						form.publishedAtValue().atZone(this.zone).toInstant(), form.statusValue(), username, now);
 				apply(post, form);
-				Post saved = this.posts.save(post);
+				Post saved = this.posts.saveAndFlush(post);
 				forgetOldSlug(saved.getSlug());
+				this.revisions.keep(saved, username, now);
 				return saved;
 			});
 		}
@@ -148,7 +152,13 @@ public class PostEditor {
 	 */
 	public Post update(long id, PostForm form, String username) {
 		try {
-			return this.writes.inTransaction(() -> applyUpdate(id, form, username));
+			return this.writes.inTransaction(() -> {
+				Post post = applyUpdate(id, form, username);
+				// the version check and the new version come with the flush; the revision records that version
+				this.posts.flush();
+				this.revisions.keep(post, username, post.getUpdatedAt());
+				return post;
+			});
 		}
 		catch (EditConflict conflict) {
 			throw conflict;

@@ -96,6 +96,30 @@ public record PostForm(
 				this.sourceUrl, this.version);
 	}
 
+	/**
+	 * This input with the fields named (by the labels the conflict page shows them with) taken
+	 * from {@code theirs}: what another save made of them.
+	 */
+	PostForm taking(PostForm theirs, java.util.Collection<String> labels) {
+		if (labels.isEmpty()) {
+			return this;
+		}
+		boolean author = labels.contains("Author");
+		return new PostForm(pick(labels, "Title", theirs.title, this.title), pick(labels, "Slug", theirs.slug, this.slug),
+				pick(labels, "Category", theirs.categoryId, this.categoryId), pick(labels, "Tags", theirs.tags, this.tags),
+				author ? theirs.authorId : this.authorId, author ? "" : this.newAuthor,
+				pick(labels, "Publish date", theirs.publishedAt, this.publishedAt),
+				pick(labels, "Status", theirs.status, this.status), pick(labels, "Excerpt", theirs.excerpt, this.excerpt),
+				pick(labels, "Body", theirs.body, this.body), pick(labels, "Image address", theirs.imageUrl, this.imageUrl),
+				pick(labels, "Image alt text", theirs.imageAlt, this.imageAlt),
+				pick(labels, "Source address", theirs.sourceUrl, this.sourceUrl), this.version);
+	}
+
+	private static @Nullable String pick(java.util.Collection<String> labels, String label, @Nullable String theirs,
+			@Nullable String mine) {
+		return labels.contains(label) ? theirs : mine;
+	}
+
 	/** The chosen category's id; only call on a valid form. */
 	long categoryIdValue() {
 		return Long.parseLong(this.categoryId);

@@ -82,6 +82,8 @@ class PostSaving {
 			model.addAttribute("post", current);
 			model.addAttribute("state", PostState.of(current, this.clock.instant(), this.zone));
 			model.addAttribute("conflict", conflict.getDifferences());
+			// the same editor in another tab or window is told so, not "someone else"
+			model.addAttribute("conflictByYou", username.equals(current.getUpdatedBy()));
 			model.addAttribute("saved", PostForm.of(current, this.zone));
 			// saving again, after reading what changed, deliberately replaces the other version
 			model.addAttribute("postForm", postForm.withVersion(current.getVersion()));

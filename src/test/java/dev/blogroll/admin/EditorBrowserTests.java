@@ -86,7 +86,7 @@ class EditorBrowserTests {
 			signIn(driver);
 			browser.open(site + "/admin/posts/" + id + "/edit", 1280, 900);
 			driver.findElement(By.id("body")).sendKeys("\n\nA second paragraph, typed for an hour.");
-			driver.findElement(By.id("tags")).sendKeys("Sessions");
+			driver.findElement(By.id("tags")).sendKeys(", Sessions");
 
 			// the idle timeout passes while the editor types: Spring Session finds the session expired
 			this.jdbc.sql("update spring_session set last_access_time = 0, expiry_time = 0 where principal_name = 'day-editor'").update();
@@ -151,6 +151,48 @@ class EditorBrowserTests {
 		}
 		assertThat(this.jdbc.sql("select body from post where id = :id").param("id", id).query(String.class).single())
 			.as("not saved until the editor saves").isEqualTo("The first paragraph.");
+	}
+
+	@Test
+	void twoTabsConflictAndTheEditorMergesThemThenComparesTheRevisions() {
+		long id = this.jdbc.sql("select id from post where slug = 'editor-browser-draft'").query(Long.class).single();
+		try (Browser browser = Browser.start()) {
+			WebDriver driver = browser.driver();
+			String site = "http://localhost:" + this.port;
+			browser.open(site + "/admin/login", 1280, 900);
+			signIn(driver);
+			browser.open(site + "/admin/posts/" + id + "/edit", 1280, 900);
+			String tabB = driver.getWindowHandle();
+			driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+			browser.open(site + "/admin/posts/" + id + "/edit", 1280, 900);
+			driver.findElement(By.id("title")).sendKeys(", From Tab A");
+			driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
+			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+
+			driver.switchTo().window(tabB);
+			driver.findElement(By.id("body")).sendKeys("\n\nTyped in tab B.");
+			driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
+			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector(".conflict-list")));
+			assertThat(driver.findElement(By.cssSelector(".flash-warning")).getText())
+				.contains("You saved this post in another tab or window");
+			assertThat(driver.findElement(By.id("body")).getAttribute("value")).endsWith("Typed in tab B.");
+			browser.screenshot("editor-conflict-1280");
+			driver.findElement(By.cssSelector(".conflict-list input[name=theirs][value=Title]")).click();
+			driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
+			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+				.isEqualTo("Saved “Editor Browser Draft, From Tab A” as a draft.");
+
+			driver.findElement(By.cssSelector(".revisions button[type=submit]")).click();
+			waitFor(driver, ExpectedConditions.urlContains("/revisions/compare"));
+			assertThat(driver.findElements(By.cssSelector(".body-diff .diff-added")).stream().map((line) -> line.getText()))
+				.contains("+ Typed in tab B.");
+			browser.screenshot("editor-revisions-diff-1280");
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+		assertThat(this.jdbc.sql("select title || ' / ' || body from post where id = :id").param("id", id)
+			.query(String.class).single().replace("\r", ""))
+			.isEqualTo("Editor Browser Draft, From Tab A / The first paragraph.\n\nTyped in tab B.");
 	}
 
 	/** Whether the page asks before it is left: what a beforeunload listener says, without a dialog. */

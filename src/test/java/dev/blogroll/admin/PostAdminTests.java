@@ -159,15 +159,16 @@ class PostAdminTests {
 	void theSecondOfTwoConcurrentSavesIsRefusedAndShowsWhatChanged() throws Exception {
 		long id = createPost();
 		String edit = "/admin/posts/" + id + "/edit";
-		// both editors opened version 0; the first one saves
-		assertThat(this.mvc.perform(form(edit, "title", "Admin Test Post, First Edit")).andReturn().getResponse()
+		// both editors opened version 0; the first one (bob) saves
+		assertThat(this.mvc.perform(form(edit, "title", "Admin Test Post, First Edit").with(user("bob").roles("EDITOR")))
+			.andReturn().getResponse()
 			.getStatus()).isEqualTo(302);
 		MvcResult second = this.mvc.perform(form(edit, "title", "Admin Test Post, Second Edit", "body", "Mine"))
 			.andReturn();
 		assertThat(second.getResponse().getStatus()).isEqualTo(200);
 		Document page = Jsoup.parse(second.getResponse().getContentAsString());
-		assertThat(page.select("[role=alert]").text()).contains("Someone else saved this post", "alice");
-		assertThat(page.select(".conflict-list dt").eachText()).contains("Title", "Body");
+		assertThat(page.select("[role=alert]").text()).contains("Someone else saved this post", "bob");
+		assertThat(page.select(".conflict-list dt > span").eachText()).contains("Title", "Body");
 		assertThat(page.select(".conflict-list dd").eachText()).contains("Admin Test Post, First Edit");
 		assertThat(page.select("input#title").val()).isEqualTo("Admin Test Post, Second Edit");
 		assertThat(this.jdbc.sql("select title from post where id = :id").param("id", id).query(String.class).single())
