@@ -202,6 +202,36 @@ class EditorBrowserTests {
 	}
 
 	@Test
+	void bulkTrashThenUndo() {
+		this.testPosts.add(PostBuilder.post().title("Editor Browser Second").slug("editor-browser-second")
+			.publishedAt("2099-12-31T12:00:00Z"));
+		try (Browser browser = Browser.start()) {
+			WebDriver driver = browser.driver();
+			String site = "http://localhost:" + this.port;
+			browser.open(site + "/admin/login", 1280, 900);
+			signIn(driver);
+			browser.open(site + "/admin/posts?q=Editor+Browser", 1280, 900);
+			driver.findElements(By.cssSelector("input[name=ids]")).forEach((box) -> box.click());
+			new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("bulk-action"))).selectByValue("trash");
+			driver.findElement(By.cssSelector("form.bulk-form button[type=submit]")).click();
+			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.flash-undo")));
+			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+				.isEqualTo("Moved to the trash: 2 posts (of 2 ticked).");
+			assertThat(this.jdbc.sql("select count(*) from post where slug like 'editor-browser-%' and status = 'TRASHED'")
+				.query(Long.class).single()).isEqualTo(2);
+			browser.screenshot("admin-bulk-trash-1280");
+			driver.findElement(By.cssSelector("form.flash-undo button")).click();
+			waitFor(driver, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Undone"));
+			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Undone: 2 posts changed back.");
+			assertThat(this.jdbc.sql("select count(*) from post where slug like 'editor-browser-%' and status = 'TRASHED'")
+				.query(Long.class).single()).isZero();
+		}
+		finally {
+			this.testPosts.remove(List.of("editor-browser-second"), List.of(), List.of(), List.of());
+		}
+	}
+
+	@Test
 	void onAPhoneThePostListIsAListOfCardsThatNeverScrollsSideways() {
 		try (Browser browser = Browser.start()) {
 			WebDriver driver = browser.driver();

@@ -159,7 +159,7 @@ class PostWritingTests {
 			Document table = Jsoup.parse(this.mvc
 				.perform(get("/admin/posts?status=" + status).with(user("wanda").roles("EDITOR")))
 				.andReturn().getResponse().getContentAsString());
-			assertThat(table.select("tbody tr td:first-child a").eachText()).as(status)
+			assertThat(table.select("tbody tr .post-card-title a").eachText()).as(status)
 				.startsWith("Writing Test Sooner", "Writing Test Later");
 		}
 	}
