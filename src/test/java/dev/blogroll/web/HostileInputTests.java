@@ -365,7 +365,12 @@ class HostileInputTests {
 		Document page = Jsoup.parse(html);
 		for (Element element : page.getAllElements()) {
 			assertThat(element.tagName()).as(what).doesNotContain(MARK).isNotIn("iframe", "svg", "object", "embed");
-			if (element.tagName().equals("script")) {
+			if (element.tagName().equals("script") && element.hasAttr("src")) {
+				// the site's own script files (script-src 'self'), never inline code
+				assertThat(element.attr("src")).as(what + ": only the site's own scripts").startsWith("/js/");
+				assertThat(element.data()).as(what + ": no inline code").isEmpty();
+			}
+			else if (element.tagName().equals("script")) {
 				assertThat(element.attr("type")).as(what + ": only JSON-LD scripts").isEqualTo("application/ld+json");
 				JsonMapper.shared().readTree(element.data());
 			}

@@ -1,4 +1,4 @@
--- V38: what an editor typed into a post's form and has not saved yet, sent by the form's
+-- V81: what an editor typed into a post's form and has not saved yet, sent by the form's
 -- script after a few seconds without typing (dev.blogroll.post.Autosaves). One per post and
 -- editor, replaced by the next; saving the post removes it. It never touches the post or its
 -- version, so it never causes an edit conflict. Not content: never exported.

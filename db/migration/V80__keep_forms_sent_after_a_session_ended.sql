@@ -1,4 +1,4 @@
--- V37: forms an editor sent after their session had ended (or with a stale CSRF token), kept
+-- V80: forms an editor sent after their session had ended (or with a stale CSRF token), kept
 -- for that browser until they sign in again and the form comes back with their input
 -- (dev.blogroll.admin.KeptForms). Not content: never exported, never counted.
 --

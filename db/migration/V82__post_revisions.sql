@@ -1,4 +1,4 @@
--- V39: every save of a post keeps a revision: who saved it, when, and the post as the form
+-- V82: every save of a post keeps a revision: who saved it, when, and the post as the form
 -- showed it then (dev.blogroll.post.Revisions). The edit page lists them, compares any two and
 -- restores one as a new save. Removed with their post.
 create table post_revision (
