@@ -19,7 +19,7 @@ PORT=${PORT:-19184}
 BASE="http://127.0.0.1:$PORT"
 
 # table -> the order its rows are compared in
-declare -A TABLES=([category]=id [author]=id [tag]=id [feed_source]=id [post]=id [post_tag]="post_id, tag_id"
+declare -A TABLES=([category]=id [author]=id [tag]=id [feed_source]=id [post]=id [post_revision]=id [post_tag]="post_id, tag_id"
 	[post_old_slug]=slug)
 checksum() { # checksum DB TABLE: row count and checksum of every row, as text
 	DB_NAME=$1 psql_app "select count(*) || ' rows ' || coalesce(md5(string_agg(t::text, '|' order by ${TABLES[$2]})), '-') from $2 t"
@@ -86,7 +86,7 @@ echo "site export: $(wc -l <"$WORK/site.ndjson") lines; posts export: $(wc -l <"
 echo
 FAILED=0
 printf '%-15s %-48s %-14s %-14s\n' table original pg_restore "site import"
-for table in category author tag feed_source post post_tag post_old_slug account; do
+for table in category author tag feed_source post post_revision post_tag post_old_slug account; do
 	if [ $table = account ]; then
 		original=$(accounts "$DB_NAME" hashes)
 		restored=$(accounts "${DB_NAME}_restored" hashes)

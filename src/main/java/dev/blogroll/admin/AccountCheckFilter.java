@@ -45,11 +45,20 @@ final class AccountCheckFilter extends OncePerRequestFilter {
 
 	private final Clock clock;
 
+	private final @Nullable KeptForms keptForms;
+
 	AccountCheckFilter(AccountRepository accounts, SecurityContextRepository contexts, Duration maxAge, Clock clock) {
+		this(accounts, contexts, maxAge, clock, null);
+	}
+
+	/** With {@code keptForms}, a form sent by a session that has grown too old is kept for after sign-in. */
+	AccountCheckFilter(AccountRepository accounts, SecurityContextRepository contexts, Duration maxAge, Clock clock,
+			@Nullable KeptForms keptForms) {
 		this.accounts = accounts;
 		this.contexts = contexts;
 		this.maxAge = maxAge;
 		this.clock = clock;
+		this.keptForms = keptForms;
 	}
 
 	@Override
@@ -72,8 +81,11 @@ final class AccountCheckFilter extends OncePerRequestFilter {
 			ended = "expired";
 		}
 		if (ended != null) {
+			// the editor's own work is kept when their session simply ran out or their password changed
+			boolean kept = this.keptForms != null && !"disabled".equals(ended) && "POST".equals(request.getMethod())
+					&& this.keptForms.keep(request, response) == KeptForms.Outcome.KEPT;
 			signOut(request);
-			response.sendRedirect(SecurityConfiguration.LOGIN_PAGE + "?ended=" + ended);
+			response.sendRedirect(SecurityConfiguration.LOGIN_PAGE + "?ended=" + ended + (kept ? "&kept" : ""));
 			return;
 		}
 		if (!SignedInAccount.grants(account.get().getRole(), authentication.getAuthorities())) {

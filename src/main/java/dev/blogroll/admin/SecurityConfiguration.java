@@ -69,7 +69,7 @@ class SecurityConfiguration {
 	@Order(1)
 	@ConditionalOnWebApplication // not when --import runs without a web server
 	SecurityFilterChain adminChain(HttpSecurity http, LoginThrottle throttle, AccountRepository accounts,
-			BlogrollProperties properties, Clock clock) throws Exception {
+			BlogrollProperties properties, Clock clock, KeptForms keptForms) throws Exception {
 		RequestCache requestCache = new HttpSessionRequestCache();
 		SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
 				new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
@@ -89,7 +89,9 @@ class SecurityConfiguration {
 				.successHandler((request, response, authentication) -> {
 					throttle.recordSuccess(authentication.getName(), request.getRemoteAddr());
 					AccountSessions.remember(request, clock.instant());
-					response.sendRedirect(afterSignIn(requestCache.getRequest(request, response)));
+					// a form kept while the editor was signed out comes first: it is unsaved work
+					boolean kept = keptForms.latest(request).isPresent();
+					response.sendRedirect(kept ? KeptFormController.PATH : afterSignIn(requestCache.getRequest(request, response)));
 					requestCache.removeRequest(request, response);
 				})
 				.failureHandler((request, response, exception) -> {
@@ -97,9 +99,11 @@ class SecurityConfiguration {
 					throttle.recordFailure(username, request.getRemoteAddr());
 					response.sendRedirect(LOGIN_PAGE + "?error");
 				}))
-			.exceptionHandling((exceptions) -> exceptions.authenticationEntryPoint(signInFirst))
+			.exceptionHandling((exceptions) -> exceptions
+				.authenticationEntryPoint(new KeepingEntryPoint(keptForms, signInFirst))
+				.accessDeniedHandler(new StaleFormHandler(keptForms)))
 			.logout((logout) -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LOGIN_PAGE + "?signedOut"))
-			.addFilterAfter(new AccountCheckFilter(accounts, contexts, properties.sessions().maxAge(), clock),
+			.addFilterAfter(new AccountCheckFilter(accounts, contexts, properties.sessions().maxAge(), clock, keptForms),
 					SecurityContextHolderFilter.class)
 			.addFilterBefore(new UploadsNeedSignIn(signInFirst), CsrfFilter.class)
 			.addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)

@@ -10,15 +10,16 @@ import java.util.List;
  * authors, tags (with their place in the tag strip), feed sources (with their settings and
  * where their fetching stands, so conditional requests go on), posts with every column (who
  * created and last changed them and when, their version, the trash, their feed identity),
- * their tags, the old slugs that redirect to them, and accounts (without password hashes
+ * their revisions (who saved what, when), their tags, the old slugs that redirect to them, and accounts (without password hashes
  * unless asked for). Rows keep their ids: post sitemaps are by id range and feed entries'
  * permanent ids hold the post's id, so a restored site answers the same URLs with the same
  * entries.
  * <p>
  * Left out, because they are rebuilt or belong to a running instance: the listing counts and
  * their change times (the triggers rebuild them as the posts go in), the content version,
- * sessions, failed sign-ins, the feed fetch log and its health by day, WebSub subscriptions and
- * Flyway's history.
+ * sessions, failed sign-ins, the feed fetch log and its health by day, WebSub subscriptions,
+ * Flyway's history, and an editor's unsaved input (forms kept while signed out, autosaves): it
+ * belongs to a browser.
  */
 final class SiteTables {
 
@@ -28,7 +29,8 @@ final class SiteTables {
 	static final int VERSION = 1;
 
 	/** Tables whose rows keep their ids, in an order that satisfies their foreign keys. */
-	static final List<String> WITH_IDS = List.of("category", "author", "tag", "feed_source", "post");
+	static final List<String> WITH_IDS = List.of("category", "author", "tag", "feed_source", "post",
+			"post_revision");
 
 	/** Tables keyed by what they join, after those. */
 	static final List<String> JOINS = List.of("post_tag", "post_old_slug");

@@ -4,16 +4,16 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.function.Supplier;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,42 +21,55 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.admin.KeptForms;
 import dev.blogroll.author.AuthorRepository;
 import dev.blogroll.category.CategoryRepository;
-import dev.blogroll.database.DatabaseBusyException;
 
 /**
  * The editors' forms for a post: create and edit (Post/Redirect/Get, with the input kept when
- * something is wrong or another save came first) and preview. The table of posts and the trash
- * are {@link PostTableController}'s.
+ * something is wrong or another save came first; {@link PostSaving}), with the post's status
+ * and revisions. A form the editor sent while signed out comes back here with its input
+ * ({@link KeptForms}), and so do the unsaved changes autosaved from it ({@link Autosaves}). The
+ * table of posts, the trash and the preview are {@link PostTableController}'s.
  */
 @Controller
 @RequestMapping("/admin/posts")
 class PostAdminController {
 
-	private static final String FORM = "admin/post-form";
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
 	private final PostEditor editor;
 
-	private final NearbyPosts nearbyPosts;
+	private final PostSaving saving;
 
 	private final CategoryRepository categories;
 
 	private final AuthorRepository authors;
 
+	private final KeptForms keptForms;
+
+	private final Autosaves autosaves;
+
+	private final Revisions revisions;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	PostAdminController(PostEditor editor, NearbyPosts nearbyPosts, CategoryRepository categories,
-			AuthorRepository authors, Clock clock, BlogrollProperties properties) {
+	PostAdminController(PostEditor editor, PostSaving saving, CategoryRepository categories,
+			AuthorRepository authors, KeptForms keptForms, Autosaves autosaves, Revisions revisions, Clock clock,
+			BlogrollProperties properties) {
 		this.editor = editor;
-		this.nearbyPosts = nearbyPosts;
+		this.saving = saving;
 		this.categories = categories;
 		this.authors = authors;
+		this.keptForms = keptForms;
+		this.autosaves = autosaves;
+		this.revisions = revisions;
 		this.clock = clock;
 		this.zone = properties.timeZone();
 	}
@@ -70,79 +83,58 @@ class PostAdminController {
 	}
 
 	@GetMapping("/new")
-	String initCreateForm(Model model) {
-		model.addAttribute("postForm", PostForm.blank(LocalDateTime.now(this.clock.withZone(this.zone))));
-		return FORM;
+	String initCreateForm(HttpServletRequest request, Model model) {
+		PostForm blank = PostForm.blank(LocalDateTime.now(this.clock.withZone(this.zone)));
+		model.addAttribute("postForm", keptOr(request, "/admin/posts/new", blank, model));
+		return PostSaving.FORM;
 	}
 
 	@PostMapping("/new")
-	String processCreateForm(@Valid PostForm postForm, BindingResult result, Principal principal, Model model,
+	String processCreateForm(@Valid PostForm postForm, BindingResult result,
+			@RequestParam(required = false) @Nullable String publish, Principal principal, Model model,
 			HttpServletResponse response, RedirectAttributes redirect) {
-		return save(null, () -> this.editor.create(postForm, principal.getName()), postForm, result, model, response,
-				redirect);
+		return this.saving.save(null, principal.getName(), postForm, result, "now".equals(publish),
+				(form) -> this.editor.create(form, principal.getName()), model, response, redirect);
 	}
 
 	@GetMapping("/{id}/edit")
-	String initEditForm(@PathVariable long id, Model model) {
+	String initEditForm(@PathVariable long id, HttpServletRequest request, Principal principal, Model model) {
 		Post post = this.editor.find(id);
-		model.addAttribute("postForm", PostForm.of(post, this.zone));
 		model.addAttribute("post", post);
-		return FORM;
+		model.addAttribute("state", PostState.of(post, this.clock.instant(), this.zone));
+		PostForm form = keptOr(request, "/admin/posts/" + id + "/edit", PostForm.of(post, this.zone), model);
+		if (!model.containsAttribute("restoredAt")) {
+			// what this editor typed after the post's last save, whoever made it, comes back
+			form = this.autosaves.newerThan(id, principal.getName(), post.getUpdatedAt()).map((autosave) -> {
+				model.addAttribute("autosavedAt", TIME.format(autosave.keptAt().atZone(this.zone)));
+				return PostForm.of(autosave, PostForm.of(post, this.zone));
+			}).orElse(form);
+		}
+		model.addAttribute("postForm", form);
+		model.addAttribute("revisions", this.revisions.list(id));
+		return PostSaving.FORM;
 	}
 
 	@PostMapping("/{id}/edit")
-	String processEditForm(@PathVariable long id, @Valid PostForm postForm, BindingResult result, Principal principal,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
+	String processEditForm(@PathVariable long id, @Valid PostForm postForm, BindingResult result,
+			@RequestParam(required = false) @Nullable String publish,
+			@RequestParam(defaultValue = "") List<String> theirs, Principal principal, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
 		Post existing = this.editor.find(id);
+		// after a conflict: the fields the editor chose to take from the other save
+		postForm = postForm.taking(PostForm.of(existing, this.zone), theirs);
 		model.addAttribute("post", existing);
-		return save(id, () -> this.editor.update(id, postForm, principal.getName()), postForm, result, model, response,
-				redirect);
+		model.addAttribute("state", PostState.of(existing, this.clock.instant(), this.zone));
+		return this.saving.save(id, principal.getName(), postForm, result, "now".equals(publish),
+				(form) -> this.editor.update(id, form, principal.getName()), model, response, redirect);
 	}
 
-	/**
-	 * Checks and saves, then redirects to the post's form (Post/Redirect/Get). What another editor
-	 * did at the same instant (a save of the same post, a slug taken meanwhile, a database too
-	 * busy just now) comes back as the form, with this editor's input.
-	 */
-	private String save(@Nullable Long id, Supplier<Post> saving, PostForm postForm, BindingResult result,
-			Model model, HttpServletResponse response, RedirectAttributes redirect) {
-		this.editor.check(postForm, id, result);
-		if (result.hasErrors()) {
-			return FORM;
-		}
-		try {
-			Post post = saving.get();
-			redirect.addFlashAttribute("message", "Saved “" + post.getTitle() + "”.");
-			return "redirect:/admin/posts/" + post.getId() + "/edit";
-		}
-		catch (PostEditor.EditConflict conflict) {
-			Post current = conflict.getCurrent();
-			model.addAttribute("post", current);
-			model.addAttribute("conflict", conflict.getDifferences());
-			model.addAttribute("saved", PostForm.of(current, this.zone));
-			// saving again, after reading what changed, deliberately replaces the other version
-			model.addAttribute("postForm", postForm.withVersion(current.getVersion()));
-			return FORM;
-		}
-		catch (PostEditor.SlugTaken taken) {
-			result.rejectValue("slug", "slug.taken", taken.getMessage());
-			return FORM;
-		}
-		catch (DatabaseBusyException busy) {
-			response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
-			response.setHeader(HttpHeaders.RETRY_AFTER, "5");
-			model.addAttribute("busy", true);
-			return FORM;
-		}
-	}
-
-	@GetMapping("/{id}/preview")
-	@Transactional(readOnly = true)
-	String showPreview(@PathVariable long id, Model model) {
-		Post post = this.editor.find(id);
-		model.addAttribute("page", PostPage.of(post, this.nearbyPosts.around(post), this.zone));
-		model.addAttribute("preview", true);
-		return "post/post";
+	/** What this browser sent to {@code action} while signed out, if it was kept; else {@code form}. */
+	private PostForm keptOr(HttpServletRequest request, String action, PostForm form, Model model) {
+		return this.keptForms.take(request, action).map((kept) -> {
+			model.addAttribute("restoredAt", TIME.format(kept.keptAt().atZone(this.zone)));
+			return PostForm.of(kept, form);
+		}).orElse(form);
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -61,18 +62,21 @@ public class PostEditor {
 
 	private final Writes writes;
 
+	private final Revisions revisions;
+
 	private final Clock clock;
 
 	private final ZoneId zone;
 
 	PostEditor(PostRepository posts, CategoryRepository categories, AuthorRepository authors, TagRepository tags,
-			JdbcClient jdbc, Writes writes, Clock clock, BlogrollProperties properties) {
+			JdbcClient jdbc, Writes writes, Revisions revisions, Clock clock, BlogrollProperties properties) {
 		this.posts = posts;
 		this.categories = categories;
 		this.authors = authors;
 		this.tags = tags;
 		this.jdbc = jdbc;
 		this.writes = writes;
+		this.revisions = revisions;
 		this.clock = clock;
 		this.zone = properties.timeZone();
 	}
@@ -110,6 +114,7 @@ public class PostEditor {
 		}
 		checkAuthor(form, errors);
 		checkAddress(form.imageUrl(), "imageUrl", errors);
+		checkImageIsSecure(form.imageUrl(), errors);
 		checkAddress(form.sourceUrl(), "sourceUrl", errors);
 		checkTags(form.tags(), errors);
 	}
@@ -126,8 +131,9 @@ public class PostEditor {
 				Post post = new Post(slugOf(form), form.title().strip(), category(form), author(form),
 						form.publishedAtValue().atZone(this.zone).toInstant(), form.statusValue(), username, now);
 				apply(post, form);
-				Post saved = this.posts.save(post);
+				Post saved = this.posts.saveAndFlush(post);
 				forgetOldSlug(saved.getSlug());
+				this.revisions.keep(saved, username, now);
 				return saved;
 			});
 		}
@@ -146,7 +152,13 @@ public class PostEditor {
 	 */
 	public Post update(long id, PostForm form, String username) {
 		try {
-			return this.writes.inTransaction(() -> applyUpdate(id, form, username));
+			return this.writes.inTransaction(() -> {
+				Post post = applyUpdate(id, form, username);
+				// the version check and the new version come with the flush; the revision records that version
+				this.posts.flush();
+				this.revisions.keep(post, username, post.getUpdatedAt());
+				return post;
+			});
 		}
 		catch (EditConflict conflict) {
 			throw conflict;
@@ -278,6 +290,19 @@ public class PostEditor {
 	private static void checkAddress(@Nullable String address, String field, Errors errors) {
 		if (address != null && !address.isBlank() && PostRules.addressProblem(address.strip()) != null) {
 			errors.rejectValue(field, field + ".format", PostRules.addressProblem(address.strip()));
+		}
+	}
+
+	/**
+	 * An {@code http://} image would be blocked in readers' browsers by the site's
+	 * Content-Security-Policy ({@code img-src 'self' https: data:}) and by mixed-content rules
+	 * on an https page: the editor is told now rather than readers seeing a broken image.
+	 */
+	private static void checkImageIsSecure(@Nullable String address, Errors errors) {
+		if (address != null && !errors.hasFieldErrors("imageUrl")
+				&& address.strip().toLowerCase(Locale.ROOT).startsWith("http://")) {
+			errors.rejectValue("imageUrl", "imageUrl.insecure", "Readers would not see this image: the site's "
+					+ "Content-Security-Policy only lets pages load images over https. Use an https:// address.");
 		}
 	}
 

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Size;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.blogroll.admin.KeptForms;
 import dev.blogroll.tag.Tag;
 import dev.blogroll.text.Slugs;
 
@@ -68,6 +69,55 @@ public record PostForm(
 				(post.isTrashed() ? PostStatus.DRAFT : post.getStatus()).name(), orEmpty(post.getExcerpt()),
 				orEmpty(post.getBody()), orEmpty(post.getImageUrl()), post.getImageAlt(),
 				orEmpty(post.getSourceUrl()), String.valueOf(post.getVersion()));
+	}
+
+	/**
+	 * The form as the editor sent it while signed out ({@link KeptForms}), each field
+	 * {@code otherwise}'s where the kept form lacks it.
+	 */
+	static PostForm of(KeptForms.Kept kept, PostForm otherwise) {
+		return new PostForm(or(kept.value("title"), otherwise.title), or(kept.value("slug"), otherwise.slug),
+				or(kept.value("categoryId"), otherwise.categoryId), or(kept.value("tags"), otherwise.tags),
+				or(kept.value("authorId"), otherwise.authorId), or(kept.value("newAuthor"), otherwise.newAuthor),
+				or(kept.value("publishedAt"), otherwise.publishedAt), or(kept.value("status"), otherwise.status),
+				or(kept.value("excerpt"), otherwise.excerpt), or(kept.value("body"), otherwise.body),
+				or(kept.value("imageUrl"), otherwise.imageUrl), or(kept.value("imageAlt"), otherwise.imageAlt),
+				or(kept.value("sourceUrl"), otherwise.sourceUrl), or(kept.value("version"), otherwise.version));
+	}
+
+	private static @Nullable String or(@Nullable String value, @Nullable String otherwise) {
+		return (value != null) ? value : otherwise;
+	}
+
+	/** The same input, published at {@code time} ("Publish now"). */
+	PostForm publishedAt(LocalDateTime time) {
+		return new PostForm(this.title, this.slug, this.categoryId, this.tags, this.authorId, this.newAuthor,
+				time.toString(), PostStatus.PUBLISHED.name(), this.excerpt, this.body, this.imageUrl, this.imageAlt,
+				this.sourceUrl, this.version);
+	}
+
+	/**
+	 * This input with the fields named (by the labels the conflict page shows them with) taken
+	 * from {@code theirs}: what another save made of them.
+	 */
+	PostForm taking(PostForm theirs, java.util.Collection<String> labels) {
+		if (labels.isEmpty()) {
+			return this;
+		}
+		boolean author = labels.contains("Author");
+		return new PostForm(pick(labels, "Title", theirs.title, this.title), pick(labels, "Slug", theirs.slug, this.slug),
+				pick(labels, "Category", theirs.categoryId, this.categoryId), pick(labels, "Tags", theirs.tags, this.tags),
+				author ? theirs.authorId : this.authorId, author ? "" : this.newAuthor,
+				pick(labels, "Publish date", theirs.publishedAt, this.publishedAt),
+				pick(labels, "Status", theirs.status, this.status), pick(labels, "Excerpt", theirs.excerpt, this.excerpt),
+				pick(labels, "Body", theirs.body, this.body), pick(labels, "Image address", theirs.imageUrl, this.imageUrl),
+				pick(labels, "Image alt text", theirs.imageAlt, this.imageAlt),
+				pick(labels, "Source address", theirs.sourceUrl, this.sourceUrl), this.version);
+	}
+
+	private static @Nullable String pick(java.util.Collection<String> labels, String label, @Nullable String theirs,
+			@Nullable String mine) {
+		return labels.contains(label) ? theirs : mine;
 	}
 
 	/** The chosen category's id; only call on a valid form. */

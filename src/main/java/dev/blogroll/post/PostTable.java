@@ -23,7 +23,8 @@ import dev.blogroll.web.SitePaths;
 
 /**
  * The editors' table of posts: filtered by status, category, author and words of the title,
- * newest first, a page at a time.
+ * a page at a time; scheduled posts first, the soonest first (what happens next), then the
+ * others newest first.
  */
 @Component
 class PostTable {
@@ -63,8 +64,8 @@ class PostTable {
 				       c.slug as category_slug, c.name as category_name, a.name as author_name
 				from post p join category c on c.id = p.category_id join author a on a.id = p.author_id
 				where %s
-				order by p.published_at desc, p.id desc
-				limit :limit offset :offset""".formatted(parts.sql()))
+				order by (%s) desc, case when %s then p.published_at end asc, p.published_at desc, p.id desc
+				limit :limit offset :offset""".formatted(parts.sql(), Visibility.SCHEDULED, Visibility.SCHEDULED))
 			.params(params)
 			.query((rs, row) -> {
 				Instant publishedAt = rs.getTimestamp("published_at").toInstant();

@@ -1,9 +1,11 @@
 package dev.blogroll.post;
 
 import java.security.Principal;
+import java.time.ZoneId;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,13 +14,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import dev.blogroll.BlogrollProperties;
 import dev.blogroll.listing.PageNumber;
 import dev.blogroll.listing.Pagination;
 import dev.blogroll.web.NotFoundException;
 
 /**
  * The editors' table of posts (filtered by status, category, author and words, a page at a
- * time) and what is done to a post from it: trash, restore, empty the trash. The forms are
+ * time) and what is done to a post from it: preview, trash, restore, empty the trash. The forms are
  * {@link PostAdminController}'s.
  */
 @Controller
@@ -29,9 +32,25 @@ class PostTableController {
 
 	private final PostEditor editor;
 
-	PostTableController(PostTable table, PostEditor editor) {
+	private final NearbyPosts nearbyPosts;
+
+	private final ZoneId zone;
+
+	PostTableController(PostTable table, PostEditor editor, NearbyPosts nearbyPosts, BlogrollProperties properties) {
 		this.table = table;
 		this.editor = editor;
+		this.nearbyPosts = nearbyPosts;
+		this.zone = properties.timeZone();
+	}
+
+	/** A post as readers will see it, drafts and scheduled posts too, for editors only. */
+	@GetMapping("/{id}/preview")
+	@Transactional(readOnly = true)
+	String showPreview(@PathVariable long id, Model model) {
+		Post post = this.editor.find(id);
+		model.addAttribute("page", PostPage.of(post, this.nearbyPosts.around(post), this.zone));
+		model.addAttribute("preview", true);
+		return "post/post";
 	}
 
 	@GetMapping
@@ -59,14 +78,17 @@ class PostTableController {
 	String trash(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
 		Post post = this.editor.trash(id, principal.getName());
 		redirect.addFlashAttribute("message", "Moved “" + post.getTitle() + "” to the trash. Its URL now answers 410 Gone.");
+		redirect.addFlashAttribute("undo", "/admin/posts/" + id + "/restore");
 		return "redirect:/admin/posts";
 	}
 
+	/** Takes a post out of the trash: from the trash, or as the undo of trashing it (back to the list). */
 	@PostMapping("/{id}/restore")
-	String restore(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
+	String restore(@PathVariable long id, @RequestParam(defaultValue = "false") boolean undo, Principal principal,
+			RedirectAttributes redirect) {
 		Post post = this.editor.restore(id, principal.getName());
 		redirect.addFlashAttribute("message", "Restored “" + post.getTitle() + "”.");
-		return "redirect:/admin/posts?status=trash";
+		return undo ? "redirect:/admin/posts" : "redirect:/admin/posts?status=trash";
 	}
 
 	@GetMapping("/trash/empty")

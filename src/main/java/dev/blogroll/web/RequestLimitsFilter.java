@@ -64,7 +64,21 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 				return;
 			}
 		}
+		else if (isForm(request) && request.getContentLengthLong() > MAX_FORM_BYTES) {
+			// Tomcat would drop the fields of a larger form without a word (its max-http-form-post-size)
+			refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+					"This form is larger than the site accepts (at most 2 MB), so it was not saved.");
+			return;
+		}
 		chain.doFilter(request, response);
+	}
+
+	/** Tomcat's limit on a form's body ({@code server.tomcat.max-http-form-post-size}, 2 MB by default). */
+	static final long MAX_FORM_BYTES = 2L * 1024 * 1024;
+
+	private static boolean isForm(HttpServletRequest request) {
+		String type = request.getContentType();
+		return type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
 	}
 
 	private DataSize uploadLimit(String path) {

@@ -125,7 +125,7 @@ class AccessRevocationTests {
 		EditorClient session = client(SAFARI);
 		session.signIn("rev-editor", PASSWORD);
 		assertThat(signedInSessions("rev-editor")).isOne();
-		this.boss.post("/admin/accounts", "/admin/accounts/" + editor.getId() + "/enabled", "enabled", "false");
+		this.boss.post("/admin/accounts", "/admin/accounts/" + editor.getId() + "/enabled", "enabled", "false", "confirm", "true");
 		assertThat(signedInSessions("rev-editor")).isZero();
 		HttpResponse<String> after = session.get("/admin/posts");
 		assertThat(after.statusCode()).isEqualTo(302);

@@ -127,7 +127,7 @@ class AccountAdminTests {
 				Role.EDITOR, this.clock.instant()));
 		asAdmin("/admin/accounts/" + erin.getId() + "/role", "role", "ADMIN");
 		assertThat(this.accounts.findByUsername("acct-erin").orElseThrow().getRole()).isEqualTo(Role.ADMIN);
-		asAdmin("/admin/accounts/" + erin.getId() + "/enabled", "enabled", "false");
+		asAdmin("/admin/accounts/" + erin.getId() + "/enabled", "enabled", "false", "confirm", "true");
 		MvcResult signIn = this.mvc.perform(post("/admin/login").param("username", "acct-erin")
 			.param("password", "erin's password!").with(csrf())).andReturn();
 		assertThat(signIn.getResponse().getRedirectedUrl()).isEqualTo("/admin/login?error");

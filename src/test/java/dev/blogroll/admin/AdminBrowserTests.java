@@ -79,7 +79,7 @@ class AdminBrowserTests {
 			driver.findElement(By.cssSelector("form.post-form button[type=submit]")).click();
 			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
 			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
-				.isEqualTo("Saved “Written in a Real Browser”.");
+				.isEqualTo("Published “Written in a Real Browser”.");
 
 			browser.open(site + "/blog/engineering", 1280, 900);
 			WebElement first = driver.findElement(By.cssSelector("article.card .card-title a"));

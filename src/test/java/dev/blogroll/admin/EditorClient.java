@@ -46,6 +46,13 @@ final class EditorClient {
 		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET());
 	}
 
+	/** A request of any method, accepting {@code accept} (as curl's {@code *}{@code /*} or a browser's). */
+	HttpResponse<String> request(String method, String path, String accept) {
+		return exchange(HttpRequest.newBuilder(URI.create(this.base + path))
+			.method(method, HttpRequest.BodyPublishers.noBody())
+			.header("Accept", accept));
+	}
+
 	/** Posts a form from the page at {@code formPage} (for its CSRF token) to {@code action}. */
 	HttpResponse<String> post(String formPage, String action, String... fields) {
 		return postWithToken(csrf(formPage), action, fields);
@@ -58,19 +65,32 @@ final class EditorClient {
 
 	/** Posts a form with a CSRF token read before. */
 	HttpResponse<String> postWithToken(String csrf, String action, String... fields) {
+		return postFrom(null, csrf, action, fields);
+	}
+
+	/** Posts a form with a CSRF token read before, with {@code Sec-Fetch-Site} as a browser sends it (if not null). */
+	HttpResponse<String> postFrom(String fetchSite, String csrf, String action, String... fields) {
 		StringJoiner form = new StringJoiner("&");
 		form.add("_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
 		for (int i = 0; i < fields.length; i += 2) {
 			form.add(fields[i] + "=" + URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
 		}
-		return send(HttpRequest.newBuilder(URI.create(this.base + action))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(this.base + action))
 			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form.toString())));
+			.POST(HttpRequest.BodyPublishers.ofString(form.toString()));
+		if (fetchSite != null) {
+			request.header("Sec-Fetch-Site", fetchSite);
+		}
+		return send(request);
 	}
 
 	private HttpResponse<String> send(HttpRequest.Builder request) {
+		return exchange(request.header("Accept", "text/html"));
+	}
+
+	private HttpResponse<String> exchange(HttpRequest.Builder request) {
 		try {
-			return this.http.send(request.header("User-Agent", this.userAgent).header("Accept", "text/html").build(),
+			return this.http.send(request.header("User-Agent", this.userAgent).build(),
 					HttpResponse.BodyHandlers.ofString());
 		}
 		catch (IOException ex) {

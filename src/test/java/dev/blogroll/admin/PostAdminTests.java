@@ -159,15 +159,16 @@ class PostAdminTests {
 	void theSecondOfTwoConcurrentSavesIsRefusedAndShowsWhatChanged() throws Exception {
 		long id = createPost();
 		String edit = "/admin/posts/" + id + "/edit";
-		// both editors opened version 0; the first one saves
-		assertThat(this.mvc.perform(form(edit, "title", "Admin Test Post, First Edit")).andReturn().getResponse()
+		// both editors opened version 0; the first one (bob) saves
+		assertThat(this.mvc.perform(form(edit, "title", "Admin Test Post, First Edit").with(user("bob").roles("EDITOR")))
+			.andReturn().getResponse()
 			.getStatus()).isEqualTo(302);
 		MvcResult second = this.mvc.perform(form(edit, "title", "Admin Test Post, Second Edit", "body", "Mine"))
 			.andReturn();
 		assertThat(second.getResponse().getStatus()).isEqualTo(200);
 		Document page = Jsoup.parse(second.getResponse().getContentAsString());
-		assertThat(page.select("[role=alert]").text()).contains("Someone else saved this post", "alice");
-		assertThat(page.select(".conflict-list dt").eachText()).contains("Title", "Body");
+		assertThat(page.select("[role=alert]").text()).contains("Someone else saved this post", "bob");
+		assertThat(page.select(".conflict-list dt > span").eachText()).contains("Title", "Body");
 		assertThat(page.select(".conflict-list dd").eachText()).contains("Admin Test Post, First Edit");
 		assertThat(page.select("input#title").val()).isEqualTo("Admin Test Post, Second Edit");
 		assertThat(this.jdbc.sql("select title from post where id = :id").param("id", id).query(String.class).single())
@@ -191,7 +192,7 @@ class PostAdminTests {
 	@Test
 	void aTrashedPostIsGoneUntilRestoredAndEmptyingTheTrashNeedsConfirmation() throws Exception {
 		long id = createPost();
-		this.mvc.perform(post("/admin/posts/" + id + "/trash").with(csrf()).with(user("bob").roles("EDITOR")));
+		this.mvc.perform(post("/admin/posts/" + id + "/trash").param("confirm", "true").with(csrf()).with(user("bob").roles("EDITOR")));
 		MvcResult gone = this.mvc.perform(get("/blog/engineering/admin-test-post")).andReturn();
 		assertThat(gone.getResponse().getStatus()).isEqualTo(410);
 		assertThat(page("/admin/posts?status=trash").select("table td").eachText()).contains("Admin Test Post");
@@ -199,7 +200,7 @@ class PostAdminTests {
 		this.mvc.perform(post("/admin/posts/" + id + "/restore").with(csrf()).with(user("bob").roles("EDITOR")));
 		assertThat(status("/blog/engineering/admin-test-post")).isEqualTo(200);
 
-		this.mvc.perform(post("/admin/posts/" + id + "/trash").with(csrf()).with(user("bob").roles("EDITOR")));
+		this.mvc.perform(post("/admin/posts/" + id + "/trash").param("confirm", "true").with(csrf()).with(user("bob").roles("EDITOR")));
 		MvcResult unconfirmed = this.mvc
 			.perform(post("/admin/posts/trash/empty").with(csrf()).with(user("bob").roles("EDITOR"))).andReturn();
 		assertThat(unconfirmed.getResponse().getRedirectedUrl()).isEqualTo("/admin/posts/trash/empty");
@@ -226,7 +227,7 @@ class PostAdminTests {
 	void theTableFiltersAndPagesWithoutLosingTheFilter() throws Exception {
 		Document drafts = page("/admin/posts?status=published&q=kong");
 		assertThat(drafts.select("table tbody tr")).isNotEmpty()
-			.allSatisfy((row) -> assertThat(row.select("td").first().text().toLowerCase()).contains("kong"));
+			.allSatisfy((row) -> assertThat(row.select("td.post-card-title").text().toLowerCase()).contains("kong"));
 		Document all = page("/admin/posts?status=published");
 		assertThat(all.select("nav[aria-label=Pagination] a[rel=next]").attr("href"))
 			.isEqualTo("/admin/posts?status=published&page=2");

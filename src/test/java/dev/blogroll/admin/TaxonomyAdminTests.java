@@ -87,10 +87,10 @@ class TaxonomyAdminTests {
 	void aCategoryWithPostsCannotBeDeletedAndTheMessageSaysHowMany() throws Exception {
 		this.testPosts.add(PostBuilder.post().slug("taxonomy-one").category("Taxonomy Shelf").author("Taxonomy Writer"),
 				PostBuilder.post().slug("taxonomy-two").category("Taxonomy Shelf").author("Taxonomy Writer"));
-		MvcResult result = postAs("/admin/categories/" + id("category", "taxonomy-shelf") + "/delete");
+		MvcResult result = postAs("/admin/categories/" + id("category", "taxonomy-shelf") + "/delete", "confirm", "true");
 		assertThat(flash(result, "error")).isEqualTo(
 				"“Taxonomy Shelf” still has 2 posts (trashed ones included). Move or delete them first.");
-		MvcResult author = postAs("/admin/authors/" + id("author", "taxonomy-writer") + "/delete");
+		MvcResult author = postAs("/admin/authors/" + id("author", "taxonomy-writer") + "/delete", "confirm", "true");
 		assertThat(flash(author, "error")).startsWith("“Taxonomy Writer” still has 2 posts");
 		assertThat(this.jdbc.sql("select count(*) from category where slug = 'taxonomy-shelf'").query(Long.class)
 			.single()).isOne();
@@ -125,9 +125,9 @@ class TaxonomyAdminTests {
 	void aTagInUseIsNotDeletedButAnUnusedOneIs() throws Exception {
 		this.testPosts.add(PostBuilder.post().slug("taxonomy-one").tags("Taxonomy Red"));
 		this.jdbc.sql("insert into tag (slug, name) values ('taxonomy-unused', 'Taxonomy Unused')").update();
-		assertThat(flash(postAs("/admin/tags/" + id("tag", "taxonomy-red") + "/delete"), "error"))
+		assertThat(flash(postAs("/admin/tags/" + id("tag", "taxonomy-red") + "/delete", "confirm", "true"), "error"))
 			.startsWith("“Taxonomy Red” is still on 1 posts");
-		assertThat(flash(postAs("/admin/tags/" + id("tag", "taxonomy-unused") + "/delete"), "message"))
+		assertThat(flash(postAs("/admin/tags/" + id("tag", "taxonomy-unused") + "/delete", "confirm", "true"), "message"))
 			.isEqualTo("Deleted the tag “Taxonomy Unused”.");
 	}
 

@@ -102,7 +102,7 @@ class TaxonomyRaceTests {
 		MvcResult result = whileAnotherEditorHolds("""
 				insert into post (slug, title, category_id, author_id, published_at, summary, status)
 				values ('tax-race-other', 'Other', %d, %d, now(), 'Other.', 'DRAFT')""".formatted(shelf, idle),
-				() -> postAs("/admin/authors/" + idle + "/delete"));
+				() -> postAs("/admin/authors/" + idle + "/delete", "confirm", "true"));
 		assertThat(result.getFlashMap().get("error")).asString().contains("was just given a post");
 		assertThat(this.jdbc.sql("select count(*) from author where id = :id").param("id", idle).query(Long.class)
 			.single()).isEqualTo(1);
@@ -115,7 +115,7 @@ class TaxonomyRaceTests {
 		long post = id("post", "tax-race-post");
 		MvcResult result = whileAnotherEditorHolds(
 				"insert into post_tag (post_id, tag_id) values (%d, %d)".formatted(post, green),
-				() -> postAs("/admin/tags/" + green + "/delete"));
+				() -> postAs("/admin/tags/" + green + "/delete", "confirm", "true"));
 		assertThat(result.getFlashMap().get("error")).asString().contains("was just given to a post");
 		assertThat(this.jdbc.sql("select count(*) from post_tag where tag_id = :id").param("id", green)
 			.query(Long.class).single()).isEqualTo(1);
@@ -130,7 +130,7 @@ class TaxonomyRaceTests {
 				values ('Tax Race Source', 'https://example.com/', 'https://example.com/tax-race.xml', :id)""")
 			.param("id", unused)
 			.update();
-		MvcResult result = postAs("/admin/categories/" + unused + "/delete");
+		MvcResult result = postAs("/admin/categories/" + unused + "/delete", "confirm", "true");
 		assertThat(result.getFlashMap().get("error")).asString().contains("still used by posts or feed sources");
 		assertThat(this.jdbc.sql("select count(*) from category where id = :id").param("id", unused)
 			.query(Long.class).single()).isEqualTo(1);

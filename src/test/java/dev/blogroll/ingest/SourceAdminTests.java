@@ -166,7 +166,7 @@ class SourceAdminTests {
 		postAs("/admin/sources/" + id + "/resume");
 		assertThat(this.jdbc.sql("select active from feed_source where id = :id").param("id", id).query(Boolean.class)
 			.single()).isTrue();
-		postAs("/admin/sources/" + id + "/delete");
+		postAs("/admin/sources/" + id + "/delete", "confirm", "true");
 		assertThat(this.jdbc.sql("select count(*) from feed_source where id = :id").param("id", id).query(Long.class)
 			.single()).isZero();
 	}

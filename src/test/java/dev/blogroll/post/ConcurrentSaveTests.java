@@ -93,7 +93,7 @@ class ConcurrentSaveTests {
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		Document page = Jsoup.parse(result.getResponse().getContentAsString());
 		assertThat(page.select("[role=alert]").text()).contains("Someone else saved this post", "bob");
-		assertThat(page.select(".conflict-list dt").eachText()).contains("Title");
+		assertThat(page.select(".conflict-list dt > span").eachText()).contains("Title");
 		assertThat(page.select("input#title").val()).isEqualTo("Mine");
 		assertThat(page.select("textarea#body").text()).isEqualTo("My words");
 		// saving again deliberately replaces theirs: the form now carries their version
@@ -241,7 +241,7 @@ class ConcurrentSaveTests {
 		MvcResult result;
 		try (Connection other = openTransaction()) {
 			execute(other, "select id from post where id = ? for update", id);
-			Future<MvcResult> trash = inBackground(() -> this.mvc.perform(post("/admin/posts/" + id + "/trash")
+			Future<MvcResult> trash = inBackground(() -> this.mvc.perform(post("/admin/posts/" + id + "/trash").param("confirm", "true")
 				.with(csrf()).with(user("alice").roles("EDITOR"))).andReturn());
 			awaitSomeoneWaitingForALock();
 			execute(other, "update post set title = 'Theirs', version = version + 1 where id = ?", id);

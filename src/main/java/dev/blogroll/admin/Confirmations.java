@@ -1,0 +1,142 @@
+package dev.blogroll.admin;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Actions that destroy or take away (trash a post; delete a category, tag, author or feed
+ * source; disable an account, one's own too) happen only once confirmed on a page of their own,
+ * without JavaScript: a form that sends one of them without {@code confirm=true} (the buttons in
+ * the tables, a forged or replayed request) is redirected to {@code /admin/confirm}, which says
+ * what is about to happen and sends the same request again with the confirmation. The
+ * controllers that carry out the actions stay as they are.
+ */
+@Configuration(proxyBeanMethods = false)
+class Confirmations implements WebMvcConfigurer, HandlerInterceptor {
+
+	static final String PATH = "/admin/confirm";
+
+	/**
+	 * One kind of action that needs confirming.
+	 *
+	 * @param action the paths it is sent to; group 1 is the id of what it acts on
+	 * @param when the field that must have this value for the action to need confirming (or null)
+	 * @param nameQuery the query that names what it acts on, by {@code :id}
+	 * @param question what the page asks, {@code %s} the name
+	 * @param consequence what follows, in a sentence
+	 * @param button the button's label
+	 * @param cancel where "Cancel" goes
+	 */
+	record Kind(Pattern action, Map.@Nullable Entry<String, String> when, String nameQuery, String question,
+			String consequence, String button, String cancel) {
+	}
+
+	static final List<Kind> KINDS = List.of(
+			new Kind(Pattern.compile("/admin/posts/([0-9]{1,18})/trash"), null, "select title from post where id = :id",
+					"Move “%s” to the trash?",
+					"Readers get “410 Gone” at its address until it is restored. You can undo this from the message "
+							+ "that follows, or restore it from the trash later.",
+					"Move to trash", "/admin/posts"),
+			new Kind(Pattern.compile("/admin/categories/([0-9]{1,18})/delete"), null,
+					"select name from category where id = :id", "Delete the category “%s”?",
+					"This cannot be undone. A category that still has posts or feed sources is not deleted.",
+					"Delete category", "/admin/categories"),
+			new Kind(Pattern.compile("/admin/tags/([0-9]{1,18})/delete"), null, "select name from tag where id = :id",
+					"Delete the tag “%s”?", "This cannot be undone. A tag that posts still carry is not deleted.",
+					"Delete tag", "/admin/tags"),
+			new Kind(Pattern.compile("/admin/authors/([0-9]{1,18})/delete"), null,
+					"select name from author where id = :id", "Delete the author “%s”?",
+					"This cannot be undone. An author who still has posts is not deleted.", "Delete author",
+					"/admin/authors"),
+			new Kind(Pattern.compile("/admin/sources/([0-9]{1,18})/delete"), null,
+					"select name from feed_source where id = :id", "Delete the feed source “%s”?",
+					"Blogroll stops fetching it and forgets its settings and fetch history. This cannot be undone.",
+					"Delete feed source", "/admin/sources"),
+			new Kind(Pattern.compile("/admin/accounts/([0-9]{1,18})/enabled"), Map.entry("enabled", "false"),
+					"select username from account where id = :id", "Disable the account “%s”?",
+					"Its sessions end at once and it cannot sign in until an admin enables it again.",
+					"Disable account", "/admin/accounts"));
+
+	private final JdbcClient jdbc;
+
+	Confirmations(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		registry.addInterceptor(this).addPathPatterns("/admin/**");
+	}
+
+	/** Sends an unconfirmed destructive action to its confirmation page. */
+	@Override
+	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+			throws IOException {
+		if (!"POST".equals(request.getMethod()) || "true".equals(request.getParameter("confirm"))) {
+			return true;
+		}
+		Optional<Kind> kind = kindOf(request.getRequestURI());
+		if (kind.isEmpty() || (kind.get().when() != null
+				&& !kind.get().when().getValue().equals(request.getParameter(kind.get().when().getKey())))) {
+			return true;
+		}
+		response.sendRedirect(PATH + "?action=" + URLEncoder.encode(request.getRequestURI(), StandardCharsets.UTF_8));
+		return false;
+	}
+
+	static Optional<Kind> kindOf(String action) {
+		return KINDS.stream().filter((kind) -> kind.action().matcher(action).matches()).findFirst();
+	}
+
+	/**
+	 * The page asking to confirm {@code action} (for the account of {@code username}), or
+	 * empty when it is no action that needs confirming or what it acts on does not exist.
+	 */
+	Optional<Question> question(String action, String username) {
+		return kindOf(action).flatMap((kind) -> {
+			Matcher matcher = kind.action().matcher(action);
+			matcher.matches();
+			long id = Long.parseLong(matcher.group(1));
+			return this.jdbc.sql(kind.nameQuery()).param("id", id).query(String.class).optional().map((name) -> {
+				String consequence = kind.consequence();
+				if (kind.when() != null && name.equals(username)) {
+					consequence = "This is your own account: you are signed out at once, and only another admin "
+							+ "can enable it again.";
+				}
+				return new Question(action, kind.question().formatted(name), consequence, kind.button(),
+						kind.cancel(), kind.when());
+			});
+		});
+	}
+
+	/**
+	 * What the confirmation page shows.
+	 *
+	 * @param action where the confirmed form goes
+	 * @param question what it asks
+	 * @param consequence what follows
+	 * @param button the button's label
+	 * @param cancel where "Cancel" goes
+	 * @param field a field the form sends besides the confirmation (or null)
+	 */
+	record Question(String action, String question, String consequence, String button, String cancel,
+			Map.@Nullable Entry<String, String> field) {
+	}
+
+}

@@ -1,0 +1,191 @@
+package dev.blogroll.post;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import com.github.difflib.DiffUtils;
+import com.github.difflib.patch.AbstractDelta;
+import com.github.difflib.patch.Patch;
+
+import dev.blogroll.BlogrollProperties;
+import dev.blogroll.admin.KeptForms;
+
+/**
+ * Every save of a post keeps a revision (who, when, and the post as its form shows it), written
+ * in the save's own transaction by {@link PostEditor}. Revisions are compared field by field, the
+ * body line by line (java-diff-utils), and one is restored by loading it into the form and saving
+ * it: a new save, with a revision of its own; nothing is ever overwritten.
+ */
+@Component
+class Revisions {
+
+	/** The fields compared, in the order the form shows them, with their labels. */
+	static final Map<String, String> FIELDS = new LinkedHashMap<>();
+
+	static {
+		FIELDS.put("title", "Title");
+		FIELDS.put("slug", "Slug");
+		FIELDS.put("categoryId", "Category");
+		FIELDS.put("tags", "Tags");
+		FIELDS.put("authorId", "Author");
+		FIELDS.put("publishedAt", "Publish date");
+		FIELDS.put("status", "Status");
+		FIELDS.put("excerpt", "Excerpt");
+		FIELDS.put("body", "Body");
+		FIELDS.put("imageUrl", "Image address");
+		FIELDS.put("imageAlt", "Image alt text");
+		FIELDS.put("sourceUrl", "Source address");
+	}
+
+	private final JdbcClient jdbc;
+
+	private final ZoneId zone;
+
+	Revisions(JdbcClient jdbc, BlogrollProperties properties) {
+		this.jdbc = jdbc;
+		this.zone = properties.timeZone();
+	}
+
+	/** Keeps the post as it now is; call inside the transaction that saved it. */
+	void keep(Post post, String username, Instant now) {
+		PostForm form = PostForm.of(post, this.zone);
+		Map<String, String[]> fields = new LinkedHashMap<>();
+		fields.put("title", new String[] { form.title() });
+		fields.put("slug", new String[] { form.slug() });
+		fields.put("categoryId", new String[] { form.categoryId() });
+		fields.put("tags", new String[] { form.tags() });
+		fields.put("authorId", new String[] { form.authorId() });
+		fields.put("publishedAt", new String[] { form.publishedAt() });
+		fields.put("status", new String[] { post.isTrashed() ? "TRASHED" : form.status() });
+		fields.put("excerpt", new String[] { form.excerpt() });
+		fields.put("body", new String[] { form.body() });
+		fields.put("imageUrl", new String[] { form.imageUrl() });
+		fields.put("imageAlt", new String[] { form.imageAlt() });
+		fields.put("sourceUrl", new String[] { form.sourceUrl() });
+		this.jdbc.sql("""
+				insert into post_revision (post_id, version, saved_by, saved_at, fields)
+				values (:post, :version, :by, :at, :fields)""")
+			.param("post", post.getId())
+			.param("version", post.getVersion())
+			.param("by", username)
+			.param("at", Timestamp.from(now))
+			.param("fields", KeptForms.encode(fields, Integer.MAX_VALUE).orElseThrow().fields())
+			.update();
+	}
+
+	/** The post's revisions, newest first, each with what it changed from the one before. */
+	List<Revision> list(long postId) {
+		List<Revision> revisions = this.jdbc
+			.sql("select id, version, saved_by, saved_at, fields from post_revision where post_id = :post order by id desc")
+			.param("post", postId)
+			.query((rs, row) -> new Revision(rs.getLong("id"), rs.getLong("version"), rs.getString("saved_by"),
+					rs.getTimestamp("saved_at").toInstant(), values(rs.getString("fields")), List.of()))
+			.list();
+		List<Revision> described = new ArrayList<>();
+		for (int i = 0; i < revisions.size(); i++) {
+			Revision revision = revisions.get(i);
+			List<String> changed = (i + 1 < revisions.size()) ? changed(revisions.get(i + 1), revision)
+					: List.of("Created");
+			described.add(new Revision(revision.id(), revision.version(), revision.savedBy(), revision.savedAt(),
+					revision.values(), changed));
+		}
+		return described;
+	}
+
+	Optional<Revision> find(long postId, long revisionId) {
+		return list(postId).stream().filter((revision) -> revision.id() == revisionId).findFirst();
+	}
+
+	/** The labels of the fields that differ between two revisions. */
+	static List<String> changed(Revision older, Revision newer) {
+		return FIELDS.entrySet()
+			.stream()
+			.filter((field) -> !Objects.equals(older.value(field.getKey()), newer.value(field.getKey())))
+			.map(Map.Entry::getValue)
+			.toList();
+	}
+
+	/** The body of {@code newer} against {@code older}, line by line: each line with its mark. */
+	static List<Line> bodyDiff(Revision older, Revision newer) {
+		List<String> before = older.value("body").lines().toList();
+		List<String> after = newer.value("body").lines().toList();
+		Patch<String> patch = DiffUtils.diff(before, after);
+		List<Line> lines = new ArrayList<>();
+		int position = 0;
+		for (AbstractDelta<String> delta : patch.getDeltas()) {
+			for (; position < delta.getSource().getPosition(); position++) {
+				lines.add(new Line(' ', before.get(position)));
+			}
+			delta.getSource().getLines().forEach((line) -> lines.add(new Line('-', line)));
+			delta.getTarget().getLines().forEach((line) -> lines.add(new Line('+', line)));
+			position += delta.getSource().size();
+		}
+		for (; position < before.size(); position++) {
+			lines.add(new Line(' ', before.get(position)));
+		}
+		return lines;
+	}
+
+	private static Map<String, String> values(String fields) {
+		Map<String, String> values = new LinkedHashMap<>();
+		KeptForms.decode(fields).forEach((field) -> values.put(field.name(), field.value()));
+		return values;
+	}
+
+	/**
+	 * One kept save.
+	 *
+	 * @param id its id
+	 * @param version the post's version it produced
+	 * @param savedBy who saved
+	 * @param savedAt when
+	 * @param values the form's fields then
+	 * @param changed the labels of the fields it changed from the revision before
+	 */
+	record Revision(long id, long version, String savedBy, Instant savedAt, Map<String, String> values,
+			List<String> changed) {
+
+		String value(String field) {
+			return Objects.requireNonNullElse(this.values.get(field), "");
+		}
+
+		/** The revision as a form to load, for restoring it. */
+		KeptForms.Kept asForm(long postId) {
+			List<KeptForms.Field> fields = new ArrayList<>();
+			this.values.forEach((name, value) -> fields
+				.add(new KeptForms.Field(name, "status".equals(name) && "TRASHED".equals(value) ? "DRAFT" : value)));
+			return new KeptForms.Kept("/admin/posts/" + postId + "/edit", fields, this.savedAt);
+		}
+
+	}
+
+	/**
+	 * A line of a body diff.
+	 *
+	 * @param mark {@code ' '} unchanged, {@code '-'} only in the older, {@code '+'} only in the newer
+	 * @param text the line
+	 */
+	record Line(char mark, @Nullable String text) {
+
+		public String css() {
+			return switch (this.mark) {
+				case '-' -> "diff-removed";
+				case '+' -> "diff-added";
+				default -> "diff-same";
+			};
+		}
+
+	}
+
+}

@@ -1,0 +1,71 @@
+// The post form's helpers, served from the site (the Content-Security-Policy allows only
+// script-src 'self'; no inline script): a warning before leaving the form with unsaved changes,
+// and, on an existing post's form, an autosave of what was typed after 3 seconds without
+// typing. An autosave publishes nothing and changes nothing readers see; the form still works
+// without this script.
+(function () {
+  'use strict';
+  var form = document.querySelector('form.post-form');
+  if (!form) {
+    return;
+  }
+  var autosaveUrl = form.getAttribute('data-autosave');
+  var status = document.querySelector('.autosave-status');
+  var dirty = false;
+  var timer = null;
+
+  function show(text) {
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  function autosave() {
+    timer = null;
+    fetch(autosaveUrl, {
+      method: 'POST',
+      body: new URLSearchParams(new FormData(form)),
+      credentials: 'same-origin',
+      redirect: 'manual',
+      headers: { 'Accept': 'text/plain' }
+    }).then(function (response) {
+      if (response.ok) {
+        return response.text().then(function (time) {
+          show('Unsaved changes kept at ' + time + ' (not published; press Save to save the post).');
+        });
+      }
+      if (response.type === 'opaqueredirect') {
+        show('Not kept automatically: you are signed out. Press Save: your input is kept while you sign in.');
+      } else {
+        show('Not kept automatically just now (' + response.status + '); it will try again as you type.');
+      }
+    }).catch(function () {
+      show('Not kept automatically: the site could not be reached. It will try again as you type.');
+    });
+  }
+
+  function changed() {
+    dirty = true;
+    if (autosaveUrl) {
+      if (timer) {
+        clearTimeout(timer);
+      }
+      timer = setTimeout(autosave, 3000);
+    }
+  }
+
+  form.addEventListener('input', changed);
+  form.addEventListener('change', changed);
+  form.addEventListener('submit', function () {
+    dirty = false;
+    if (timer) {
+      clearTimeout(timer);
+    }
+  });
+  window.addEventListener('beforeunload', function (event) {
+    if (dirty) {
+      event.preventDefault();
+      event.returnValue = '';
+    }
+  });
+})();

@@ -1,0 +1,140 @@
+package dev.blogroll.admin;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import dev.blogroll.BlogrollTest;
+import dev.blogroll.PostBuilder;
+import dev.blogroll.TestPosts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Bulk actions on the posts ticked in the table: each says how many posts it changed, and its
+ * "Undo" puts back exactly what it changed, no more.
+ */
+@BlogrollTest
+class BulkActionTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	@Autowired
+	private TestPosts testPosts;
+
+	private long draft;
+
+	private long published;
+
+	@BeforeEach
+	void createPosts() {
+		this.testPosts.add(PostBuilder.post().title("Bulk Draft").slug("bulk-draft").status("draft").tags("Bulk Old"),
+				PostBuilder.post().title("Bulk Published").slug("bulk-published").tags("Bulk Old"));
+		this.draft = id("bulk-draft");
+		this.published = id("bulk-published");
+	}
+
+	@AfterEach
+	void removePosts() {
+		this.testPosts.remove(List.of("bulk-draft", "bulk-published"), List.of(), List.of("bulk-old", "bulk-new"),
+				List.of());
+	}
+
+	private long id(String slug) {
+		return this.jdbc.sql("select id from post where slug = :slug").param("slug", slug).query(Long.class).single();
+	}
+
+	private String column(String column, long id) {
+		return this.jdbc.sql("select " + column + " from post where id = :id").param("id", id).query(String.class)
+			.single();
+	}
+
+	private MvcResult bulk(String action, String... params) throws Exception {
+		MockHttpServletRequestBuilder request = post("/admin/posts/bulk").param("action", action)
+			.param("ids", String.valueOf(this.draft), String.valueOf(this.published))
+			.with(csrf())
+			.with(user("bulky").roles("EDITOR"));
+		for (int i = 0; i < params.length; i += 2) {
+			request.param(params[i], params[i + 1]);
+		}
+		return this.mvc.perform(request).andReturn();
+	}
+
+	private void undo(MvcResult done) throws Exception {
+		// what the page's Undo form sends: the action and its changes, from the flash attribute
+		Object undo = done.getFlashMap().get("bulkUndo");
+		java.lang.reflect.Method actionOf = undo.getClass().getDeclaredMethod("action");
+		java.lang.reflect.Method changesOf = undo.getClass().getDeclaredMethod("changes");
+		actionOf.setAccessible(true);
+		changesOf.setAccessible(true);
+		String action = (String) actionOf.invoke(undo);
+		@SuppressWarnings("unchecked")
+		List<String> changes = (List<String>) changesOf.invoke(undo);
+		MvcResult undone = this.mvc.perform(post("/admin/posts/bulk/undo").param("action", action)
+			.param("changes", changes.toArray(String[]::new))
+			.with(csrf())
+			.with(user("bulky").roles("EDITOR"))).andReturn();
+		assertThat(undone.getFlashMap().get("message")).isEqualTo("Undone: " + changes.size()
+				+ (changes.size() == 1 ? " post" : " posts") + " changed back.");
+	}
+
+	@Test
+	void publishCountsWhatChangedAndUndoPutsBackOnlyThat() throws Exception {
+		String version = column("version", this.draft);
+		MvcResult done = bulk("publish");
+		assertThat(done.getFlashMap().get("message")).isEqualTo("Published 1 post (of 2 ticked).");
+		assertThat(column("status", this.draft)).isEqualTo("PUBLISHED");
+		assertThat(column("version", this.draft)).as("an open form of it gets the conflict page").isNotEqualTo(version);
+		undo(done);
+		assertThat(column("status", this.draft)).isEqualTo("DRAFT");
+		assertThat(column("status", this.published)).as("it was published before").isEqualTo("PUBLISHED");
+	}
+
+	@Test
+	void moveTagAndTrashAreUndoneExactly() throws Exception {
+		String before = column("category_id", this.draft);
+		long news = this.jdbc.sql("select id from category where slug = 'news'").query(Long.class).single();
+		MvcResult moved = bulk("move", "categoryId", String.valueOf(news));
+		assertThat(moved.getFlashMap().get("message")).isEqualTo("Moved to another category: 2 posts (of 2 ticked).");
+		assertThat(column("category_id", this.draft)).isEqualTo(String.valueOf(news));
+		undo(moved);
+		assertThat(column("category_id", this.draft)).isEqualTo(before);
+
+		MvcResult tagged = bulk("tag", "tag", "Bulk New");
+		assertThat(tagged.getFlashMap().get("message")).isEqualTo("Tagged “Bulk New”: 2 posts (of 2 ticked).");
+		assertThat(tags(this.draft)).containsExactlyInAnyOrder("bulk-old", "bulk-new");
+		undo(tagged);
+		assertThat(tags(this.draft)).containsExactly("bulk-old");
+
+		MvcResult trashed = bulk("trash");
+		assertThat(trashed.getFlashMap().get("message")).isEqualTo("Moved to the trash: 2 posts (of 2 ticked).");
+		assertThat(column("status", this.published)).isEqualTo("TRASHED");
+		undo(trashed);
+		assertThat(column("status", this.published)).isEqualTo("PUBLISHED");
+		assertThat(column("status", this.draft)).isEqualTo("DRAFT");
+
+		assertThat(bulk("move").getFlashMap().get("error")).isEqualTo("Choose the category to move the posts to.");
+		assertThat(bulk("nonsense").getFlashMap().get("error")).isEqualTo("Choose what to do with the ticked posts.");
+	}
+
+	private List<String> tags(long post) {
+		return this.jdbc.sql("select t.slug from post_tag pt join tag t on t.id = pt.tag_id where pt.post_id = :id")
+			.param("id", post).query(String.class).list();
+	}
+
+}

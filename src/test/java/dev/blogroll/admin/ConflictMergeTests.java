@@ -1,0 +1,136 @@
+package dev.blogroll.admin;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import dev.blogroll.BlogrollTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * The conflict page: it says when the other save was the same editor in another tab, shows the
+ * other save's value of each field that differs, and lets the editor take theirs or keep mine
+ * per field; nothing the other save did is reverted unless the editor chose to.
+ */
+@BlogrollTest
+class ConflictMergeTests {
+
+	@Autowired
+	private MockMvc mvc;
+
+	@Autowired
+	private JdbcClient jdbc;
+
+	private Map<String, String> fields() {
+		Map<String, String> fields = new LinkedHashMap<>();
+		fields.put("title", "Conflict Merge Post");
+		fields.put("slug", "conflict-merge-post");
+		fields.put("categoryId",
+				this.jdbc.sql("select id from category where slug = 'engineering'").query(String.class).single());
+		fields.put("tags", "");
+		fields.put("authorId",
+				this.jdbc.sql("select id from author where slug = 'marco-palladino'").query(String.class).single());
+		fields.put("newAuthor", "");
+		fields.put("publishedAt", "2026-11-30T09:00");
+		fields.put("status", "DRAFT");
+		fields.put("excerpt", "");
+		fields.put("body", "The body.");
+		fields.put("imageUrl", "");
+		fields.put("imageAlt", "");
+		fields.put("sourceUrl", "");
+		fields.put("version", "0");
+		return fields;
+	}
+
+	private long id;
+
+	private String version;
+
+	@BeforeEach
+	void createPost() throws Exception {
+		save("/admin/posts/new", "tess", fields());
+		this.id = this.jdbc.sql("select id from post where slug = 'conflict-merge-post'").query(Long.class).single();
+		this.version = column("version");
+	}
+
+	@AfterEach
+	void removePost() {
+		this.jdbc.sql("delete from post where slug like 'conflict-merge-%'").update();
+	}
+
+	private MvcResult save(String path, String username, Map<String, String> fields, String... theirs) throws Exception {
+		MockHttpServletRequestBuilder request = post(path).with(csrf()).with(user(username).roles("EDITOR"));
+		fields.forEach(request::param);
+		for (String field : theirs) {
+			request.param("theirs", field);
+		}
+		return this.mvc.perform(request).andReturn();
+	}
+
+	private String column(String name) {
+		return this.jdbc.sql("select " + name + " from post where id = :id").param("id", this.id).query(String.class)
+			.single();
+	}
+
+	@Test
+	void theSameEditorInAnotherTabIsToldSoAndMergesFieldByField() throws Exception {
+		Map<String, String> otherTab = fields();
+		otherTab.put("version", this.version);
+		otherTab.put("title", "Conflict Merge Post, Their Title");
+		otherTab.put("body", "Their body.");
+		save("/admin/posts/" + this.id + "/edit", "tess", otherTab);
+
+		Map<String, String> thisTab = fields();
+		thisTab.put("version", this.version);
+		thisTab.put("excerpt", "My excerpt.");
+		thisTab.put("body", "My body.");
+		MvcResult conflict = save("/admin/posts/" + this.id + "/edit", "tess", thisTab);
+		assertThat(conflict.getResponse().getStatus()).isEqualTo(200);
+		Document page = Jsoup.parse(conflict.getResponse().getContentAsString());
+		assertThat(page.select(".flash-warning").text()).contains("You saved this post in another tab or window")
+			.doesNotContain("Someone else");
+		assertThat(page.select(".conflict-list input[name=theirs]").eachAttr("value"))
+			.containsExactly("Title", "Excerpt", "Body");
+		assertThat(page.select(".conflict-list input[name=theirs]").eachAttr("form")).containsOnly("post-form");
+		assertThat(page.select(".conflict-list pre.their-body").text()).isEqualTo("Their body.");
+		assertThat(page.select("#excerpt").text()).as("mine, in the form").isEqualTo("My excerpt.");
+		assertThat(column("title")).as("nothing reverted").isEqualTo("Conflict Merge Post, Their Title");
+
+		thisTab.put("version", page.select("#version").val());
+		assertThat(save("/admin/posts/" + this.id + "/edit", "tess", thisTab, "Title").getResponse().getStatus())
+			.isEqualTo(302);
+		assertThat(column("title")).as("theirs, taken").isEqualTo("Conflict Merge Post, Their Title");
+		assertThat(column("excerpt")).as("mine, kept").isEqualTo("My excerpt.");
+		assertThat(column("body")).as("mine, kept").isEqualTo("My body.");
+	}
+
+	@Test
+	void anotherEditorsSaveIsNamed() throws Exception {
+		Map<String, String> theirs = fields();
+		theirs.put("version", this.version);
+		theirs.put("title", "Conflict Merge Post, Uma's");
+		save("/admin/posts/" + this.id + "/edit", "uma", theirs);
+		Map<String, String> mine = fields();
+		mine.put("version", this.version);
+		mine.put("body", "Mine.");
+		Document page = Jsoup.parse(save("/admin/posts/" + this.id + "/edit", "tess", mine).getResponse()
+			.getContentAsString());
+		assertThat(page.select(".flash-warning").text()).contains("Someone else saved this post", "uma");
+	}
+
+}
