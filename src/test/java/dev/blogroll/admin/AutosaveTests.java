@@ -94,7 +94,7 @@ class AutosaveTests {
 		assertThat(page.select(".flash-warning").text()).contains("Restored unsaved changes from " + kept.getResponse().getContentAsString());
 		assertThat(page.select("#body").text()).isEqualTo("Typed words.");
 		assertThat(page.select("form.post-form").attr("data-autosave")).isEqualTo("/admin/posts/" + this.id + "/autosave");
-		assertThat(page.select("script[src=/js/post-form.js]")).hasSize(1);
+		assertThat(page.select("script[src~=^/js/post-form-[0-9a-f]{32}\\.js$]")).as("the form's script, under its hashed address").hasSize(1);
 		assertThat(editPage("bob").select("#body").text()).as("another editor's form is their own").isEqualTo("Saved words.");
 
 		MvcResult discarded = this.mvc.perform(post("/admin/posts/" + this.id + "/autosave/discard").with(csrf())
