@@ -1,6 +1,5 @@
 package dev.blogroll.admin;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
@@ -16,6 +15,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dev.blogroll.BlogrollTest;
+import dev.blogroll.PostFormFields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -37,24 +37,10 @@ class ConflictMergeTests {
 	private JdbcClient jdbc;
 
 	private Map<String, String> fields() {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("title", "Conflict Merge Post");
-		fields.put("slug", "conflict-merge-post");
-		fields.put("categoryId",
-				this.jdbc.sql("select id from category where slug = 'engineering'").query(String.class).single());
-		fields.put("tags", "");
-		fields.put("authorId",
-				this.jdbc.sql("select id from author where slug = 'marco-palladino'").query(String.class).single());
-		fields.put("newAuthor", "");
-		fields.put("publishedAt", "2026-11-30T09:00");
-		fields.put("status", "DRAFT");
-		fields.put("excerpt", "");
-		fields.put("body", "The body.");
-		fields.put("imageUrl", "");
-		fields.put("imageAlt", "");
-		fields.put("sourceUrl", "");
-		fields.put("version", "0");
-		return fields;
+		return PostFormFields.with(PostFormFields.draft(
+				this.jdbc.sql("select id from category where slug = 'engineering'").query(String.class).single(),
+				this.jdbc.sql("select id from author where slug = 'marco-palladino'").query(String.class).single()),
+				"title", "Conflict Merge Post", "slug", "conflict-merge-post", "body", "The body.");
 	}
 
 	private long id;

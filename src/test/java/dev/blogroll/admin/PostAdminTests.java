@@ -1,7 +1,6 @@
 package dev.blogroll.admin;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
@@ -18,6 +17,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import dev.blogroll.BlogrollTest;
 import dev.blogroll.MutableClock;
+import dev.blogroll.PostFormFields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -60,27 +60,11 @@ class PostAdminTests {
 
 	/** The post form as a browser sends it: a valid post, with some fields changed. */
 	private MockHttpServletRequestBuilder form(String path, String... changes) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("title", "Admin Test Post");
-		fields.put("slug", "admin-test-post");
-		fields.put("categoryId", String.valueOf(this.engineering));
-		fields.put("tags", "Admin Test Tag, API Gateway");
-		fields.put("authorId", String.valueOf(this.anAuthor));
-		fields.put("newAuthor", "");
-		fields.put("publishedAt", "2020-06-01T10:00");
-		fields.put("status", "PUBLISHED");
-		fields.put("excerpt", "");
-		fields.put("body", "## Hello\n\nA body written in the admin.");
-		fields.put("imageUrl", "");
-		fields.put("imageAlt", "An admin test image");
-		fields.put("sourceUrl", "");
-		fields.put("version", "0");
-		for (int i = 0; i < changes.length; i += 2) {
-			fields.put(changes[i], changes[i + 1]);
-		}
-		MockHttpServletRequestBuilder request = post(path).with(csrf()).with(user("alice").roles("EDITOR"));
-		fields.forEach(request::param);
-		return request;
+		Map<String, String> fields = PostFormFields.with(PostFormFields.draft(this.engineering, this.anAuthor),
+				"title", "Admin Test Post", "slug", "admin-test-post", "tags",
+				"Admin Test Tag, API Gateway", "publishedAt", "2020-06-01T10:00", "status", "PUBLISHED", "body",
+				"## Hello\n\nA body written in the admin.", "imageAlt", "An admin test image");
+		return PostFormFields.post(path, "alice", PostFormFields.with(fields, changes));
 	}
 
 	private Document page(String path) throws Exception {

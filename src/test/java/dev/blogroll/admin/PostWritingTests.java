@@ -1,7 +1,6 @@
 package dev.blogroll.admin;
 
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
@@ -18,6 +17,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 import dev.blogroll.BlogrollTest;
 import dev.blogroll.MutableClock;
+import dev.blogroll.PostFormFields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -59,27 +59,10 @@ class PostWritingTests {
 	}
 
 	private MockHttpServletRequestBuilder form(String path, String... changes) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("title", "Writing Test Post");
-		fields.put("slug", "writing-test-post");
-		fields.put("categoryId", String.valueOf(this.engineering));
-		fields.put("tags", "");
-		fields.put("authorId", String.valueOf(this.anAuthor));
-		fields.put("newAuthor", "");
-		fields.put("publishedAt", "2026-11-30T09:07");
-		fields.put("status", "DRAFT");
-		fields.put("excerpt", "");
-		fields.put("body", "Words.");
-		fields.put("imageUrl", "");
-		fields.put("imageAlt", "");
-		fields.put("sourceUrl", "");
-		fields.put("version", "0");
-		for (int i = 0; i < changes.length; i += 2) {
-			fields.put(changes[i], changes[i + 1]);
-		}
-		MockHttpServletRequestBuilder request = post(path).with(csrf()).with(user("wanda").roles("EDITOR"));
-		fields.forEach(request::param);
-		return request;
+		Map<String, String> fields = PostFormFields.with(PostFormFields.draft(this.engineering, this.anAuthor),
+				"title", "Writing Test Post", "slug", "writing-test-post", "publishedAt",
+				"2026-11-30T09:07");
+		return PostFormFields.post(path, "wanda", PostFormFields.with(fields, changes));
 	}
 
 	private MvcResult save(String path, String... changes) throws Exception {

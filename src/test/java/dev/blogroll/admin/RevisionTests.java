@@ -17,6 +17,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dev.blogroll.BlogrollTest;
+import dev.blogroll.PostFormFields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -41,22 +42,10 @@ class RevisionTests {
 
 	@BeforeEach
 	void startForm() {
-		this.fields.put("title", "Revision Test Post");
-		this.fields.put("slug", "revision-test-post");
-		this.fields.put("categoryId",
-				this.jdbc.sql("select id from category where slug = 'engineering'").query(String.class).single());
-		this.fields.put("tags", "");
-		this.fields.put("authorId",
-				this.jdbc.sql("select id from author where slug = 'marco-palladino'").query(String.class).single());
-		this.fields.put("newAuthor", "");
-		this.fields.put("publishedAt", "2026-11-30T09:00");
-		this.fields.put("status", "DRAFT");
-		this.fields.put("excerpt", "");
-		this.fields.put("body", "First line.\nSecond line.");
-		this.fields.put("imageUrl", "");
-		this.fields.put("imageAlt", "");
-		this.fields.put("sourceUrl", "");
-		this.fields.put("version", "0");
+		this.fields.putAll(PostFormFields.with(PostFormFields.draft(
+				this.jdbc.sql("select id from category where slug = 'engineering'").query(String.class).single(),
+				this.jdbc.sql("select id from author where slug = 'marco-palladino'").query(String.class).single()),
+				"title", "Revision Test Post", "slug", "revision-test-post", "body", "First line.\nSecond line."));
 	}
 
 	@AfterEach

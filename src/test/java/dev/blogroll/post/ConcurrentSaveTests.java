@@ -5,7 +5,6 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
@@ -28,6 +27,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dev.blogroll.BlogrollTest;
+import dev.blogroll.PostFormFields;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -256,27 +256,10 @@ class ConcurrentSaveTests {
 	// --- the editor's requests ---------------------------------------------------------------
 
 	private MockHttpServletRequestBuilder form(String path, String... changes) {
-		Map<String, String> fields = new LinkedHashMap<>();
-		fields.put("title", "Race Post");
-		fields.put("slug", "");
-		fields.put("categoryId", String.valueOf(this.engineering));
-		fields.put("tags", "API Gateway");
-		fields.put("authorId", String.valueOf(this.anAuthor));
-		fields.put("newAuthor", "");
-		fields.put("publishedAt", "2021-03-04T10:00");
-		fields.put("status", "PUBLISHED");
-		fields.put("excerpt", "");
-		fields.put("body", "A body.");
-		fields.put("imageUrl", "");
-		fields.put("imageAlt", "");
-		fields.put("sourceUrl", "");
-		fields.put("version", "0");
-		for (int i = 0; i < changes.length; i += 2) {
-			fields.put(changes[i], changes[i + 1]);
-		}
-		MockHttpServletRequestBuilder request = post(path).with(csrf()).with(user("alice").roles("EDITOR"));
-		fields.forEach(request::param);
-		return request;
+		Map<String, String> fields = PostFormFields.with(PostFormFields.draft(this.engineering, this.anAuthor),
+				"title", "Race Post", "tags", "API Gateway", "publishedAt", "2021-03-04T10:00",
+				"status", "PUBLISHED", "body", "A body.");
+		return PostFormFields.post(path, "alice", PostFormFields.with(fields, changes));
 	}
 
 	private MockHttpServletRequestBuilder edit(long id, long version, String... changes) {
