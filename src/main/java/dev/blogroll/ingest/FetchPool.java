@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -49,8 +48,10 @@ class FetchPool implements AutoCloseable {
 		this.concurrency = concurrency;
 		this.perHost = perHost;
 		AtomicInteger threads = new AtomicInteger();
-		// never more tasks than threads: the claimer only claims for idle threads
-		this.workers = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS, new SynchronousQueue<>(),
+		// never more tasks than threads: the claimer only claims for idle threads. The queue takes
+		// the moment between a fetch counting itself ended and its thread being free again (a
+		// direct hand-off would refuse the task claimed for that thread in that moment)
+		this.workers = new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
 				(task) -> {
 					Thread thread = new Thread(task, name + "-" + threads.incrementAndGet());
 					thread.setDaemon(true);
