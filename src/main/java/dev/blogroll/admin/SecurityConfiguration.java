@@ -40,6 +40,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.web.SecurityHeaders;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Two filter chains. Everything under {@code /admin} needs a signed-in editor (accounts under
@@ -69,7 +70,7 @@ class SecurityConfiguration {
 	@Order(1)
 	@ConditionalOnWebApplication // not when --import runs without a web server
 	SecurityFilterChain adminChain(HttpSecurity http, LoginThrottle throttle, AccountRepository accounts,
-			BlogrollProperties properties, Clock clock, KeptForms keptForms) throws Exception {
+			BlogrollProperties properties, Clock clock, KeptForms keptForms, SiteLocale siteLocale) throws Exception {
 		RequestCache requestCache = new HttpSessionRequestCache();
 		SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
 				new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
@@ -101,7 +102,7 @@ class SecurityConfiguration {
 				}))
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new KeepingEntryPoint(keptForms, signInFirst))
-				.accessDeniedHandler(new StaleFormHandler(keptForms)))
+				.accessDeniedHandler(new StaleFormHandler(keptForms, siteLocale)))
 			.logout((logout) -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LOGIN_PAGE + "?signedOut"))
 			.addFilterAfter(new AccountCheckFilter(accounts, contexts, properties.sessions().maxAge(), clock, keptForms),
 					SecurityContextHolderFilter.class)

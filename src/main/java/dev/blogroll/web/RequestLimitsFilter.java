@@ -15,6 +15,7 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Refuses, before anything reads the body or remembers the address, a request whose path or
@@ -35,7 +36,10 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 
 	private final BlogrollProperties.Limits limits;
 
-	RequestLimitsFilter(BlogrollProperties properties) {
+	private final SiteLocale siteLocale;
+
+	RequestLimitsFilter(BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.limits = properties.limits();
 	}
 
@@ -45,9 +49,8 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 		String query = request.getQueryString();
 		if (request.getRequestURI().length() > this.limits.maxPathLength()
 				|| (query != null && query.length() > this.limits.maxQueryLength())) {
-			refuse(request, response, HttpServletResponse.SC_REQUEST_URI_TOO_LONG, "The address is too long: at most "
-					+ this.limits.maxPathLength() + " characters of path and " + this.limits.maxQueryLength()
-					+ " of query are read. Check the link you followed.");
+			refuse(request, response, HttpServletResponse.SC_REQUEST_URI_TOO_LONG, this.siteLocale.text("limits.addressTooLong",
+					this.limits.maxPathLength(), this.limits.maxQueryLength()));
 			return;
 		}
 		if (isUpload(request)) {
@@ -55,19 +58,19 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 			long length = request.getContentLengthLong();
 			if (length < 0) {
 				refuse(request, response, HttpServletResponse.SC_LENGTH_REQUIRED,
-						"An upload must say how large it is. Send it again from the form.");
+						this.siteLocale.text("limits.lengthRequired"));
 				return;
 			}
 			if (length > limit.toBytes()) {
 				refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-						"The file is too large for this form: it accepts at most " + describe(limit) + ".");
+						this.siteLocale.text("limits.fileTooLarge", describe(limit)));
 				return;
 			}
 		}
 		else if (isForm(request) && request.getContentLengthLong() > MAX_FORM_BYTES) {
 			// Tomcat would drop the fields of a larger form without a word (its max-http-form-post-size)
 			refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-					"This form is larger than the site accepts (at most 2 MB), so it was not saved.");
+					this.siteLocale.text("limits.formTooLarge"));
 			return;
 		}
 		chain.doFilter(request, response);
