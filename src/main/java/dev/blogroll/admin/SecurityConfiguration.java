@@ -107,7 +107,7 @@ class SecurityConfiguration {
 			.addFilterAfter(new AccountCheckFilter(accounts, contexts, properties.sessions().maxAge(), clock, keptForms),
 					SecurityContextHolderFilter.class)
 			.addFilterBefore(new UploadsNeedSignIn(signInFirst), CsrfFilter.class)
-			.addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new ThrottleFilter(throttle, siteLocale), UsernamePasswordAuthenticationFilter.class)
 			.headers(SecurityConfiguration::securityHeaders);
 		return http.build();
 	}
@@ -178,8 +178,11 @@ class SecurityConfiguration {
 
 		private final LoginThrottle throttle;
 
-		ThrottleFilter(LoginThrottle throttle) {
+		private final SiteLocale siteLocale;
+
+		ThrottleFilter(LoginThrottle throttle, SiteLocale siteLocale) {
 			this.throttle = throttle;
+			this.siteLocale = siteLocale;
 		}
 
 		@Override
@@ -189,7 +192,7 @@ class SecurityConfiguration {
 				String username = Optional.ofNullable(request.getParameter("username")).orElse("");
 				Optional<LoginThrottle.Lockout> locked = this.throttle.lockedFor(username, request.getRemoteAddr());
 				if (locked.isPresent()) {
-					request.getSession().setAttribute(LOCKOUT, locked.get().message());
+					request.getSession().setAttribute(LOCKOUT, locked.get().message(this.siteLocale));
 					response.sendRedirect(LOGIN_PAGE + "?locked");
 					return;
 				}
