@@ -13,6 +13,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Attribute;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.safety.Cleaner;
 import org.jsoup.safety.Safelist;
 
 /**
@@ -30,6 +31,8 @@ public final class Markdown {
 	 * so that no heading can take an id the page itself uses ({@code main}, {@code site-search}).
 	 */
 	public static final String HEADING_ID_PREFIX = "section-";
+
+	private static final Pattern HEADING_ID = Pattern.compile(HEADING_ID_PREFIX + "[\\p{L}\\p{N}_-]*");
 
 	private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create(), AutolinkExtension.create(),
 			HeadingAnchorExtension.builder().idPrefix(HEADING_ID_PREFIX).defaultId("heading").build());
@@ -89,7 +92,7 @@ public final class Markdown {
 	 * so that readers without a mouse can scroll a long line sideways.
 	 */
 	public static String toSafeHtml(String markdown) {
-		Document clean = Jsoup.parseBodyFragment(Jsoup.clean(toUnsafeHtml(markdown), "", SAFELIST, OUTPUT));
+		Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(toUnsafeHtml(markdown)));
 		keepOnlyWhatMarkdownMakes(clean.body());
 		clean.select("pre").attr("tabindex", "0");
 		clean.outputSettings(OUTPUT);
@@ -109,41 +112,53 @@ public final class Markdown {
 	 * checkboxes only as a task list's, disabled.
 	 */
 	private static void keepOnlyWhatMarkdownMakes(Element body) {
-		for (Element span : body.select("span")) {
-			if (span.closest("pre > code") == null || !Highlighter.CLASSES.contains(span.className())) {
-				span.unwrap();
+		// one pass over a snapshot of the elements: a render of a long post has tens of thousands
+		for (Element element : body.getAllElements().toArray(new Element[0])) {
+			switch (element.normalName()) {
+				case "span" -> {
+					// the highlighter's spans are children of pre > code, never nested
+					Element code = element.parent();
+					boolean inCode = code != null && code.nameIs("code") && code.parent() != null
+							&& code.parent().nameIs("pre");
+					if (!inCode || !Highlighter.CLASSES.contains(element.className())) {
+						element.unwrap();
+					}
+				}
+				case "h1", "h2", "h3", "h4", "h5", "h6" -> {
+					keepIf(element, "id", HEADING_ID.matcher(element.id()).matches());
+					keepIf(element, "class", element.hasClass("footnotes-heading") && element.parent() != null
+							&& element.parent().hasClass("footnotes"));
+				}
+				case "li" -> {
+					keepIf(element, "id", MarkdownExtras.FOOTNOTE_ID.matcher(element.id()).matches());
+					keepIf(element, "class", element.className().equals("task-list-item"));
+				}
+				case "a" -> {
+					keepIf(element, "id", MarkdownExtras.FOOTNOTE_REF_ID.matcher(element.id()).matches());
+					boolean backref = element.className().equals("footnote-backref");
+					keepIf(element, "class", backref);
+					keepIf(element, "aria-label", backref);
+				}
+				case "ul", "ol" -> keepIf(element, "class", element.className().equals("task-list"));
+				case "sup" -> keepIf(element, "class", element.className().equals("footnote-ref"));
+				case "section" -> keepIf(element, "class", element.className().equals("footnotes"));
+				case "input" -> {
+					if (!"checkbox".equalsIgnoreCase(element.attr("type")) || !isTaskMarker(element)) {
+						element.remove();
+					}
+					else {
+						element.attr("disabled", true).attr("aria-label", "Task");
+					}
+				}
+				default -> {
+				}
 			}
 		}
-		for (Element heading : body.select("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) {
-			if (!heading.id().matches(HEADING_ID_PREFIX + "[\\p{L}\\p{N}_-]*")) {
-				heading.removeAttr("id");
-			}
-		}
-		body.select("h2[class]:not(section.footnotes > h2.footnotes-heading)").removeAttr("class");
-		for (Element item : body.select("li[id]")) {
-			if (!MarkdownExtras.FOOTNOTE_ID.matcher(item.id()).matches()) {
-				item.removeAttr("id");
-			}
-		}
-		for (Element link : body.select("a[id]")) {
-			if (!MarkdownExtras.FOOTNOTE_REF_ID.matcher(link.id()).matches()) {
-				link.removeAttr("id");
-			}
-		}
-		body.select("a[class]:not(a.footnote-backref), a[aria-label]:not(a.footnote-backref)")
-			.removeAttr("class")
-			.removeAttr("aria-label");
-		body.select("sup[class]:not(.footnote-ref)").removeAttr("class");
-		body.select("section[class]:not(.footnotes)").removeAttr("class");
-		body.select("li[class]:not(.task-list-item)").removeAttr("class");
-		body.select("ul[class]:not(.task-list), ol[class]:not(.task-list)").removeAttr("class");
-		for (Element input : body.select("input")) {
-			if (!"checkbox".equalsIgnoreCase(input.attr("type")) || !isTaskMarker(input)) {
-				input.remove();
-			}
-			else {
-				input.attr("disabled", true).attr("aria-label", "Task");
-			}
+	}
+
+	private static void keepIf(Element element, String attribute, boolean keep) {
+		if (!keep && element.hasAttr(attribute)) {
+			element.removeAttr(attribute);
 		}
 	}
 
