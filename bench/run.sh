@@ -56,6 +56,9 @@ trap cleanup EXIT
 log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
 need() { command -v "$1" >/dev/null || { echo "bench needs $1 (apt-get install $2)" >&2; exit 1; }; }
 need wrk wrk; need nginx nginx-light; need psql postgresql-client; need python3 python3; need curl curl
+if [[ -n "${SEARCH_DB:-}" && ! -x bench/search/run.sh ]]; then
+  echo "SEARCH_DB is set but bench/search/run.sh is missing" >&2; exit 1
+fi
 
 # --- PostgreSQL --------------------------------------------------------------------------------
 as_postgres() { # runs SQL as a superuser: the postgres account through its socket when run as root
@@ -241,7 +244,6 @@ fi
 # --- the search query set (bench/search/run.sh, on its own corpus) ----------------------------------
 SEARCH_SUMMARY=${SEARCH_SUMMARY:-}
 if [[ -n "${SEARCH_DB:-}" ]]; then
-  [[ -x bench/search/run.sh ]] || { echo "SEARCH_DB is set but bench/search/run.sh is missing" >&2; exit 1; }
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID="" # its cores are the search run's now
   log "search query set on $SEARCH_DB (bench/search/run.sh)"
   rm -f "$WORK/search-summary.tsv"
