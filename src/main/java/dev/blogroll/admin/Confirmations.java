@@ -20,8 +20,8 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
- * Actions that destroy or take away (trash a post; delete a category, tag, author or feed
- * source; disable an account, one's own too) happen only once confirmed on a page of their own,
+ * Actions that destroy or take away (trash a post; delete a category, tag, author, feed
+ * source or library image; disable an account, one's own too) happen only once confirmed on a page of their own,
  * without JavaScript: a form that sends one of them without {@code confirm=true} (the buttons in
  * the tables, a forged or replayed request) is redirected to {@code /admin/confirm}, which says
  * what is about to happen and sends the same request again with the confirmation. The
@@ -68,6 +68,10 @@ class Confirmations implements WebMvcConfigurer, HandlerInterceptor {
 					"select name from feed_source where id = :id", "Delete the feed source “%s”?",
 					"Blogroll stops fetching it and forgets its settings and fetch history. This cannot be undone.",
 					"Delete feed source", "/admin/sources"),
+			new Kind(Pattern.compile("/admin/media/([0-9]{1,18})/delete"), null,
+					"select file_name from media where id = :id", "Delete the image “%s”?",
+					"Its addresses stop answering. This cannot be undone. An image that posts show is not deleted.",
+					"Delete image", "/admin/media"),
 			new Kind(Pattern.compile("/admin/accounts/([0-9]{1,18})/enabled"), Map.entry("enabled", "false"),
 					"select username from account where id = :id", "Disable the account “%s”?",
 					"Its sessions end at once and it cannot sign in until an admin enables it again.",
