@@ -1,5 +1,6 @@
 package dev.blogroll.media;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -91,6 +92,27 @@ class MediaUploadTests {
 			.getStatus()).isEqualTo(302);
 		assertThat(this.jdbc.sql("select content_type from media where file_name = 'holiday.jpg'").query(String.class)
 			.single()).isEqualTo("image/png");
+	}
+
+	@Test
+	void webpFilesFromABrowsersEncoderAreReadAndKeptAsJpegOrPngByTheirTransparency() throws Exception {
+		byte[] opaque = resource("chromium-opaque.webp");
+		byte[] transparent = resource("chromium-transparent.webp");
+		assertThat(upload("/admin/media", "opaque.webp", "image/webp", opaque).getResponse().getStatus()).isEqualTo(302);
+		assertThat(upload("/admin/media", "disc.webp", "image/webp", transparent).getResponse().getStatus()).isEqualTo(302);
+
+		Map<String, Object> photo = this.jdbc.sql("select * from media where file_name = 'opaque.webp'").query().singleRow();
+		assertThat(photo).containsEntry("width", 960).containsEntry("height", 540);
+		assertThat(variants((String) photo.get("hash"))).extracting((row) -> row.get("width")).containsExactly(400, 800, 960);
+		var decoded = TestImages.read((byte[]) variants((String) photo.get("hash")).get(0).get("bytes"));
+		assertThat(new java.awt.Color(decoded.getRGB(5, 5)).getRed()).as("the red corner").isGreaterThan(200);
+
+		Map<String, Object> disc = this.jdbc.sql("select * from media where file_name = 'disc.webp'").query().singleRow();
+		assertThat(disc).containsEntry("content_type", "image/png").containsEntry("width", 600);
+		var discImage = TestImages.read((byte[]) variants((String) disc.get("hash")).get(0).get("bytes"));
+		assertThat(discImage.getColorModel().hasAlpha()).isTrue();
+		assertThat(discImage.getRGB(discImage.getWidth() - 2, discImage.getHeight() - 2) >>> 24)
+			.as("the transparent corner stays transparent").isZero();
 	}
 
 	@Test
@@ -383,6 +405,12 @@ class MediaUploadTests {
 			}
 		}
 		assertThat(cards.get(0).select(".card-title").text()).isEqualTo("Media Test Post");
+	}
+
+	private static byte[] resource(String name) throws IOException {
+		try (var in = MediaUploadTests.class.getResourceAsStream("/media/" + name)) {
+			return in.readAllBytes();
+		}
 	}
 
 	private MvcResult upload(String path, String name, String type, byte[] bytes) throws Exception {
