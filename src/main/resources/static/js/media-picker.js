@@ -14,11 +14,15 @@
   }
   var input = picker.querySelector('input[type=file]');
   var status = picker.querySelector('.media-picker-status');
-  var preview = picker.querySelector('.media-picker-preview');
+  var preview = document.createElement('img');
   var address = form.querySelector('[name=imageUrl]');
   var alt = form.querySelector('[name=imageAlt]');
   var token = form.querySelector('input[name=_csrf]');
   var maxBytes = Number(picker.getAttribute('data-max-bytes'));
+  preview.className = 'media-picker-preview';
+  preview.alt = '';
+  preview.hidden = true;
+  status.parentNode.insertBefore(preview, status);
   picker.hidden = false;
 
   function say(text, failed) {

@@ -1,8 +1,5 @@
 package dev.blogroll.media;
 
-import java.time.Duration;
-
-import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -25,7 +22,8 @@ import dev.blogroll.web.NotFoundException;
 @Controller
 class MediaController {
 
-	static final CacheControl IMMUTABLE = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+	/** As the site's content-hashed static assets are served ({@code web.CacheControlFilter}). */
+	static final String IMMUTABLE = "public, max-age=31536000, immutable";
 
 	private final MediaLibrary library;
 
@@ -40,7 +38,7 @@ class MediaController {
 			.orElseThrow(() -> new NotFoundException("There is no image " + name));
 		String etag = "\"" + path.hash() + "-" + path.width() + "x" + path.height() + "\"";
 		if (ifNoneMatch != null && matches(ifNoneMatch, etag)) {
-			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).cacheControl(IMMUTABLE).build();
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(etag).header(HttpHeaders.CACHE_CONTROL, IMMUTABLE).build();
 		}
 		MediaLibrary.Served served = this.library.variant(path)
 			.orElseThrow(() -> new NotFoundException("There is no image " + name));
@@ -48,7 +46,7 @@ class MediaController {
 			.contentType(MediaType.parseMediaType(served.contentType()))
 			.contentLength(served.bytes().length)
 			.eTag(etag)
-			.cacheControl(IMMUTABLE)
+			.header(HttpHeaders.CACHE_CONTROL, IMMUTABLE)
 			.header("X-Content-Type-Options", "nosniff")
 			.body(served.bytes());
 	}
