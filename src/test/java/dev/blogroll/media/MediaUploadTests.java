@@ -48,6 +48,9 @@ class MediaUploadTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private MediaLibrary library;
+
 	@LocalServerPort
 	private int port;
 
@@ -213,6 +216,31 @@ class MediaUploadTests {
 		assertThat(again.getResponse().getContentAsString()).contains("in the library already: first.png");
 		assertThat(this.jdbc.sql("select count(*) from media where uploaded_by = 'mira'").query(Long.class).single())
 			.isEqualTo(1);
+	}
+
+	@Test
+	void twoUploadsOfTheSameFileAtOnceMakeOneImage() throws Exception {
+		byte[] png = TestImages.png(1200, 700);
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		try {
+			java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+			java.util.concurrent.Callable<MediaLibrary.Stored> store = () -> {
+				start.await();
+				return this.library.store("twin.png", png, "mira");
+			};
+			var first = pool.submit(store);
+			var second = pool.submit(store);
+			start.countDown();
+			List<Boolean> existed = List.of(first.get(2, java.util.concurrent.TimeUnit.MINUTES).existed(),
+					second.get(2, java.util.concurrent.TimeUnit.MINUTES).existed());
+			assertThat(existed).containsExactlyInAnyOrder(true, false);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(this.jdbc.sql("select count(*) from media where file_name = 'twin.png'").query(Long.class).single())
+			.isOne();
+		assertThat(variants(hash("twin.png"))).extracting((row) -> row.get("width")).containsExactly(400, 800, 1200);
 	}
 
 	@Test
