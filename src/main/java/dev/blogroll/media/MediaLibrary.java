@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -222,10 +221,6 @@ public class MediaLibrary {
 		return new Image(rs.getLong("id"), rs.getString("hash"), rs.getString("file_name"), rs.getString("content_type"),
 				rs.getInt("width"), rs.getInt("height"), rs.getTimestamp("uploaded_at").toInstant(),
 				rs.getString("uploaded_by"));
-	}
-
-	static @Nullable String nullIfBlank(@Nullable String value) {
-		return (value == null || value.isBlank()) ? null : value;
 	}
 
 }

@@ -36,6 +36,15 @@ class ImageVariantsTests {
 	}
 
 	@Test
+	void webpIsKeptAsJpegWhenOpaqueAndAsPngWhenTransparent() throws Exception {
+		try (var opaque = getClass().getResourceAsStream("/media/chromium-opaque.webp");
+				var transparent = getClass().getResourceAsStream("/media/chromium-transparent.webp")) {
+			assertThat(this.images.process(opaque.readAllBytes()).contentType()).isEqualTo("image/jpeg");
+			assertThat(this.images.process(transparent.readAllBytes()).contentType()).isEqualTo("image/png");
+		}
+	}
+
+	@Test
 	void aSmallImageIsKeptAtItsOwnSizeOnly() {
 		ImageVariants.Processed processed = this.images.process(TestImages.png(1, 1));
 		assertThat(processed.variants()).extracting(ImageVariants.Variant::width).containsExactly(1);
