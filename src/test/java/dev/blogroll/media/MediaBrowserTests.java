@@ -117,8 +117,10 @@ class MediaBrowserTests {
 			assertThat(address).matches("/media/[0-9a-f]{32}-2000x1333\\.jpg");
 			assertThat(driver.switchTo().activeElement().getAttribute("id")).as("alt text next").isEqualTo("imageAlt");
 			driver.findElement(By.id("imageAlt")).sendKeys("A gradient from blue to yellow with a red corner");
-			assertThat((Boolean) browser.script("var p = document.querySelector('.media-picker-preview');"
-					+ " return !p.hidden && p.complete && p.naturalWidth === 400;")).isTrue();
+			String previewLoaded = "var p = document.querySelector('.media-picker-preview');"
+					+ " return !p.hidden && p.complete && p.naturalWidth === 400;";
+			waitFor(driver, (ignored) -> (Boolean) browser.script(previewLoaded));
+			assertThat((Boolean) browser.script(previewLoaded)).as("the preview shows the 400-px variant").isTrue();
 			browser.screenshot("media-post-form-with-image-1366");
 
 			driver.findElement(By.cssSelector("form.post-form button[name=publish]")).click();
