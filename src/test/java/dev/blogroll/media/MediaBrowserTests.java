@@ -123,8 +123,10 @@ class MediaBrowserTests {
 			assertThat((Boolean) browser.script(previewLoaded)).as("the preview shows the 400-px variant").isTrue();
 			browser.screenshot("media-post-form-with-image-1366");
 
-			driver.findElement(By.cssSelector("form.post-form button[name=publish]")).click();
-			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+			var publish = driver.findElement(By.cssSelector("form.post-form button[name=publish]"));
+			publish.click();
+			waitFor(driver, ExpectedConditions.stalenessOf(publish));
+			assertThat(driver.findElement(By.cssSelector("p.flash-success")).getText()).startsWith("Published");
 
 			// the media page on a phone: both images, the photo with the post that shows it
 			browser.open(site + "/admin/media", 390, 844);
