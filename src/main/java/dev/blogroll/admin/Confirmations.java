@@ -22,8 +22,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import dev.blogroll.web.SiteLocale;
 
 /**
- * Actions that destroy or take away (trash a post; delete a category, tag, author or feed
- * source; disable an account, one's own too) happen only once confirmed on a page of their own,
+ * Actions that destroy or take away (trash a post; delete a category, tag, author, feed
+ * source or library image; disable an account, one's own too) happen only once confirmed on a page of their own,
  * without JavaScript: a form that sends one of them without {@code confirm=true} (the buttons in
  * the tables, a forged or replayed request) is redirected to {@code /admin/confirm}, which says
  * what is about to happen and sends the same request again with the confirmation. The
@@ -60,6 +60,8 @@ class Confirmations implements WebMvcConfigurer, HandlerInterceptor {
 					"select name from author where id = :id", "confirm.deleteAuthor", "/admin/authors"),
 			new Kind(Pattern.compile("/admin/sources/([0-9]{1,18})/delete"), null,
 					"select name from feed_source where id = :id", "confirm.deleteSource", "/admin/sources"),
+			new Kind(Pattern.compile("/admin/media/([0-9]{1,18})/delete"), null,
+					"select file_name from media where id = :id", "confirm.deleteImage", "/admin/media"),
 			new Kind(Pattern.compile("/admin/accounts/([0-9]{1,18})/enabled"), Map.entry("enabled", "false"),
 					"select username from account where id = :id", "confirm.disableAccount", "/admin/accounts"));
 

@@ -26,6 +26,8 @@ import dev.blogroll.category.Category;
 import dev.blogroll.category.CategoryRepository;
 import dev.blogroll.database.DatabaseFailures;
 import dev.blogroll.database.Writes;
+import dev.blogroll.media.MediaLibrary;
+import dev.blogroll.media.MediaPaths;
 import dev.blogroll.tag.Tag;
 import dev.blogroll.tag.TagRepository;
 import dev.blogroll.text.Slugs;
@@ -117,8 +119,7 @@ public class PostEditor {
 			errors.rejectValue("categoryId", "category.unknown", this.siteLocale.text("post.category.unknown"));
 		}
 		checkAuthor(form, errors);
-		checkAddress(form.imageUrl(), "imageUrl", errors);
-		checkImageIsSecure(form.imageUrl(), errors);
+		checkImage(form, errors);
 		checkAddress(form.sourceUrl(), "sourceUrl", errors);
 		checkTags(form.tags(), errors);
 	}
@@ -294,6 +295,31 @@ public class PostEditor {
 	private static void checkAddress(@Nullable String address, String field, Errors errors) {
 		if (address != null && !address.isBlank() && PostRules.addressProblem(address.strip()) != null) {
 			errors.rejectValue(field, field + ".format", PostRules.addressProblem(address.strip()));
+		}
+	}
+
+	/**
+	 * An image is a library image's address ({@code /media/…}, which must be in the library) or
+	 * a web address; either way it needs its alt text.
+	 */
+	private void checkImage(PostForm form, Errors errors) {
+		String image = form.imageUrl();
+		if (image == null || image.isBlank()) {
+			return;
+		}
+		if (MediaPaths.isLibraryPath(image.strip())) {
+			if (!MediaLibrary.hasImage(this.jdbc, image.strip())) {
+				errors.rejectValue("imageUrl", "imageUrl.library", "This image is not in the media library (it may have "
+						+ "been deleted). Upload it again or choose another.");
+			}
+		}
+		else {
+			checkAddress(image, "imageUrl", errors);
+			checkImageIsSecure(image, errors);
+		}
+		if (!errors.hasFieldErrors("imageAlt") && (form.imageAlt() == null || form.imageAlt().isBlank())) {
+			errors.rejectValue("imageAlt", "imageAlt.required", "Describe the image for people who cannot see it: "
+					+ "alt text is needed with an image.");
 		}
 	}
 

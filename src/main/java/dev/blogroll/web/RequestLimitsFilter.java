@@ -15,13 +15,14 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.blogroll.BlogrollProperties;
-import dev.blogroll.web.SiteLocale;
+import dev.blogroll.media.MediaSettings;
 
 /**
  * Refuses, before anything reads the body or remembers the address, a request whose path or
  * query string is longer than a person or a link would ever make it ({@code 414 URI Too Long})
  * and an upload larger than its form accepts ({@code 413 Content Too Large}): an OPML file, an
- * NDJSON import, each with its own limit ({@code blogroll.limits.*}). An upload must say its
+ * NDJSON import, an image for the media library, each with its own limit ({@code blogroll.limits.*},
+ * {@code blogroll.media.max-upload-size}). An upload must say its
  * length ({@code 411 Length Required} otherwise; browsers always do), so the limit is known
  * before a byte is read. Each answer is the site's own error page, and the connection is closed
  * rather than the rest of a refused upload read.
@@ -38,9 +39,12 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 
 	private final SiteLocale siteLocale;
 
-	RequestLimitsFilter(BlogrollProperties properties, SiteLocale siteLocale) {
+	private final MediaSettings media;
+
+	RequestLimitsFilter(BlogrollProperties properties, SiteLocale siteLocale, MediaSettings media) {
 		this.siteLocale = siteLocale;
 		this.limits = properties.limits();
+		this.media = media;
 	}
 
 	@Override
@@ -88,6 +92,7 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 		return switch (path) {
 			case IMPORT_PATH -> this.limits.importMaxSize();
 			case OPML_PATH -> this.limits.opmlMaxSize();
+			case MediaSettings.UPLOAD_PATH, MediaSettings.UPLOAD_PATH + "/upload" -> this.media.maxRequestSize();
 			default -> this.limits.otherUploadMaxSize();
 		};
 	}
