@@ -52,7 +52,15 @@ final class GhostSource implements ImportSource {
 		.disable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
 		.build();
 
+	/** Rows of tags, users and links kept from the first reading, at most: a few hundred MB of heap. */
+	static final int MAX_ROWS = 2_000_000;
+
+	/** Characters of an id or a name kept: longer names are refused by the validator anyway. */
+	private static final int MAX_NAME = 1024;
+
 	private final ImportFile file;
+
+	private long rows;
 
 	private final Instant now;
 
@@ -88,14 +96,14 @@ final class GhostSource implements ImportSource {
 				String table = parser.currentName();
 				parser.nextToken();
 				switch (table) {
-					case "tags" -> rows(parser, (row) -> this.tags.put(text(row, "id"),
-							new String[] { text(row, "name"), text(row, "visibility") }));
-					case "users" -> rows(parser, (row) -> this.users.put(text(row, "id"), text(row, "name")));
+					case "tags" -> rows(parser, (row) -> this.tags.put(shortText(row, "id"),
+							new String[] { shortText(row, "name"), shortText(row, "visibility") }));
+					case "users" -> rows(parser, (row) -> this.users.put(shortText(row, "id"), shortText(row, "name")));
 					case "posts_tags" -> rows(parser, (row) -> link(this.postTags, row, "tag_id"));
 					case "posts_authors" -> rows(parser, (row) -> link(this.postAuthors, row, "author_id"));
 					case "posts_meta" -> rows(parser, (row) -> {
 						if (!text(row, "feature_image_alt").isBlank()) {
-							this.imageAlts.put(text(row, "post_id"), text(row, "feature_image_alt"));
+							this.imageAlts.put(shortText(row, "post_id"), shortText(row, "feature_image_alt"));
 						}
 					});
 					default -> parser.skipChildren();
@@ -280,19 +288,30 @@ final class GhostSource implements ImportSource {
 		return false;
 	}
 
-	private static void rows(JsonParser parser, java.util.function.Consumer<JsonNode> row) {
+	private void rows(JsonParser parser, java.util.function.Consumer<JsonNode> row) {
 		if (parser.currentToken() != JsonToken.START_ARRAY) {
 			parser.skipChildren();
 			return;
 		}
 		while (parser.nextToken() == JsonToken.START_OBJECT) {
+			if (++this.rows > MAX_ROWS) {
+				throw new UnreadableImportException("The Ghost export has more than " + String.format("%,d", MAX_ROWS)
+						+ " tags, authors and links between them and posts; nothing was imported. Export and import "
+						+ "the site in parts.");
+			}
 			row.accept(JSON.readTree(parser));
 		}
 	}
 
 	private static void link(Map<String, List<String[]>> links, JsonNode row, String to) {
-		links.computeIfAbsent(text(row, "post_id"), (post) -> new ArrayList<>(2))
-			.add(new String[] { text(row, to), text(row, "sort_order") });
+		links.computeIfAbsent(shortText(row, "post_id"), (post) -> new ArrayList<>(2))
+			.add(new String[] { shortText(row, to), shortText(row, "sort_order") });
+	}
+
+	/** An id or a name: at most {@value #MAX_NAME} characters kept. */
+	private static String shortText(JsonNode node, String field) {
+		String text = text(node, field);
+		return (text.length() <= MAX_NAME) ? text : text.substring(0, MAX_NAME);
 	}
 
 	private static double order(String sortOrder) {

@@ -56,7 +56,7 @@ class ImportExportController {
 		model.addAttribute("createCategories", createCategories);
 		String name = file.getOriginalFilename();
 		if (file.isEmpty() && (name == null || name.isBlank())) {
-			model.addAttribute("error", "Choose a file of posts to import.");
+			model.addAttribute("problem", "Choose a file of posts to import.");
 			return "admin/import";
 		}
 		model.addAttribute("fileName", name);
@@ -65,7 +65,7 @@ class ImportExportController {
 					this.importer.importFrom(ImportFile.of(file::getInputStream, file.getSize()), createCategories));
 		}
 		catch (UnreadableImportException ex) {
-			model.addAttribute("error", ex.getMessage());
+			model.addAttribute("problem", ex.getMessage());
 		}
 		return "admin/import";
 	}

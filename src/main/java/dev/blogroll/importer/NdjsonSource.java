@@ -75,7 +75,7 @@ final class NdjsonSource implements ImportSource {
 			return "“" + shorten(unknown.getPropertyName()) + "” is not a field of a post; the fields are "
 					+ String.join(", ", FIELDS);
 		}
-		if (ex instanceof MismatchedInputException mismatch) {
+		if (ex instanceof MismatchedInputException) {
 			String field = field(ex);
 			if (field == null) {
 				return "the line is not a JSON object like {\"title\": \"…\", …}";
@@ -83,18 +83,17 @@ final class NdjsonSource implements ImportSource {
 			if (field.equals("tags")) {
 				return "the tags must be a list of names, such as [\"Kubernetes\", \"API gateway\"]";
 			}
-			return "the " + field + " must be text in quotes" + (mismatch.getTargetType() == String.class ? "" : "");
+			return "the " + field + " must be text in quotes";
 		}
 		if (ex instanceof StreamReadException) {
 			String trimmed = text.strip();
 			if (!trimmed.startsWith("{")) {
 				return "the line is not a JSON object: it should start with {";
 			}
-			String problem = (ex.getOriginalMessage() != null && ex.getOriginalMessage().contains("end-of-input"))
+			return (ex.getOriginalMessage() != null && ex.getOriginalMessage().contains("end-of-input"))
 					? "the line ends before its JSON object does (a missing closing quote or }?)"
 					: "the JSON is broken" + column(ex.getLocation())
 							+ " (a missing quote, a stray or missing comma, or a missing } ?)";
-			return problem;
 		}
 		return "the line is not a valid JSON post";
 	}

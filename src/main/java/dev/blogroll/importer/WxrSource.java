@@ -58,6 +58,20 @@ final class WxrSource implements ImportSource {
 	/** Characters of one element's text kept: a body longer than this is refused anyway. */
 	private static final int MAX_TEXT = PostRules.MAX_BODY + 1;
 
+	/** Characters of a name, address or date kept: longer ones are refused anyway. */
+	private static final int MAX_SHORT_TEXT = 4096;
+
+	/** Categories and tags of one item kept: more than any post may have. */
+	private static final int MAX_TERMS = 1000;
+
+	/** The elements of an item read; others (comments, GUIDs, menu orders…) are skipped unread. */
+	private static final java.util.Set<String> ITEM_FIELDS = java.util.Set.of("title", "dc:creator", "content:encoded",
+			"excerpt:encoded", "wp:post_id", "wp:post_date", "wp:post_date_gmt", "wp:post_name", "wp:status",
+			"wp:post_type", "wp:attachment_url");
+
+	/** The post metadata read: featured images and their alt texts. */
+	private static final java.util.Set<String> META_KEYS = java.util.Set.of("_thumbnail_id", "_wp_attachment_image_alt");
+
 	private static final DateTimeFormatter WP_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
 	private final XMLStreamReader xml;
@@ -188,10 +202,10 @@ final class WxrSource implements ImportSource {
 			if (event == XMLStreamConstants.START_ELEMENT) {
 				String name = qualified();
 				if (name.equals("wp:author_login")) {
-					login = text();
+					login = text(MAX_SHORT_TEXT);
 				}
 				else if (name.equals("wp:author_display_name")) {
-					display = text();
+					display = text(MAX_SHORT_TEXT);
 				}
 				else {
 					depth++;
@@ -221,17 +235,23 @@ final class WxrSource implements ImportSource {
 				switch (name) {
 					case "category" -> {
 						String domain = this.xml.getAttributeValue(null, "domain");
-						String value = HtmlBodies.unescape(text());
-						if ("category".equals(domain) && !value.isEmpty()) {
+						String value = HtmlBodies.unescape(text(MAX_SHORT_TEXT));
+						if ("category".equals(domain) && !value.isEmpty() && categories.size() < MAX_TERMS) {
 							categories.add(value);
 						}
-						else if ("post_tag".equals(domain) && !value.isEmpty()) {
+						else if ("post_tag".equals(domain) && !value.isEmpty() && tags.size() < MAX_TERMS) {
 							tags.add(value);
 						}
 					}
 					case "wp:postmeta" -> postmeta(meta);
-					case "wp:comment" -> skip();
-					default -> fields.putIfAbsent(name, text());
+					default -> {
+						if (ITEM_FIELDS.contains(name) && !fields.containsKey(name)) {
+							fields.put(name, text(name.endsWith(":encoded") ? MAX_TEXT : MAX_SHORT_TEXT));
+						}
+						else {
+							skip();
+						}
+					}
 				}
 			}
 			else if (event == XMLStreamConstants.END_ELEMENT) {
@@ -338,10 +358,10 @@ final class WxrSource implements ImportSource {
 			if (event == XMLStreamConstants.START_ELEMENT) {
 				String name = qualified();
 				if (name.equals("wp:meta_key")) {
-					key = text();
+					key = text(MAX_SHORT_TEXT);
 				}
 				else if (name.equals("wp:meta_value")) {
-					value = text();
+					value = text(MAX_SHORT_TEXT);
 				}
 				else {
 					depth++;
@@ -351,7 +371,7 @@ final class WxrSource implements ImportSource {
 				depth--;
 			}
 		}
-		if (key != null && value != null && meta.size() < 1000) {
+		if (key != null && value != null && META_KEYS.contains(key)) {
 			meta.put(key, value);
 		}
 	}
@@ -370,18 +390,19 @@ final class WxrSource implements ImportSource {
 	}
 
 	/**
-	 * The text of the element just started, up to its end, at most {@value #MAX_TEXT}
-	 * characters (the rest is read and dropped); elements inside it are skipped.
+	 * The text of the element just started, up to its end, at most {@code max} characters (the
+	 * rest is read and dropped: a value that long is refused by the validator anyway); elements
+	 * inside it are skipped.
 	 */
-	private String text() throws XMLStreamException {
+	private String text(int max) throws XMLStreamException {
 		StringBuilder text = new StringBuilder();
 		int depth = 1;
 		while (depth > 0) {
 			int event = this.xml.next();
 			switch (event) {
 				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
-					if (depth == 1 && text.length() < MAX_TEXT) {
-						int room = MAX_TEXT - text.length();
+					if (depth == 1 && text.length() < max) {
+						int room = max - text.length();
 						int length = Math.min(room, this.xml.getTextLength());
 						text.append(this.xml.getTextCharacters(), this.xml.getTextStart(), length);
 					}

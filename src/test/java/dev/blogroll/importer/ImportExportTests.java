@@ -72,7 +72,7 @@ class ImportExportTests {
 		assertThat(page.select(".import-counts").text()).isEqualTo("1 created, 0 updated, 0 unchanged, 2 failed");
 		assertThat(page.select(".import-errors li").eachText()).satisfiesExactly(
 				(error) -> assertThat(error)
-					.isEqualTo("line 2: the line ends before its JSON object does (a missing closing quote or }?)"),
+					.isEqualTo("line 2: the JSON is broken at character 2 (a missing quote, a stray or missing comma, or a missing } ?)"),
 				(error) -> assertThat(error).isEqualTo("line 3: the title is missing"));
 		assertThat(this.jdbc.sql("select count(*) from post where slug like 'upload-%'").query(Long.class).single())
 			.isOne();
