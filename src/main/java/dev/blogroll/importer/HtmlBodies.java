@@ -36,6 +36,8 @@ final class HtmlBodies {
 	private static final FlexmarkHtmlConverter CONVERTER = FlexmarkHtmlConverter.builder(new MutableDataSet()
 		.set(FlexmarkHtmlConverter.SETEXT_HEADINGS, false)
 		.set(FlexmarkHtmlConverter.OUTPUT_UNKNOWN_TAGS, false)
+		// ids are the renderer's to give (heading anchors), not {#…} attributes in the text
+		.set(FlexmarkHtmlConverter.OUTPUT_ATTRIBUTES_ID, false)
 		.set(FlexmarkHtmlConverter.BR_AS_EXTRA_BLANK_LINES, false)
 		.set(FlexmarkHtmlConverter.BR_AS_PARA_BREAKS, false)
 		.set(FlexmarkHtmlConverter.SKIP_CHAR_ESCAPE, false)

@@ -180,7 +180,7 @@ class ImportFormatsTests {
 
 		Map<String, Object> old = post("ghost-old-mobiledoc");
 		assertThat(old).containsEntry("category", "Ghost Databases").containsEntry("author", "Zoë Park");
-		assertThat((String) old.get("body")).contains("## Set up").contains("Run `make`.").contains("Plain paragraph.");
+		assertThat((String) old.get("body")).isEqualTo("## Set up\n\nRun `make`.\n\nPlain paragraph.");
 		assertThat(((java.sql.Timestamp) old.get("published_at")).toInstant()).isEqualTo(Instant.parse("2018-01-01T00:00:00Z"));
 	}
 
