@@ -62,7 +62,7 @@ class RenderedPageCacheBoundsTests {
 		BlogrollProperties properties = new Binder(
 				new MapConfigurationPropertySource(Map.of("blogroll.page-cache-size", bytes + "B")))
 			.bindOrCreate("blogroll", BlogrollProperties.class);
-		return new RenderedPageCache(version, properties, new SimpleMeterRegistry());
+		return new RenderedPageCache(version, properties, new SimpleMeterRegistry(), "SESSION");
 	}
 
 	private static void serve(RenderedPageCache cache, String path, String body) throws Exception {
