@@ -17,6 +17,7 @@ import dev.blogroll.web.DegradedResponse;
 import dev.blogroll.web.Link;
 import dev.blogroll.web.PageModel;
 import dev.blogroll.web.PageVersion;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * What the header and footer of every page show: the site name, the categories (those the
@@ -37,6 +38,8 @@ public class SiteChrome {
 
 	private final BlogrollProperties properties;
 
+	private final SiteLocale siteLocale;
+
 	/**
 	 * The validators of the chrome alone, worked out once for each state of the content: every
 	 * page starts from a copy, instead of hashing the categories (descriptions included) and
@@ -44,7 +47,9 @@ public class SiteChrome {
 	 */
 	private final Kept<String, PageVersion> chromeVersion;
 
-	SiteChrome(Categories categories, Tags tags, BlogrollProperties properties, ContentVersion contentVersion) {
+	SiteChrome(Categories categories, Tags tags, BlogrollProperties properties, SiteLocale siteLocale,
+			ContentVersion contentVersion) {
+		this.siteLocale = siteLocale;
 		this.categories = categories;
 		this.tags = tags;
 		this.properties = properties;
@@ -108,7 +113,7 @@ public class SiteChrome {
 		List<CategoryInfo> categories = this.categories.all();
 		Tags.Featured featured = this.tags.featured();
 		PageVersion version = PageVersion.start("page")
-			.with(this.release, this.properties.siteName(), categories, featured.tags())
+			.with(this.release, this.properties.siteName(), this.siteLocale.languageTag(), categories, featured.tags())
 			.changedAt(featured.changedAt());
 		categories.forEach((category) -> version.changedAt(category.updatedAt()));
 		return version;

@@ -94,6 +94,8 @@ class RenderedPageCache extends OncePerRequestFilter {
 	/** The name of the session cookie (Spring Session's {@code SESSION} unless configured). */
 	private final String sessionCookie;
 
+	private final SiteLocale siteLocale;
+
 	private final long maxBytes;
 
 	private final long maxSeenBytes;
@@ -111,9 +113,10 @@ class RenderedPageCache extends OncePerRequestFilter {
 
 	private final Counter misses;
 
-	RenderedPageCache(ContentVersion contentVersion, BlogrollProperties properties, MeterRegistry registry,
-			@Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
+	RenderedPageCache(ContentVersion contentVersion, SiteLocale siteLocale, BlogrollProperties properties,
+			MeterRegistry registry, @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
 		this.contentVersion = contentVersion;
+		this.siteLocale = siteLocale;
 		this.sessionCookie = sessionCookie;
 		this.maxBytes = properties.pageCacheSize().toBytes();
 		this.maxSeenBytes = this.maxBytes / 16;
@@ -173,7 +176,8 @@ class RenderedPageCache extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String key = key(request);
+		// the site has one locale, but tests switch it at run time (MutableSiteLocale)
+		String key = this.siteLocale.languageTag() + ":" + key(request);
 		Snapshot state = this.contentVersion.current(request);
 		Page page = this.pages.get(state, key);
 		if (page != null) {
