@@ -119,9 +119,13 @@ class HashedAssetLinks extends ResourceUrlEncodingFilter {
 	@Configuration(proxyBeanMethods = false)
 	static class Registration {
 
+		/**
+		 * Declared as a registration of a {@link ResourceUrlEncodingFilter}: Spring Boot's own
+		 * steps back only when it finds a registration of exactly that type.
+		 */
 		@Bean
-		FilterRegistrationBean<HashedAssetLinks> hashedAssetLinks(ObjectProvider<ResourceUrlProvider> urls) {
-			FilterRegistrationBean<HashedAssetLinks> registration = new FilterRegistrationBean<>(
+		FilterRegistrationBean<ResourceUrlEncodingFilter> hashedAssetLinks(ObjectProvider<ResourceUrlProvider> urls) {
+			FilterRegistrationBean<ResourceUrlEncodingFilter> registration = new FilterRegistrationBean<>(
 					new HashedAssetLinks((path) -> {
 						ResourceUrlProvider provider = urls.getIfAvailable();
 						return (provider != null) ? provider.getForLookupPath(path) : null;
