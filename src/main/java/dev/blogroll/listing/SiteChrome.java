@@ -106,7 +106,7 @@ public class SiteChrome {
 	 * everything its template renders besides the chrome.
 	 */
 	public PageVersion versionOf(PageModel page) {
-		return this.chromeVersion.get("chrome", (key) -> newVersion()).copy().with(page).changedAt(page.lastModified());
+		return this.chromeVersion.get(this.siteLocale.languageTag(), (key) -> newVersion()).copy().with(page).changedAt(page.lastModified());
 	}
 
 	private PageVersion newVersion() {

@@ -177,6 +177,15 @@ class NginxTests {
 	void anEditorsChangeShowsThroughNginxOnceItsCopyIsStale() throws Exception {
 		this.testPosts.add(PostBuilder.post().slug("behind-nginx-edited").title("Title before the edit")
 			.category("behind-nginx"));
+		try {
+			seeTheEditThroughNginx();
+		}
+		finally {
+			this.testPosts.remove(List.of("behind-nginx-edited"), List.of("behind-nginx"), List.of(), List.of());
+		}
+	}
+
+	private void seeTheEditThroughNginx() throws Exception {
 		String path = "/blog/behind-nginx";
 		assertThat(get(path, Map.of()).body()).contains("Title before the edit");
 		HttpResponse<String> cached = get(path, Map.of());
