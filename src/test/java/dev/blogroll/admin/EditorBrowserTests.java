@@ -255,8 +255,98 @@ class EditorBrowserTests {
 		}
 	}
 
+	@Test
+	void everyAdminPageFitsA390PixelPhoneUnderTheAdminsOwnCompactHeader() {
+		this.accounts.save(new Account("phone-admin", this.passwordEncoder.encode(PASSWORD), Role.ADMIN,
+				this.clock.instant()));
+		long id = this.jdbc.sql("select id from post where slug = 'editor-browser-draft'").query(Long.class).single();
+		long category = this.jdbc.sql("select id from category where slug = 'engineering'").query(Long.class).single();
+		long author = this.jdbc.sql("select min(id) from author").query(Long.class).single();
+		try (Browser browser = Browser.start()) {
+			WebDriver driver = browser.driver();
+			String site = "http://localhost:" + this.port;
+			browser.open(site + "/admin/login", 390, 844);
+			assertThat(fitsThePhone(browser)).as("the sign-in page").isTrue();
+			browser.screenshot("admin-sign-in-phone-390");
+			signIn(driver, "phone-admin");
+			// two saves, so that there are revisions to compare
+			for (String words : List.of("\n\nA phone's paragraph.", "\n\nAnother one.")) {
+				browser.open(site + "/admin/posts/" + id + "/edit", 390, 844);
+				driver.findElement(By.id("body")).sendKeys(words);
+				driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
+				waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+			}
+			List<Long> revisions = this.jdbc.sql("select id from post_revision where post_id = :id order by id")
+				.param("id", id).query(Long.class).list();
+			List<String> pages = List.of("/admin/posts", "/admin/posts?status=trash", "/admin/posts/new",
+					"/admin/posts/" + id + "/edit",
+					"/admin/posts/" + id + "/revisions/compare?older=" + revisions.get(0) + "&newer="
+							+ revisions.get(revisions.size() - 1),
+					"/admin/posts/" + id + "/revisions/" + revisions.get(0) + "/restore",
+					"/admin/confirm?action=/admin/posts/" + id + "/trash", "/admin/posts/trash/empty",
+					"/admin/categories", "/admin/categories/" + category + "/edit", "/admin/tags", "/admin/authors",
+					"/admin/authors/" + author + "/profile", "/admin/sources", "/admin/sources/new",
+					"/admin/sources/discover", "/admin/import", "/admin/accounts", "/admin/account/password",
+					"/admin/account/sessions");
+			for (String page : pages) {
+				browser.open(site + page, 390, 844);
+				assertThat(driver.findElements(By.cssSelector(".status-page"))).as(page + " is no error page").isEmpty();
+				assertThat(driver.findElements(By.cssSelector(".site-header, .tag-strip")))
+					.as(page + " has no public header or tag strip").isEmpty();
+				assertThat(driver.findElement(By.cssSelector(".admin-menu > summary")).isDisplayed())
+					.as(page + " has the admin's Menu").isTrue();
+				assertThat(fitsThePhone(browser)).as(page + " never scrolls sideways; too wide: " + tooWide(browser)).isTrue();
+			}
+			browser.open(site + "/admin/posts/" + id + "/edit", 390, 844);
+			browser.screenshot("admin-edit-phone-390");
+			browser.open(site + "/admin/accounts", 390, 844);
+			browser.screenshot("admin-accounts-phone-390");
+			browser.open(site + "/admin/posts", 390, 844);
+			Number header = (Number) browser.script("return document.querySelector('.admin-header').getBoundingClientRect().height");
+			assertThat(header.doubleValue()).as("a compact header").isLessThan(70);
+			driver.findElement(By.cssSelector(".admin-menu > summary")).click();
+			List<org.openqa.selenium.WebElement> links = driver.findElements(By.cssSelector(".admin-menu-panel a, .admin-menu-panel button"));
+			assertThat(links).hasSizeGreaterThanOrEqualTo(12);
+			for (org.openqa.selenium.WebElement link : links) {
+				assertThat(link.isDisplayed()).as(link.getText() + " shown without JavaScript's help").isTrue();
+				assertThat(link.getRect().getHeight()).as(link.getText() + " is a 44-px tap target").isGreaterThanOrEqualTo(44);
+			}
+			assertThat(driver.findElement(By.cssSelector(".admin-menu-user")).getText()).isEqualTo("Signed in as phone-admin");
+			assertThat(fitsThePhone(browser)).as("the open menu").isTrue();
+			browser.screenshot("admin-menu-open-phone-390");
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+		finally {
+			this.jdbc.sql("delete from spring_session where principal_name = 'phone-admin'").update();
+			this.jdbc.sql("delete from account where username = 'phone-admin'").update();
+		}
+	}
+
+	/** Nothing wider than the viewport: the page never scrolls sideways and nothing is cut off. */
+	private static boolean fitsThePhone(Browser browser) {
+		return (Boolean) browser.script("return document.scrollingElement.scrollWidth <= window.innerWidth");
+	}
+
+	/** The elements reaching past the viewport's right edge outside a scrolling box, to name in a failure. */
+	private static Object tooWide(Browser browser) {
+		return browser.script("""
+				var out = [];
+				document.querySelectorAll('body *').forEach(function (e) {
+				  if (e.getBoundingClientRect().right <= window.innerWidth + 0.5) return;
+				  for (var a = e.parentElement; a; a = a.parentElement) {
+				    if (/auto|scroll|hidden|clip/.test(getComputedStyle(a).overflowX)) return;
+				  }
+				  out.push(e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
+				});
+				return out.slice(0, 8).join(', ');""");
+	}
+
 	private static void signIn(WebDriver driver) {
-		driver.findElement(By.id("username")).sendKeys("day-editor");
+		signIn(driver, "day-editor");
+	}
+
+	private static void signIn(WebDriver driver, String username) {
+		driver.findElement(By.id("username")).sendKeys(username);
 		driver.findElement(By.id("password")).sendKeys(PASSWORD);
 		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
 		waitFor(driver, ExpectedConditions.not(ExpectedConditions.urlContains("/admin/login")));
