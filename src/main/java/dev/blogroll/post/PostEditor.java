@@ -207,6 +207,8 @@ public class PostEditor {
 		return whateverTheVersion(() -> {
 			Post post = find(id);
 			post.trash(username, this.clock.instant());
+			this.posts.flush();
+			this.revisions.keep(post, username, post.getUpdatedAt(), Revisions.Kind.TRASH, "");
 			return post;
 		});
 	}
@@ -216,6 +218,8 @@ public class PostEditor {
 		return whateverTheVersion(() -> {
 			Post post = find(id);
 			post.restore(username, this.clock.instant());
+			this.posts.flush();
+			this.revisions.keep(post, username, post.getUpdatedAt(), Revisions.Kind.RESTORE, "");
 			return post;
 		});
 	}
