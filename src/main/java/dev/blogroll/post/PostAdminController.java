@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -118,14 +119,15 @@ class PostAdminController {
 	@PostMapping("/{id}/edit")
 	String processEditForm(@PathVariable long id, @Valid PostForm postForm, BindingResult result,
 			@RequestParam(required = false) @Nullable String publish,
-			@RequestParam(defaultValue = "") List<String> theirs, Principal principal, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") List<String> theirs, @RequestParam MultiValueMap<String, String> params,
+			Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Post existing = this.editor.find(id);
-		// after a conflict: the fields the editor chose to take from the other save
-		postForm = postForm.taking(PostForm.of(existing, this.zone), theirs);
+		// after a conflict: the fields the editor chose to take from the other save, or the merged body
+		PostConflict.Chosen chosen = PostConflict.chosen(postForm, PostForm.of(existing, this.zone), theirs, params,
+				result, model);
 		model.addAttribute("post", existing);
 		model.addAttribute("state", PostState.of(existing, this.clock.instant(), this.zone));
-		return this.saving.save(id, principal.getName(), postForm, result, "now".equals(publish),
+		return this.saving.save(id, principal.getName(), chosen.form(), chosen.result(), "now".equals(publish),
 				(form) -> this.editor.update(id, form, principal.getName()), model, response, redirect);
 	}
 

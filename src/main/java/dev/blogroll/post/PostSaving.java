@@ -45,8 +45,11 @@ class PostSaving {
 
 	private final ZoneId zone;
 
+	private final Revisions revisions;
+
 	PostSaving(PostEditor editor, SmartValidator validator, Autosaves autosaves, Clock clock,
-			BlogrollProperties properties) {
+			BlogrollProperties properties, Revisions revisions) {
+		this.revisions = revisions;
 		this.editor = editor;
 		this.validator = validator;
 		this.autosaves = autosaves;
@@ -84,7 +87,12 @@ class PostSaving {
 			model.addAttribute("conflict", conflict.getDifferences());
 			// the same editor in another tab or window is told so, not "someone else"
 			model.addAttribute("conflictByYou", username.equals(current.getUpdatedBy()));
-			model.addAttribute("saved", PostForm.of(current, this.zone));
+			PostForm saved = PostForm.of(current, this.zone);
+			model.addAttribute("saved", saved);
+			// each field side by side; with the version this editor started from, what only the
+			// other save changed is theirs by default and the body is merged line by line
+			model.addAttribute("conflictFields", PostConflict.fields(saved, postForm,
+					this.revisions.atVersion(current.getId(), postForm.versionValue()), this.revisions.names(saved, postForm)));
 			// saving again, after reading what changed, deliberately replaces the other version
 			model.addAttribute("postForm", postForm.withVersion(current.getVersion()));
 			return FORM;

@@ -141,6 +141,42 @@ class Revisions {
 		return described;
 	}
 
+	/** The fields of the revision a save produced {@code version} with: what an editor started from. */
+	Optional<Map<String, String>> atVersion(long postId, long version) {
+		return this.jdbc.sql("select fields from post_revision where post_id = :post and version = :version order by id desc limit 1")
+			.param("post", postId)
+			.param("version", version)
+			.query(String.class)
+			.optional()
+			.map(Revisions::values);
+	}
+
+	/** The names of the categories and authors two forms name by id, as "categoryId:7" → "Engineering". */
+	Map<String, String> names(PostForm one, PostForm other) {
+		List<Long> categories = new ArrayList<>();
+		List<Long> authors = new ArrayList<>();
+		for (PostForm form : List.of(one, other)) {
+			ids(form.categoryId(), categories);
+			ids(form.authorId(), authors);
+		}
+		Map<String, String> names = new LinkedHashMap<>();
+		if (!categories.isEmpty()) {
+			this.jdbc.sql("select id, name from category where id in (:ids)").param("ids", categories)
+				.query((rs, row) -> names.put("categoryId:" + rs.getLong("id"), rs.getString("name"))).list();
+		}
+		if (!authors.isEmpty()) {
+			this.jdbc.sql("select id, name from author where id in (:ids)").param("ids", authors)
+				.query((rs, row) -> names.put("authorId:" + rs.getLong("id"), rs.getString("name"))).list();
+		}
+		return names;
+	}
+
+	private static void ids(@Nullable String id, List<Long> into) {
+		if (id != null && id.matches("[0-9]{1,18}")) {
+			into.add(Long.parseLong(id));
+		}
+	}
+
 	Optional<Revision> find(long postId, long revisionId) {
 		return list(postId).stream().filter((revision) -> revision.id() == revisionId).findFirst();
 	}
