@@ -84,9 +84,16 @@ class PostAdminController {
 	}
 
 	@GetMapping("/new")
-	String initCreateForm(HttpServletRequest request, Model model) {
+	String initCreateForm(HttpServletRequest request, Principal principal, Model model) {
 		PostForm blank = PostForm.blank(LocalDateTime.now(this.clock.withZone(this.zone)));
-		model.addAttribute("postForm", keptOr(request, "/admin/posts/new", blank, model));
+		PostForm form = keptOr(request, "/admin/posts/new", blank, model);
+		if (!model.containsAttribute("restoredAt")) {
+			form = this.autosaves.newPost(principal.getName()).map((autosave) -> {
+				model.addAttribute("autosavedAt", TIME.format(autosave.keptAt().atZone(this.zone)));
+				return PostForm.of(autosave, blank);
+			}).orElse(form);
+		}
+		model.addAttribute("postForm", form);
 		return PostSaving.FORM;
 	}
 

@@ -76,6 +76,9 @@ class PostSaving {
 		try {
 			Post post = saving.apply(postForm);
 			this.autosaves.discard(post.getId(), username); // saved: nothing is unsaved any more
+			if (id == null) {
+				this.autosaves.discardNew(username);
+			}
 			PostState state = PostState.of(post, this.clock.instant(), this.zone);
 			redirect.addFlashAttribute("message", state.savedMessage(post.getTitle()));
 			return "redirect:/admin/posts/" + post.getId() + "/edit";
