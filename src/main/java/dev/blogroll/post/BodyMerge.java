@@ -78,12 +78,25 @@ final class BodyMerge {
 				out.addAll(mineVersion);
 			}
 			else {
+				// lines both versions share at the start and the end stay outside the markers
+				int head = 0;
+				while (head < mineVersion.size() && head < theirsVersion.size()
+						&& mineVersion.get(head).equals(theirsVersion.get(head))) {
+					head++;
+				}
+				int tail = 0;
+				while (tail < mineVersion.size() - head && tail < theirsVersion.size() - head && mineVersion
+					.get(mineVersion.size() - 1 - tail).equals(theirsVersion.get(theirsVersion.size() - 1 - tail))) {
+					tail++;
+				}
 				conflicts++;
+				out.addAll(mineVersion.subList(0, head));
 				out.add(MINE_MARKER);
-				out.addAll(mineVersion);
+				out.addAll(mineVersion.subList(head, mineVersion.size() - tail));
 				out.add(SPLIT_MARKER);
-				out.addAll(theirsVersion);
+				out.addAll(theirsVersion.subList(head, theirsVersion.size() - tail));
 				out.add(THEIRS_MARKER);
+				out.addAll(mineVersion.subList(mineVersion.size() - tail, mineVersion.size()));
 			}
 			position = end;
 			i = j;

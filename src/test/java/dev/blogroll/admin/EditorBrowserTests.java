@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -72,6 +73,7 @@ class EditorBrowserTests {
 	void removeTestData() {
 		this.testPosts.remove(List.of("editor-browser-draft"), List.of(), List.of(), List.of());
 		this.jdbc.sql("delete from kept_form").update();
+		this.jdbc.sql("delete from new_post_autosave where username = 'day-editor'").update();
 		this.jdbc.sql("delete from spring_session where principal_name = 'day-editor'").update();
 		this.jdbc.sql("delete from account where username = 'day-editor'").update();
 	}
@@ -154,18 +156,23 @@ class EditorBrowserTests {
 	}
 
 	@Test
-	void twoTabsConflictAndTheEditorMergesThemThenComparesTheRevisions() {
+	void twoTabsConflictAndTheEditorMergesThemWithinTheBodyThenComparesTheRevisions() {
 		long id = this.jdbc.sql("select id from post where slug = 'editor-browser-draft'").query(Long.class).single();
 		try (Browser browser = Browser.start()) {
 			WebDriver driver = browser.driver();
 			String site = "http://localhost:" + this.port;
 			browser.open(site + "/admin/login", 1280, 900);
 			signIn(driver);
+			// a save through the form keeps the revision both tabs will start from
+			browser.open(site + "/admin/posts/" + id + "/edit", 1280, 900);
+			driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
+			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
 			browser.open(site + "/admin/posts/" + id + "/edit", 1280, 900);
 			String tabB = driver.getWindowHandle();
 			driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
 			browser.open(site + "/admin/posts/" + id + "/edit", 1280, 900);
 			driver.findElement(By.id("title")).sendKeys(", From Tab A");
+			driver.findElement(By.id("body")).sendKeys("\n\nTyped in tab A.");
 			driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
 			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
 
@@ -176,8 +183,20 @@ class EditorBrowserTests {
 			assertThat(driver.findElement(By.cssSelector(".flash-warning")).getText())
 				.contains("You saved this post in another tab or window");
 			assertThat(driver.findElement(By.id("body")).getAttribute("value")).endsWith("Typed in tab B.");
+			assertThat(driver.findElement(By.cssSelector("input[name='pick:Title'][value=theirs]")).isSelected())
+				.as("only the other tab changed the title: theirs, not silently reverted").isTrue();
+			assertThat(driver.findElement(By.cssSelector("input[name='pick:Body'][value=merged]")).isSelected()).isTrue();
+			WebElement merged = driver.findElement(By.id("merged-body"));
+			assertThat(merged.getAttribute("value").replace("\r", "")).isEqualTo("The first paragraph.\n\n"
+					+ "<<<<<<< yours\nTyped in tab B.\n=======\nTyped in tab A.\n>>>>>>> theirs");
+			Number theirsLeft = (Number) browser.script("return document.querySelector('.conflict-theirs').getBoundingClientRect().left");
+			Number mineLeft = (Number) browser.script("return document.querySelector('.conflict-mine').getBoundingClientRect().left");
+			assertThat(mineLeft.doubleValue()).as("side by side on a laptop").isGreaterThan(theirsLeft.doubleValue() + 100);
 			browser.screenshot("editor-conflict-1280");
-			driver.findElement(By.cssSelector(".conflict-list input[name=theirs][value=Title]")).click();
+
+			// the editor resolves the marked lines: both paragraphs, tab A's first
+			merged.clear();
+			merged.sendKeys("The first paragraph.\n\nTyped in tab A.\n\nTyped in tab B.");
 			driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
 			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
 			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
@@ -192,7 +211,73 @@ class EditorBrowserTests {
 		}
 		assertThat(this.jdbc.sql("select title || ' / ' || body from post where id = :id").param("id", id)
 			.query(String.class).single().replace("\r", ""))
-			.isEqualTo("Editor Browser Draft, From Tab A / The first paragraph.\n\nTyped in tab B.");
+			.isEqualTo("Editor Browser Draft, From Tab A / The first paragraph.\n\nTyped in tab A.\n\nTyped in tab B.");
+	}
+
+	@Test
+	void onAPhoneTheConflictPageStacksTheirsAboveMine() {
+		long id = this.jdbc.sql("select id from post where slug = 'editor-browser-draft'").query(Long.class).single();
+		try (Browser browser = Browser.start()) {
+			WebDriver driver = browser.driver();
+			String site = "http://localhost:" + this.port;
+			browser.open(site + "/admin/login", 390, 844);
+			signIn(driver);
+			browser.open(site + "/admin/posts/" + id + "/edit", 390, 844);
+			driver.findElement(By.id("body")).sendKeys("\n\nFrom the phone.");
+			this.jdbc.sql("update post set title = 'Editor Browser Draft, Elsewhere', version = version + 1,"
+					+ " updated_by = 'someone-else' where id = :id").param("id", id).update();
+			driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
+			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector(".conflict-list")));
+			assertThat(driver.findElement(By.cssSelector(".flash-warning")).getText()).contains("Someone else saved");
+			Number theirsBottom = (Number) browser.script("return document.querySelector('.conflict-theirs').getBoundingClientRect().bottom");
+			Number mineTop = (Number) browser.script("return document.querySelector('.conflict-mine').getBoundingClientRect().top");
+			assertThat(mineTop.doubleValue()).as("stacked on a phone").isGreaterThanOrEqualTo(theirsBottom.doubleValue());
+			assertThat(fitsThePhone(browser)).isTrue();
+			browser.screenshot("editor-conflict-phone-390");
+		}
+	}
+
+	@Test
+	void aNewPostIsKeptAutomaticallyWithoutBeingCreatedAndComesBackAfterTheTabWasClosed() {
+		long posts = this.jdbc.sql("select count(*) from post").query(Long.class).single();
+		try (Browser browser = Browser.start()) {
+			WebDriver driver = browser.driver();
+			String site = "http://localhost:" + this.port;
+			browser.open(site + "/admin/login", 1280, 900);
+			signIn(driver);
+			browser.open(site + "/admin/posts/new", 1280, 900);
+			driver.findElement(By.id("title")).sendKeys("Editor Browser New");
+			new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("categoryId"))).selectByVisibleText("Engineering");
+			new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("authorId"))).selectByIndex(1);
+			driver.findElement(By.id("body")).sendKeys("A new post, never saved by hand.");
+			waitFor(driver, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".autosave-status"),
+					"Unsaved changes kept at"));
+			assertThat(driver.findElement(By.cssSelector(".autosave-status")).getText()).contains("not published");
+			assertThat(this.jdbc.sql("select count(*) from post").query(Long.class).single())
+				.as("no post created by the autosave").isEqualTo(posts);
+
+			String closed = driver.getWindowHandle();
+			driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+			String reopened = driver.getWindowHandle();
+			driver.switchTo().window(closed).close();
+			driver.switchTo().window(reopened);
+			browser.open(site + "/admin/posts/new", 1280, 900);
+			assertThat(driver.findElement(By.cssSelector(".flash-warning")).getText())
+				.contains("Restored unsaved changes from");
+			assertThat(driver.findElement(By.id("title")).getAttribute("value")).isEqualTo("Editor Browser New");
+			assertThat(driver.findElement(By.id("body")).getAttribute("value")).isEqualTo("A new post, never saved by hand.");
+			browser.screenshot("editor-new-post-restored-1280");
+			driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
+			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+				.isEqualTo("Saved “Editor Browser New” as a draft.");
+			assertThat(browser.consoleErrors()).isEmpty();
+		}
+		finally {
+			this.jdbc.sql("delete from post where slug = 'editor-browser-new'").update();
+		}
+		assertThat(this.jdbc.sql("select count(*) from new_post_autosave where username = 'day-editor'")
+			.query(Long.class).single()).as("created: the autosave is gone").isZero();
 	}
 
 	/** Whether the page asks before it is left: what a beforeunload listener says, without a dialog. */

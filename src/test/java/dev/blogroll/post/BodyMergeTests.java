@@ -44,8 +44,8 @@ class BodyMergeTests {
 	void bothAddingAtTheEndIsAConflictKeepingBoth() {
 		BodyMerge.Result merged = BodyMerge.merge(BASE, BASE + "\n\nTheirs added.", BASE + "\n\nMine added.");
 		assertThat(merged.conflicts()).isOne();
-		assertThat(merged.text()).contains("Mine added.", "Theirs added.", BodyMerge.MINE_MARKER, BodyMerge.THEIRS_MARKER)
-			.startsWith(BASE);
+		assertThat(merged.text()).as("the blank line both added stays outside the markers")
+			.isEqualTo(BASE + "\n\n<<<<<<< yours\nMine added.\n=======\nTheirs added.\n>>>>>>> theirs");
 	}
 
 }
