@@ -115,7 +115,11 @@ final class PostConflict {
 		}
 		BindingResult result = new BeanPropertyBindingResult(form, "postForm");
 		result.addAllErrors(sent);
-		if (merged != null && form.body() == merged && BodyMerge.hasMarkers(merged)) {
+		if (merged != null && form.body() == merged && merged.length() > PostRules.MAX_BODY) {
+			// the form's own limit, checked on what was typed, holds for the merge too
+			result.rejectValue("body", "body.size", "The body is longer than " + PostRules.MAX_BODY + " characters.");
+		}
+		else if (merged != null && form.body() == merged && BodyMerge.hasMarkers(merged)) {
 			result.rejectValue("body", "body.conflict", "The merged body still has conflict markers ("
 					+ BodyMerge.MINE_MARKER + " … " + BodyMerge.THEIRS_MARKER
 					+ "): keep the lines you want, delete the markers, then save.");

@@ -119,6 +119,13 @@ class ConflictMergeTests {
 		assertThat(again.select("#body").text()).as("the merge is kept in the form").contains("<<<<<<< yours");
 		assertThat(column("body")).isEqualTo("Their body.");
 
+		thisTab.put("mergedBody", "x".repeat(dev.blogroll.post.PostRules.MAX_BODY + 1));
+		MvcResult huge = save("/admin/posts/" + this.id + "/edit", "tess", thisTab);
+		assertThat(huge.getResponse().getStatus()).as("a merge over the body's limit: not saved").isEqualTo(200);
+		assertThat(Jsoup.parse(huge.getResponse().getContentAsString()).select(".field-error").text())
+			.contains("The body is longer than");
+		assertThat(column("body")).isEqualTo("Their body.");
+
 		thisTab.put("mergedBody", "My body.\r\nTheir body.");
 		assertThat(save("/admin/posts/" + this.id + "/edit", "tess", thisTab).getResponse().getStatus()).isEqualTo(302);
 		assertThat(column("title")).as("theirs, taken").isEqualTo("Conflict Merge Post, Their Title");
