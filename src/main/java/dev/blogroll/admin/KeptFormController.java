@@ -2,7 +2,6 @@ package dev.blogroll.admin;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
@@ -17,7 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import dev.blogroll.BlogrollProperties;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Where an editor lands after signing in when forms they sent while signed out were kept
@@ -33,15 +32,14 @@ class KeptFormController {
 	/** The post forms, which show kept input themselves. */
 	private static final Pattern POST_FORM = Pattern.compile("/admin/posts/(new|[0-9]{1,18}/edit)");
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
 	private final KeptForms keptForms;
 
-	private final ZoneId zone;
+	private final SiteLocale siteLocale;
 
-	KeptFormController(KeptForms keptForms, BlogrollProperties properties) {
+	KeptFormController(KeptForms keptForms, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.keptForms = keptForms;
-		this.zone = properties.timeZone();
 	}
 
 	@GetMapping(PATH)
@@ -52,7 +50,7 @@ class KeptFormController {
 				: (kept.size() == 1) ? Optional.of(kept.get(0).action()) : Optional.empty();
 		if (form == null && kept.size() > 1) {
 			model.addAttribute("keptForms", kept.stream()
-				.map((summary) -> new Listed(summary, link(summary.action()), TIME.format(summary.keptAt().atZone(this.zone))))
+				.map((summary) -> new Listed(summary, link(summary.action()), this.siteLocale.format(summary.keptAt(), "format.time")))
 				.toList());
 			return "admin/kept-forms";
 		}
@@ -61,12 +59,11 @@ class KeptFormController {
 		}
 		Optional<KeptForms.Kept> taken = action.flatMap((path) -> this.keptForms.take(request, path));
 		if (taken.isEmpty()) {
-			redirect.addFlashAttribute("message", "No unsaved form is kept for you in this browser (forms are kept for "
-					+ KeptForms.LIFETIME.toHours() + " hours).");
+			redirect.addFlashAttribute("message", this.siteLocale.text("kept.none", KeptForms.LIFETIME.toHours()));
 			return "redirect:/admin/posts";
 		}
 		model.addAttribute("kept", taken.get());
-		model.addAttribute("keptAt", TIME.format(taken.get().keptAt().atZone(this.zone)));
+		model.addAttribute("keptAt", this.siteLocale.format(taken.get().keptAt(), "format.time"));
 		model.addAttribute("othersKept", kept.size() - 1);
 		return "admin/kept-form";
 	}

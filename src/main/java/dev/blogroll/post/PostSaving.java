@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.database.DatabaseBusyException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Saving a post form for {@link PostAdminController}: checks, saves, and redirects to the
@@ -47,8 +48,11 @@ class PostSaving {
 
 	private final Revisions revisions;
 
+	private final SiteLocale siteLocale;
+
 	PostSaving(PostEditor editor, SmartValidator validator, Autosaves autosaves, Clock clock,
-			BlogrollProperties properties, Revisions revisions) {
+			BlogrollProperties properties, SiteLocale siteLocale, Revisions revisions) {
+		this.siteLocale = siteLocale;
 		this.revisions = revisions;
 		this.editor = editor;
 		this.validator = validator;
@@ -79,14 +83,14 @@ class PostSaving {
 			if (id == null) {
 				this.autosaves.discardNew(username);
 			}
-			PostState state = PostState.of(post, this.clock.instant(), this.zone);
-			redirect.addFlashAttribute("message", state.savedMessage(post.getTitle()));
+			PostState state = PostState.of(post, this.clock.instant(), this.siteLocale);
+			redirect.addFlashAttribute("message", state.savedMessage(post.getTitle(), this.siteLocale));
 			return "redirect:/admin/posts/" + post.getId() + "/edit";
 		}
 		catch (PostEditor.EditConflict conflict) {
 			Post current = conflict.getCurrent();
 			model.addAttribute("post", current);
-			model.addAttribute("state", PostState.of(current, this.clock.instant(), this.zone));
+			model.addAttribute("state", PostState.of(current, this.clock.instant(), this.siteLocale));
 			model.addAttribute("conflict", conflict.getDifferences());
 			// the same editor in another tab or window is told so, not "someone else"
 			model.addAttribute("conflictByYou", username.equals(current.getUpdatedBy()));

@@ -25,6 +25,7 @@ import dev.blogroll.BlogrollProperties;
 import dev.blogroll.author.AuthorRepository;
 import dev.blogroll.category.CategoryRepository;
 import dev.blogroll.text.Markdown;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * The post form's preview: the body rendered by the code that renders the public post page
@@ -59,8 +60,11 @@ class PreviewController {
 
 	private final ZoneId zone;
 
+	private final SiteLocale siteLocale;
+
 	PreviewController(PreviewLimiter limiter, PostEditor editor, Revisions revisions, CategoryRepository categories,
-			AuthorRepository authors, Clock clock, BlogrollProperties properties) {
+			AuthorRepository authors, Clock clock, BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.limiter = limiter;
 		this.editor = editor;
 		this.revisions = revisions;
@@ -99,7 +103,7 @@ class PreviewController {
 		if (id != null) {
 			Post post = this.editor.find(id);
 			model.addAttribute("post", post);
-			model.addAttribute("state", PostState.of(post, this.clock.instant(), this.zone));
+			model.addAttribute("state", PostState.of(post, this.clock.instant(), this.siteLocale));
 			model.addAttribute("revisions", this.revisions.list(id));
 		}
 		String body = (postForm.body() == null) ? "" : postForm.body();

@@ -1,6 +1,9 @@
 package dev.blogroll.web;
 
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.TimeZone;
 
@@ -16,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleContextResolver;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.text.Dates;
 
 /**
  * The site's one language and time zone ({@code BLOGROLL_LOCALE}, {@code BLOGROLL_TIME_ZONE}),
@@ -65,6 +69,20 @@ public class SiteLocale {
 	/** The language as {@code <html lang>}, feeds and JSON-LD name it: {@code en}, {@code de-CH}. */
 	public String languageTag() {
 		return locale().toLanguageTag();
+	}
+
+	/**
+	 * A date and time as editors read them, in the site's time zone: {@code format} names the
+	 * pattern each language's bundle gives ({@code format.dateTime}: {@code Dec 1, 2026 10:42}
+	 * in English, {@code 1. Dez. 2026, 10:42} in German), month names from the locale.
+	 */
+	public String format(Instant instant, String format) {
+		return DateTimeFormatter.ofPattern(text(format), locale()).format(instant.atZone(zone()));
+	}
+
+	/** A date as readers read it: the locale's long date ({@code May 24, 2021}, {@code 24. Mai 2021}). */
+	public String date(LocalDate date) {
+		return Dates.display(date, locale());
 	}
 
 	/** The message {@code code} of the bundles in the site's language, {@code {0}} filled with {@code args}. */

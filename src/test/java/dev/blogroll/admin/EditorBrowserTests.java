@@ -371,7 +371,7 @@ class EditorBrowserTests {
 					"/admin/confirm?action=/admin/posts/" + id + "/trash", "/admin/posts/trash/empty",
 					"/admin/categories", "/admin/categories/" + category + "/edit", "/admin/tags", "/admin/authors",
 					"/admin/authors/" + author + "/profile", "/admin/sources", "/admin/sources/new",
-					"/admin/sources/discover", "/admin/import", "/admin/accounts", "/admin/account/password",
+					"/admin/sources/discover", "/admin/import", "/admin/media", "/admin/accounts", "/admin/account/password",
 					"/admin/account/sessions");
 			for (String page : pages) {
 				browser.open(site + page, 390, 844);
