@@ -10,6 +10,8 @@ import org.springframework.transaction.CannotCreateTransactionException;
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.category.Categories;
 import dev.blogroll.category.CategoryInfo;
+import dev.blogroll.content.ContentVersion;
+import dev.blogroll.content.Kept;
 import dev.blogroll.tag.Tags;
 import dev.blogroll.web.DegradedResponse;
 import dev.blogroll.web.Link;
@@ -38,11 +40,20 @@ public class SiteChrome {
 
 	private final SiteLocale siteLocale;
 
-	SiteChrome(Categories categories, Tags tags, BlogrollProperties properties, SiteLocale siteLocale) {
+	/**
+	 * The validators of the chrome alone, worked out once for each state of the content: every
+	 * page starts from a copy, instead of hashing the categories (descriptions included) and
+	 * tags again on every request.
+	 */
+	private final Kept<String, PageVersion> chromeVersion;
+
+	SiteChrome(Categories categories, Tags tags, BlogrollProperties properties, SiteLocale siteLocale,
+			ContentVersion contentVersion) {
 		this.siteLocale = siteLocale;
 		this.categories = categories;
 		this.tags = tags;
 		this.properties = properties;
+		this.chromeVersion = contentVersion.keeper(64L << 10, (key, version) -> 1024);
 	}
 
 	public String siteName() {
@@ -95,7 +106,7 @@ public class SiteChrome {
 	 * everything its template renders besides the chrome.
 	 */
 	public PageVersion versionOf(PageModel page) {
-		return newVersion().with(page).changedAt(page.lastModified());
+		return this.chromeVersion.get("chrome", (key) -> newVersion()).copy().with(page).changedAt(page.lastModified());
 	}
 
 	private PageVersion newVersion() {

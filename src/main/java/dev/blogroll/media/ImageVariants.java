@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
@@ -23,6 +24,9 @@ import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import net.coobird.thumbnailator.Thumbnails;
+import net.coobird.thumbnailator.util.exif.ExifFilterUtils;
+import net.coobird.thumbnailator.util.exif.ExifUtils;
+import net.coobird.thumbnailator.util.exif.Orientation;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,12 +43,18 @@ import org.springframework.stereotype.Component;
  * and WebP with transparency become PNG.</li>
  * </ol>
  * One image is decoded at a time per instance, so that memory stays bounded whatever editors
- * upload at once.
+ * upload at once; and an image of more than {@value #FULL_DECODE_PIXELS} pixels is decoded
+ * subsampled (every second or third pixel of each row and column, still at least
+ * {@link MediaPaths#MAX_WIDTH} wide, the widest variant kept): a 40-megapixel photograph would
+ * take 160 MB decoded whole, the whole heap of the production settings.
  */
 @Component
 class ImageVariants {
 
 	private static final float JPEG_QUALITY = 0.85f;
+
+	/** Above this many pixels an image is decoded subsampled (about 48 MB decoded at most). */
+	static final long FULL_DECODE_PIXELS = 12_000_000;
 
 	private final MediaSettings settings;
 
@@ -130,7 +140,38 @@ class ImageVariants {
 		}
 	}
 
+	/**
+	 * Every how many pixels of a row and a column a large image is read: enough to stay near
+	 * {@link #FULL_DECODE_PIXELS}, never so many that the shorter side falls below the widest
+	 * variant (so an upright or a turned photograph still fills it).
+	 */
+	static int subsampling(long width, long height) {
+		int toFit = (int) Math.ceil(Math.sqrt((double) width * height / FULL_DECODE_PIXELS));
+		int keepingWidth = (int) Math.max(1, Math.min(width, height) / MediaPaths.MAX_WIDTH);
+		return Math.max(1, Math.min(toFit, keepingWidth));
+	}
+
 	private static BufferedImage decode(byte[] bytes, ImageFormat format) {
+		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(bytes))) {
+			ImageReader reader = ImageIO.getImageReadersByFormatName(format.label()).next();
+			try {
+				reader.setInput(in, true, false);
+				int step = subsampling(reader.getWidth(0), reader.getHeight(0));
+				if (step > 1) {
+					ImageReadParam param = reader.getDefaultReadParam();
+					param.setSourceSubsampling(step, step, 0, 0);
+					BufferedImage image = reader.read(0, param);
+					Orientation orientation = format == ImageFormat.JPEG ? ExifUtils.getExifOrientation(reader, 0) : null;
+					return orientation == null ? image : ExifFilterUtils.getFilterForOrientation(orientation).apply(image);
+				}
+			}
+			finally {
+				reader.dispose();
+			}
+		}
+		catch (IOException | RuntimeException ex) {
+			throw unreadable(format);
+		}
 		try {
 			return Thumbnails.of(new ByteArrayInputStream(bytes)).scale(1.0).useExifOrientation(true).asBufferedImage();
 		}

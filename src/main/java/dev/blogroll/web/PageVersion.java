@@ -31,6 +31,19 @@ public final class PageVersion {
 		}
 	}
 
+	private PageVersion(MessageDigest digest, Instant lastModified) {
+		this.digest = digest;
+		this.lastModified = lastModified;
+	}
+
+	/**
+	 * Another version that starts where this one is: what is added to it leaves this one as it
+	 * is, so a part every page shares (the chrome) is hashed once and copied for each page.
+	 */
+	public PageVersion copy() {
+		return new PageVersion(digestCopy(), this.lastModified);
+	}
+
 	/** Validators for a document of this kind ({@code "atom"}, {@code "sitemap"}) without site chrome. */
 	public static PageVersion start(String kind) {
 		return new PageVersion().with(kind);
@@ -64,14 +77,16 @@ public final class PageVersion {
 
 	/** A weak entity tag: the same page compressed or not is the same version. */
 	String etag() {
-		MessageDigest copy;
+		return "W/\"" + HexFormat.of().formatHex(digestCopy().digest(), 0, 16) + "\"";
+	}
+
+	private MessageDigest digestCopy() {
 		try {
-			copy = (MessageDigest) this.digest.clone();
+			return (MessageDigest) this.digest.clone();
 		}
 		catch (CloneNotSupportedException ex) {
 			throw new IllegalStateException(ex);
 		}
-		return "W/\"" + HexFormat.of().formatHex(copy.digest(), 0, 16) + "\"";
 	}
 
 	public Instant lastModified() {

@@ -1,16 +1,21 @@
 package dev.blogroll.web;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.zip.GZIPOutputStream;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -19,6 +24,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -43,10 +49,17 @@ import dev.blogroll.content.Kept;
  * request, on every instance sharing the database. The key is the scheme and the request's
  * path as the application sees it, decoded and normalized ({@code /blog/%65ngineering} is
  * {@code /blog/engineering}), so no spelling of a path can push out the page under another;
- * only plain GETs that answered 200 are kept, and conditional requests ({@code If-None-Match},
- * {@code If-Modified-Since}) always go to the application. The least recently used pages go
- * first when the cache is over its size. The headers replayed on a hit are the ones the first
- * response had, security headers included, each sent once.
+ * only plain GETs that answered 200 are kept. A request with {@code If-None-Match} is answered
+ * from a kept page (304 if it names the page's {@code ETag}, else the page), or by the
+ * application when none is kept; one with only {@code If-Modified-Since} always goes to the
+ * application. The least recently used pages go first when the cache is over its size. The
+ * headers replayed on a hit are the ones the first response had, security headers included,
+ * each sent once, with {@code Vary: Accept-Encoding}: the body is sent compressed with gzip,
+ * made once when the page was kept, to a client that accepts it. The request id is the
+ * request's own ({@link RequestLog} runs first) and the hit is counted under the page's route.
+ * <p>
+ * A request carrying a session cookie (an editor's: readers have no session) is never served
+ * a kept page and never leaves one: it goes to the application, Spring Security included.
  * <p>
  * A page is kept from its second request on: the first only notes its path, and only if it
  * answered 200, so a flood of made-up addresses (each a 404) leaves nothing behind. A crawler
@@ -78,6 +91,9 @@ class RenderedPageCache extends OncePerRequestFilter {
 
 	private final ContentVersion contentVersion;
 
+	/** The name of the session cookie (Spring Session's {@code SESSION} unless configured). */
+	private final String sessionCookie;
+
 	private final SiteLocale siteLocale;
 
 	private final long maxBytes;
@@ -98,9 +114,10 @@ class RenderedPageCache extends OncePerRequestFilter {
 	private final Counter misses;
 
 	RenderedPageCache(ContentVersion contentVersion, SiteLocale siteLocale, BlogrollProperties properties,
-			MeterRegistry registry) {
+			MeterRegistry registry, @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
 		this.contentVersion = contentVersion;
 		this.siteLocale = siteLocale;
+		this.sessionCookie = sessionCookie;
 		this.maxBytes = properties.pageCacheSize().toBytes();
 		this.maxSeenBytes = this.maxBytes / 16;
 		this.pages = contentVersion.keeper(this.maxBytes - this.maxSeenBytes,
@@ -132,10 +149,28 @@ class RenderedPageCache extends OncePerRequestFilter {
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		String path = request.getServletPath();
 		return this.maxBytes == 0 || !"GET".equals(request.getMethod()) || request.getQueryString() != null
-				|| path.length() > MAX_KEY || request.getHeader(HttpHeaders.IF_NONE_MATCH) != null
-				|| request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null
+				|| path.length() > MAX_KEY
+				|| (request.getHeader(HttpHeaders.IF_MODIFIED_SINCE) != null
+						&& request.getHeader(HttpHeaders.IF_NONE_MATCH) == null)
 				|| !(path.equals("/") || path.equals("/blog") || path.startsWith("/blog/")
-						|| path.equals("/sitemap.xml") || path.equals("/feed.atom") || path.equals("/feed.rss"));
+						|| path.equals("/sitemap.xml") || path.equals("/feed.atom") || path.equals("/feed.rss"))
+				|| signedIn(request);
+	}
+
+	/**
+	 * Whether the request carries a session: an editor's (readers have none), who is never
+	 * served a page kept for anonymous readers, nor leaves one behind.
+	 */
+	private boolean signedIn(HttpServletRequest request) {
+		Cookie[] cookies = request.getCookies();
+		if (cookies != null) {
+			for (Cookie cookie : cookies) {
+				if (this.sessionCookie.equals(cookie.getName())) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	@Override
@@ -150,10 +185,15 @@ class RenderedPageCache extends OncePerRequestFilter {
 			if (page.route() != null) {
 				request.setAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE, page.route());
 			}
-			page.writeTo(response);
+			page.writeTo(request, response);
 			return;
 		}
 		this.misses.increment();
+		if (request.getHeader(HttpHeaders.IF_NONE_MATCH) != null) {
+			// the application answers it (304 or the page), and its answer is not kept
+			chain.doFilter(request, response);
+			return;
+		}
 		if (!seenBefore(key)) {
 			response.setHeader(HEADER, "miss");
 			chain.doFilter(request, response);
@@ -220,14 +260,24 @@ class RenderedPageCache extends OncePerRequestFilter {
 		return this.seenBefore.size();
 	}
 
-	private record Page(List<String[]> headers, byte[] body, @Nullable String route) {
+	/**
+	 * A kept page: its headers, as the first response had them, its body, and the same body
+	 * compressed with gzip (made once, when the page is kept, instead of by Tomcat on every
+	 * request that accepts it), or null where that would not be smaller.
+	 */
+	private record Page(String[][] headers, boolean[] repeated, byte[] body, byte @Nullable [] gzipped,
+			@Nullable String etag, @Nullable String route) {
+
+		/** Bodies shorter than this are sent as they are (Tomcat's own threshold is 2 KB). */
+		private static final int GZIP_FROM = 1024;
 
 		static Page of(ContentCachingResponseWrapper response, HttpServletRequest request) {
 			List<String[]> headers = new ArrayList<>();
 			for (String name : response.getHeaderNames()) {
-				// a cookie belongs to one visitor, never to the page, and so does a request id
+				// a cookie belongs to one visitor, never to the page, and so does a request id;
+				// Vary is sent by writeTo, with Accept-Encoding in it
 				if (!HEADER.equalsIgnoreCase(name) && !HttpHeaders.SET_COOKIE.equalsIgnoreCase(name)
-						&& !RequestLog.HEADER.equalsIgnoreCase(name)) {
+						&& !RequestLog.HEADER.equalsIgnoreCase(name) && !HttpHeaders.VARY.equalsIgnoreCase(name)) {
 					for (String value : response.getHeaders(name)) {
 						headers.add(new String[] { name, value });
 					}
@@ -236,13 +286,46 @@ class RenderedPageCache extends OncePerRequestFilter {
 			if (response.getContentType() != null && response.getHeader(HttpHeaders.CONTENT_TYPE) == null) {
 				headers.add(new String[] { HttpHeaders.CONTENT_TYPE, response.getContentType() });
 			}
+			List<String> vary = new ArrayList<>();
+			for (String value : response.getHeaders(HttpHeaders.VARY)) {
+				for (String part : value.split(",")) {
+					if (!part.isBlank() && !part.strip().equalsIgnoreCase(HttpHeaders.ACCEPT_ENCODING)) {
+						vary.add(part.strip());
+					}
+				}
+			}
+			vary.add(HttpHeaders.ACCEPT_ENCODING);
+			headers.add(new String[] { HttpHeaders.VARY, String.join(", ", vary) });
+			String[][] kept = headers.toArray(String[][]::new);
+			// a header the response already has (filters before this one set Cache-Control) is
+			// replaced, not sent twice; one the page had several times is sent as many times
+			boolean[] repeated = new boolean[kept.length];
+			Set<String> seen = new HashSet<>();
+			for (int i = 0; i < kept.length; i++) {
+				repeated[i] = !seen.add(kept[i][0].toLowerCase(Locale.ROOT));
+			}
+			byte[] body = response.getContentAsByteArray();
 			Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-			return new Page(List.copyOf(headers), response.getContentAsByteArray(),
+			return new Page(kept, repeated, body, gzip(body), response.getHeader(HttpHeaders.ETAG),
 					(route != null) ? route.toString() : null);
 		}
 
+		private static byte @Nullable [] gzip(byte[] body) {
+			if (body.length < GZIP_FROM) {
+				return null;
+			}
+			ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
+			try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
+				gzip.write(body);
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+			return (out.size() < body.length) ? out.toByteArray() : null;
+		}
+
 		long size() {
-			long size = this.body.length + 128L;
+			long size = this.body.length + ((this.gzipped != null) ? this.gzipped.length : 0) + 160L;
 			for (String[] header : this.headers) {
 				size += 2L * (header[0].length() + header[1].length()) + 64;
 			}
@@ -250,25 +333,78 @@ class RenderedPageCache extends OncePerRequestFilter {
 		}
 
 		/**
-		 * Replays the page. A header the response already has (the filters before this one set
-		 * {@code Cache-Control}) is replaced, not sent twice; a header the page had several
-		 * times is sent as many times.
+		 * Replays the page: a 304 without a body if the client already has its version
+		 * ({@code If-None-Match}), else the page, compressed if the client accepts gzip.
 		 */
-		void writeTo(HttpServletResponse response) throws IOException {
-			Set<String> written = new HashSet<>();
-			for (String[] header : this.headers) {
-				if (written.add(header[0].toLowerCase(Locale.ROOT))) {
-					response.setHeader(header[0], header[1]);
+		void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			boolean notModified = this.etag != null && matches(request.getHeaders(HttpHeaders.IF_NONE_MATCH),
+					this.etag);
+			for (int i = 0; i < this.headers.length; i++) {
+				String[] header = this.headers[i];
+				if (notModified && header[0].equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
+					continue;
+				}
+				if (this.repeated[i]) {
+					response.addHeader(header[0], header[1]);
 				}
 				else {
-					response.addHeader(header[0], header[1]);
+					response.setHeader(header[0], header[1]);
 				}
 			}
 			response.setHeader(HEADER, "hit");
-			response.setContentLength(this.body.length);
-			response.getOutputStream().write(this.body);
+			if (notModified) {
+				response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+				return;
+			}
+			byte[] sent = this.body;
+			if (this.gzipped != null && acceptsGzip(request.getHeaders(HttpHeaders.ACCEPT_ENCODING))) {
+				response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
+				sent = this.gzipped;
+			}
+			response.setContentLength(sent.length);
+			response.getOutputStream().write(sent);
 		}
 
+	}
+
+	/**
+	 * Whether {@code If-None-Match} names {@code etag}, compared weakly (RFC 9110 13.1.2: a
+	 * page's version is the same compressed or not), or is {@code *}.
+	 */
+	static boolean matches(Enumeration<String> ifNoneMatch, String etag) {
+		String opaque = opaque(etag);
+		while (ifNoneMatch.hasMoreElements()) {
+			for (String tag : ifNoneMatch.nextElement().split(",")) {
+				String candidate = tag.strip();
+				if (candidate.equals("*") || opaque(candidate).equals(opaque)) {
+					return true;
+				}
+			}
+		}
+		return false;
+	}
+
+	private static String opaque(String tag) {
+		return tag.startsWith("W/") ? tag.substring(2) : tag;
+	}
+
+	/** Whether {@code Accept-Encoding} accepts gzip: named, without {@code q=0}. */
+	static boolean acceptsGzip(Enumeration<String> acceptEncoding) {
+		while (acceptEncoding.hasMoreElements()) {
+			for (String coding : acceptEncoding.nextElement().split(",")) {
+				String[] parts = coding.split(";");
+				if (parts[0].strip().equalsIgnoreCase("gzip")) {
+					for (int i = 1; i < parts.length; i++) {
+						String parameter = parts[i].strip().toLowerCase(Locale.ROOT);
+						if (parameter.startsWith("q=") && parameter.substring(2).strip().matches("0(\\.0{0,3})?")) {
+							return false;
+						}
+					}
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 }

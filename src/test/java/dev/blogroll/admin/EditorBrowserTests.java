@@ -110,8 +110,8 @@ class EditorBrowserTests {
 			browser.screenshot("editor-form-restored-1280");
 
 			driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
-			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
-			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash[role=status]")));
+			assertThat(driver.findElement(By.cssSelector(".flash[role=status]")).getText())
 				.isEqualTo("Saved “Editor Browser Draft” as a draft.");
 			assertThat(browser.consoleErrors()).isEmpty();
 		}
@@ -166,7 +166,7 @@ class EditorBrowserTests {
 			// a save through the form keeps the revision both tabs will start from
 			browser.open(site + "/admin/posts/" + id + "/edit", 1280, 900);
 			driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
-			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash[role=status]")));
 			browser.open(site + "/admin/posts/" + id + "/edit", 1280, 900);
 			String tabB = driver.getWindowHandle();
 			driver.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
@@ -174,7 +174,7 @@ class EditorBrowserTests {
 			driver.findElement(By.id("title")).sendKeys(", From Tab A");
 			driver.findElement(By.id("body")).sendKeys("\n\nTyped in tab A.");
 			driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
-			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash[role=status]")));
 
 			driver.switchTo().window(tabB);
 			driver.findElement(By.id("body")).sendKeys("\n\nTyped in tab B.");
@@ -198,8 +198,8 @@ class EditorBrowserTests {
 			merged.clear();
 			merged.sendKeys("The first paragraph.\n\nTyped in tab A.\n\nTyped in tab B.");
 			driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
-			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
-			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash[role=status]")));
+			assertThat(driver.findElement(By.cssSelector(".flash[role=status]")).getText())
 				.isEqualTo("Saved “Editor Browser Draft, From Tab A” as a draft.");
 
 			driver.findElement(By.cssSelector(".revisions button[type=submit]")).click();
@@ -268,8 +268,8 @@ class EditorBrowserTests {
 			assertThat(driver.findElement(By.id("body")).getAttribute("value")).isEqualTo("A new post, never saved by hand.");
 			browser.screenshot("editor-new-post-restored-1280");
 			driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
-			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
-			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash[role=status]")));
+			assertThat(driver.findElement(By.cssSelector(".flash[role=status]")).getText())
 				.isEqualTo("Saved “Editor Browser New” as a draft.");
 			assertThat(browser.consoleErrors()).isEmpty();
 		}
@@ -300,14 +300,14 @@ class EditorBrowserTests {
 			new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("bulk-action"))).selectByValue("trash");
 			driver.findElement(By.cssSelector("form.bulk-form button[type=submit]")).click();
 			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("form.flash-undo")));
-			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+			assertThat(driver.findElement(By.cssSelector(".flash[role=status]")).getText())
 				.isEqualTo("Moved to the trash: 2 posts (of 2 ticked).");
 			assertThat(this.jdbc.sql("select count(*) from post where slug like 'editor-browser-%' and status = 'TRASHED'")
 				.query(Long.class).single()).isEqualTo(2);
 			browser.screenshot("admin-bulk-trash-1280");
 			driver.findElement(By.cssSelector("form.flash-undo button")).click();
-			waitFor(driver, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("[role=status]"), "Undone"));
-			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).isEqualTo("Undone: 2 posts changed back.");
+			waitFor(driver, ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".flash[role=status]"), "Undone"));
+			assertThat(driver.findElement(By.cssSelector(".flash[role=status]")).getText()).isEqualTo("Undone: 2 posts changed back.");
 			assertThat(this.jdbc.sql("select count(*) from post where slug like 'editor-browser-%' and status = 'TRASHED'")
 				.query(Long.class).single()).isZero();
 		}
@@ -359,7 +359,7 @@ class EditorBrowserTests {
 				browser.open(site + "/admin/posts/" + id + "/edit", 390, 844);
 				driver.findElement(By.id("body")).sendKeys(words);
 				driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
-				waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
+				waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash[role=status]")));
 			}
 			List<Long> revisions = this.jdbc.sql("select id from post_revision where post_id = :id order by id")
 				.param("id", id).query(Long.class).list();

@@ -1,5 +1,6 @@
 package dev.blogroll.media;
 
+import java.awt.Color;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.util.List;
@@ -49,6 +50,26 @@ class ImageVariantsTests {
 		ImageVariants.Processed processed = this.images.process(TestImages.png(1, 1));
 		assertThat(processed.variants()).extracting(ImageVariants.Variant::width).containsExactly(1);
 		assertThat(processed.variants()).extracting(ImageVariants.Variant::height).containsExactly(1);
+	}
+
+	@Test
+	void aLargePhotographIsReadSubsampledYetKeepsItsWidestVariantAndIsTurnedUpright() {
+		// 6000 × 4200 stored sideways (25 megapixels, 100 MB decoded whole): read as 3000 × 2100
+		assertThat(ImageVariants.subsampling(6000, 4200)).isEqualTo(2);
+		assertThat(ImageVariants.subsampling(2400, 5000)).isEqualTo(1);
+		assertThat(ImageVariants.subsampling(3000, 2000)).isEqualTo(1);
+		ImageVariants.Processed processed = this.images.process(TestImages.jpegWithExif(6000, 4200, 6));
+		ImageVariants.Variant largest = processed.largest();
+		assertThat(largest.width()).isEqualTo(2000);
+		assertThat(largest.height()).isBetween(2856, 2858);
+		BufferedImage upright = TestImages.read(largest.bytes());
+		// turned 90° clockwise: the red block of the stored top left is now at the top right
+		Color topRight = new Color(upright.getRGB(upright.getWidth() - 20, 20));
+		Color topLeft = new Color(upright.getRGB(20, 20));
+		assertThat(topRight.getRed()).isGreaterThan(200);
+		assertThat(topRight.getGreen()).isLessThan(60);
+		assertThat(topLeft.getRed()).isLessThan(200);
+		assertThat(TestImages.contains(largest.bytes(), TestImages.CAMERA)).isFalse();
 	}
 
 	@Test

@@ -64,7 +64,7 @@ class RenderedPageCacheBoundsTests {
 				new MapConfigurationPropertySource(Map.of("blogroll.page-cache-size", bytes + "B")))
 			.bindOrCreate("blogroll", BlogrollProperties.class);
 		return new RenderedPageCache(version, new SiteLocale(properties, new StaticMessageSource()), properties,
-				new SimpleMeterRegistry());
+				new SimpleMeterRegistry(), "SESSION");
 	}
 
 	private static void serve(RenderedPageCache cache, String path, String body) throws Exception {

@@ -1,12 +1,17 @@
 package dev.blogroll.web;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.zip.GZIPInputStream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -139,6 +144,84 @@ class RenderedPageCacheTests {
 		}
 		assertThat(this.cache.pathsNoted()).isEqualTo(noted);
 		assertThat(this.cache.bytesUsed()).isEqualTo(before);
+	}
+
+	@Test
+	void aKeptPageGoesCompressedToClientsThatAcceptGzipAndPlainToOthers() throws IOException {
+		this.testPosts.add(post("cached-one", Instant.parse("2022-02-02T10:00:00Z")));
+		get(LISTING);
+		String plain = get(LISTING).body();
+		HttpResponse<byte[]> gzipped = getBytes(LISTING, "Accept-Encoding", "br, gzip;q=0.8");
+		assertThat(gzipped.headers().firstValue(RenderedPageCache.HEADER)).hasValue("hit");
+		assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		assertThat(gzipped.headers().allValues("Vary")).hasSize(1)
+			.allSatisfy((vary) -> assertThat(vary).containsIgnoringCase("Accept-Encoding"));
+		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+			assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(plain).contains("First title");
+		}
+		for (String refused : List.of("gzip;q=0", "identity", "br")) {
+			HttpResponse<byte[]> sent = getBytes(LISTING, "Accept-Encoding", refused);
+			assertThat(sent.headers().firstValue(RenderedPageCache.HEADER)).as(refused).hasValue("hit");
+			assertThat(sent.headers().firstValue("Content-Encoding")).as(refused).isEmpty();
+			assertThat(new String(sent.body(), StandardCharsets.UTF_8)).isEqualTo(plain);
+			assertThat(sent.headers().allValues("Vary")).as(refused).hasSize(1);
+		}
+	}
+
+	@Test
+	void aKeptPageAnswers304ToAClientThatHasItsVersionAndTheWholePageToOthers() {
+		this.testPosts.add(post("cached-one", Instant.parse("2022-02-02T10:00:00Z")));
+		get(LISTING);
+		HttpResponse<String> page = get(LISTING);
+		String etag = page.headers().firstValue("ETag").orElseThrow();
+		HttpResponse<byte[]> notModified = getBytes(LISTING, "If-None-Match", "\"other\", " + etag);
+		assertThat(notModified.statusCode()).isEqualTo(304);
+		assertThat(notModified.headers().firstValue(RenderedPageCache.HEADER)).hasValue("hit");
+		assertThat(notModified.body()).isEmpty();
+		for (String name : List.of("ETag", "Cache-Control", "Last-Modified", "Content-Security-Policy",
+				"X-Content-Type-Options")) {
+			assertThat(notModified.headers().allValues(name)).as(name).isEqualTo(page.headers().allValues(name));
+		}
+		assertThat(notModified.headers().firstValue("X-Request-Id")).isPresent()
+			.isNotEqualTo(page.headers().firstValue("X-Request-Id"));
+		HttpResponse<byte[]> other = getBytes(LISTING, "If-None-Match", "W/\"something-else\"");
+		assertThat(other.statusCode()).isEqualTo(200);
+		assertThat(other.headers().firstValue(RenderedPageCache.HEADER)).hasValue("hit");
+		assertThat(new String(other.body(), StandardCharsets.UTF_8)).isEqualTo(page.body());
+
+		this.jdbc.sql("update post set title = 'Second title' where slug = 'cached-one'").update();
+		HttpResponse<byte[]> changed = getBytes(LISTING, "If-None-Match", etag);
+		assertThat(changed.statusCode()).as("the client's version is no longer the page's").isEqualTo(200);
+		assertThat(new String(changed.body(), StandardCharsets.UTF_8)).contains("Second title");
+	}
+
+	@Test
+	void aSignedInEditorIsNeverServedAKeptPageNorLeavesOne() {
+		this.testPosts.add(post("cached-one", Instant.parse("2022-02-02T10:00:00Z")));
+		get(LISTING);
+		get(LISTING);
+		assertThat(get(LISTING).headers().firstValue(RenderedPageCache.HEADER)).hasValue("hit");
+		HttpResponse<byte[]> editor = getBytes(LISTING, "Cookie", "SESSION=ZmFrZS1zZXNzaW9u");
+		assertThat(editor.statusCode()).isEqualTo(200);
+		assertThat(editor.headers().firstValue(RenderedPageCache.HEADER)).isEmpty();
+		String path = "/blog/author/cache-writer";
+		for (int i = 0; i < 3; i++) {
+			assertThat(getBytes(path, "Cookie", "SESSION=ZmFrZS1zZXNzaW9u").headers()
+				.firstValue(RenderedPageCache.HEADER)).isEmpty();
+		}
+		assertThat(get(path).headers().firstValue(RenderedPageCache.HEADER)).as("the editor's requests kept nothing")
+			.hasValue("miss");
+	}
+
+	private HttpResponse<byte[]> getBytes(String path, String header, String value) {
+		try {
+			return HttpClient.newHttpClient()
+				.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).header(header, value)
+					.build(), HttpResponse.BodyHandlers.ofByteArray());
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private HttpResponse<String> get(String path) {

@@ -7,7 +7,11 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
 
 import dev.blogroll.BlogrollTest;
 import dev.blogroll.RawHttp;
@@ -29,6 +33,9 @@ class StaticAssetTests {
 	private static final List<String> PAGES = List.of("/", "/blog", "/blog/engineering/page/17", "/blog/tag/api-gateway",
 			"/blog/author/marco-palladino", "/blog/engineering/extending-mtls-to-virtual-machines-outside-kubernetes",
 			"/search?q=gateway", "/search", "/feeds", "/blog/no-such-category", "/admin/login");
+
+	@Autowired
+	private ApplicationContext context;
 
 	@LocalServerPort
 	private int port;
@@ -93,6 +100,23 @@ class StaticAssetTests {
 			}
 		}
 		return urls;
+	}
+
+	/**
+	 * Links are made hashed by {@link HashedAssetLinks} alone: with Spring's filter registered as
+	 * well, every link of every page would still be looked up on the class path.
+	 */
+	@Test
+	void linksAreHashedByOneFilterThatAsksOnlyAboutStaticFiles() {
+		List<Object> encoders = new ArrayList<>();
+		for (FilterRegistrationBean<?> registration : this.context.getBeansOfType(FilterRegistrationBean.class)
+			.values()) {
+			if (registration.getFilter() instanceof ResourceUrlEncodingFilter filter) {
+				encoders.add(filter);
+			}
+		}
+		encoders.addAll(this.context.getBeansOfType(ResourceUrlEncodingFilter.class).values());
+		assertThat(encoders).singleElement().isInstanceOf(HashedAssetLinks.class);
 	}
 
 }
