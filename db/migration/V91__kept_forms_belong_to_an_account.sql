@@ -1,4 +1,4 @@
--- V85: a kept form (V80) belongs to the account that was signed in on that browser, not only to
+-- V91: a kept form (V80) belongs to the account that was signed in on that browser, not only to
 -- the browser: it comes back only when the same account signs in there again, never to another
 -- account signing in next on a shared browser (dev.blogroll.admin.KeptForms).
 --
