@@ -1,7 +1,7 @@
 // The post form's helpers, served from the site (the Content-Security-Policy allows only
 // script-src 'self'; no inline script): a warning before leaving the form with unsaved changes,
-// and, on an existing post's form, an autosave of what was typed after 3 seconds without
-// typing. An autosave publishes nothing and changes nothing readers see; the form still works
+// and an autosave of what was typed after 3 seconds without typing (of an existing post, or,
+// for a post not yet created, kept for the editor without creating a post). An autosave publishes nothing and changes nothing readers see; the form still works
 // without this script.
 (function () {
   'use strict';

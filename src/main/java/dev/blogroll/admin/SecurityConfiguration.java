@@ -90,8 +90,9 @@ class SecurityConfiguration {
 				.successHandler((request, response, authentication) -> {
 					throttle.recordSuccess(authentication.getName(), request.getRemoteAddr());
 					AccountSessions.remember(request, clock.instant());
-					// a form kept while the editor was signed out comes first: it is unsaved work
-					boolean kept = keptForms.latest(request).isPresent();
+					// a form kept while this editor was signed out comes first: it is unsaved work
+					keptForms.signedIn(request, response, authentication.getName());
+					boolean kept = !keptForms.list(request).isEmpty();
 					response.sendRedirect(kept ? KeptFormController.PATH : afterSignIn(requestCache.getRequest(request, response)));
 					requestCache.removeRequest(request, response);
 				})

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -84,9 +85,16 @@ class PostAdminController {
 	}
 
 	@GetMapping("/new")
-	String initCreateForm(HttpServletRequest request, Model model) {
+	String initCreateForm(HttpServletRequest request, Principal principal, Model model) {
 		PostForm blank = PostForm.blank(LocalDateTime.now(this.clock.withZone(this.zone)));
-		model.addAttribute("postForm", keptOr(request, "/admin/posts/new", blank, model));
+		PostForm form = keptOr(request, "/admin/posts/new", blank, model);
+		if (!model.containsAttribute("restoredAt")) {
+			form = this.autosaves.newPost(principal.getName()).map((autosave) -> {
+				model.addAttribute("autosavedAt", this.siteLocale.format(autosave.keptAt(), "format.time"));
+				return PostForm.of(autosave, blank);
+			}).orElse(form);
+		}
+		model.addAttribute("postForm", form);
 		return PostSaving.FORM;
 	}
 
@@ -119,14 +127,15 @@ class PostAdminController {
 	@PostMapping("/{id}/edit")
 	String processEditForm(@PathVariable long id, @Valid PostForm postForm, BindingResult result,
 			@RequestParam(required = false) @Nullable String publish,
-			@RequestParam(defaultValue = "") List<String> theirs, Principal principal, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") List<String> theirs, @RequestParam MultiValueMap<String, String> params,
+			Principal principal, Model model, HttpServletResponse response, RedirectAttributes redirect) {
 		Post existing = this.editor.find(id);
-		// after a conflict: the fields the editor chose to take from the other save
-		postForm = postForm.taking(PostForm.of(existing, this.zone), theirs);
+		// after a conflict: the fields the editor chose to take from the other save, or the merged body
+		PostConflict.Chosen chosen = PostConflict.chosen(postForm, PostForm.of(existing, this.zone), theirs, params,
+				result, model);
 		model.addAttribute("post", existing);
 		model.addAttribute("state", PostState.of(existing, this.clock.instant(), this.siteLocale));
-		return this.saving.save(id, principal.getName(), postForm, result, "now".equals(publish),
+		return this.saving.save(id, principal.getName(), chosen.form(), chosen.result(), "now".equals(publish),
 				(form) -> this.editor.update(id, form, principal.getName()), model, response, redirect);
 	}
 

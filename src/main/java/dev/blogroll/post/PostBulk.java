@@ -15,7 +15,8 @@ import dev.blogroll.text.Slugs;
  * What the post table does to the posts ticked in it, all in one transaction: publish,
  * unpublish, move to a category, add a tag, trash. Each change bumps the post's version (an
  * editor who has the post open gets the conflict page, not a silent revert) and says who and
- * when; each returns what undoes it exactly: the posts it changed, and what each had before
+ * when, and keeps a revision of each post changed, in the same transaction ({@link Revisions});
+ * each returns what undoes it exactly: the posts it changed, and what each had before
  * (serializable: it goes to the next page in the session, as a flash attribute).
  */
 @Component
@@ -32,11 +33,23 @@ class PostBulk {
 
 	private final Clock clock;
 
-	PostBulk(JdbcClient jdbc, PostEditor editor, Writes writes, Clock clock) {
+	private final Revisions revisions;
+
+	PostBulk(JdbcClient jdbc, PostEditor editor, Writes writes, Clock clock, Revisions revisions) {
 		this.jdbc = jdbc;
 		this.editor = editor;
 		this.writes = writes;
 		this.clock = clock;
+		this.revisions = revisions;
+	}
+
+	/** Keeps a revision of each post changed ("id:before"), inside the transaction that changed them. */
+	private List<String> keepRevisions(List<String> changes, String username, Revisions.Kind kind, String note) {
+		for (String change : changes) {
+			Post post = this.editor.find(Long.parseLong(change.split(":", 2)[0]));
+			this.revisions.keep(post, username, this.clock.instant(), kind, note);
+		}
+		return changes;
 	}
 
 	/**
@@ -56,24 +69,26 @@ class PostBulk {
 
 	/** Sets the status of the posts whose status is {@code from} (drafts for publish, published for unpublish). */
 	Done setStatus(List<Long> ids, String from, String to, String username) {
-		return this.writes.inTransaction(() -> new Done(to.equals("PUBLISHED") ? "publish" : "unpublish",
+		boolean publish = to.equals("PUBLISHED");
+		return this.writes.inTransaction(() -> new Done(publish ? "publish" : "unpublish", keepRevisions(
 				this.jdbc.sql("""
 						update post set status = :to, version = version + 1, updated_at = :now, updated_by = :by
 						where id in (:ids) and status = :from returning id || ':' || :from""")
 					.param("to", to).param("from", from).param("ids", ids)
 					.param("now", Timestamp.from(this.clock.instant())).param("by", username)
-					.query(String.class).list()));
+					.query(String.class).list(),
+				username, publish ? Revisions.Kind.PUBLISH : Revisions.Kind.UNPUBLISH, "")));
 	}
 
 	/** Moves the posts to the category; remembers each one's category before. */
 	Done move(List<Long> ids, long categoryId, String username) {
-		return this.writes.inTransaction(() -> new Done("move", this.jdbc.sql("""
+		return this.writes.inTransaction(() -> new Done("move", keepRevisions(this.jdbc.sql("""
 				with before as (select id, category_id from post where id in (:ids) and category_id <> :category for update)
 				update post p set category_id = :category, version = p.version + 1, updated_at = :now, updated_by = :by
 				from before where p.id = before.id returning p.id || ':' || before.category_id""")
 			.param("ids", ids).param("category", categoryId)
 			.param("now", Timestamp.from(this.clock.instant())).param("by", username)
-			.query(String.class).list()));
+			.query(String.class).list(), username, Revisions.Kind.MOVE, "to " + categoryName(categoryId))));
 	}
 
 	/** Adds the tag (created if new) to the posts that lack it. */
@@ -85,7 +100,7 @@ class PostBulk {
 					on conflict do nothing returning post_id || ':' || tag_id""")
 				.param("tag", tag).param("ids", ids).query(String.class).list();
 			touch(added, username);
-			return new Done("tag", added);
+			return new Done("tag", keepRevisions(added, username, Revisions.Kind.TAG, "“" + name.strip() + "” added"));
 		});
 	}
 
@@ -116,7 +131,7 @@ class PostBulk {
 			String[] parts = change.split(":", 2);
 			long id = Long.parseLong(parts[0]);
 			String before = parts[1];
-			undone += this.writes.inTransaction(() -> switch (action) {
+			undone += this.writes.inTransaction(() -> keptUndo(id, username, action, switch (action) {
 				case "publish", "unpublish" -> this.jdbc.sql("""
 						update post set status = :before, version = version + 1, updated_at = :now, updated_by = :by
 						where id = :id and status <> 'TRASHED'""")
@@ -134,9 +149,23 @@ class PostBulk {
 					yield removed;
 				}
 				default -> 0;
-			});
+			}));
 		}
 		return undone;
+	}
+
+	/** {@code undone}, after keeping a revision of the post if the undo changed it. */
+	private int keptUndo(long id, String username, String action, int undone) {
+		if (undone > 0) {
+			this.revisions.keep(this.editor.find(id), username, this.clock.instant(), Revisions.Kind.UNDO,
+					"of “" + action + "” in bulk");
+		}
+		return undone;
+	}
+
+	private String categoryName(long categoryId) {
+		return this.jdbc.sql("select name from category where id = :id").param("id", categoryId).query(String.class)
+			.optional().orElse("category " + categoryId);
 	}
 
 	private void touch(List<String> changes, String username) {

@@ -212,6 +212,8 @@ public class PostEditor {
 		return whateverTheVersion(() -> {
 			Post post = find(id);
 			post.trash(username, this.clock.instant());
+			this.posts.flush();
+			this.revisions.keep(post, username, post.getUpdatedAt(), Revisions.Kind.TRASH, "");
 			return post;
 		});
 	}
@@ -221,6 +223,8 @@ public class PostEditor {
 		return whateverTheVersion(() -> {
 			Post post = find(id);
 			post.restore(username, this.clock.instant());
+			this.posts.flush();
+			this.revisions.keep(post, username, post.getUpdatedAt(), Revisions.Kind.RESTORE, "");
 			return post;
 		});
 	}

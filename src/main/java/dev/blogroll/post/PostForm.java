@@ -100,6 +100,13 @@ public record PostForm(
 	 * This input with the fields named (by the labels the conflict page shows them with) taken
 	 * from {@code theirs}: what another save made of them.
 	 */
+	/** This form with another body (the merge the conflict page made). */
+	PostForm withBody(String body) {
+		return new PostForm(this.title, this.slug, this.categoryId, this.tags, this.authorId, this.newAuthor,
+				this.publishedAt, this.status, this.excerpt, body, this.imageUrl, this.imageAlt, this.sourceUrl,
+				this.version);
+	}
+
 	PostForm taking(PostForm theirs, java.util.Collection<String> labels) {
 		if (labels.isEmpty()) {
 			return this;

@@ -46,11 +46,14 @@ class PostSaving {
 
 	private final ZoneId zone;
 
+	private final Revisions revisions;
+
 	private final SiteLocale siteLocale;
 
 	PostSaving(PostEditor editor, SmartValidator validator, Autosaves autosaves, Clock clock,
-			BlogrollProperties properties, SiteLocale siteLocale) {
+			BlogrollProperties properties, SiteLocale siteLocale, Revisions revisions) {
 		this.siteLocale = siteLocale;
+		this.revisions = revisions;
 		this.editor = editor;
 		this.validator = validator;
 		this.autosaves = autosaves;
@@ -77,6 +80,9 @@ class PostSaving {
 		try {
 			Post post = saving.apply(postForm);
 			this.autosaves.discard(post.getId(), username); // saved: nothing is unsaved any more
+			if (id == null) {
+				this.autosaves.discardNew(username);
+			}
 			PostState state = PostState.of(post, this.clock.instant(), this.siteLocale);
 			redirect.addFlashAttribute("message", state.savedMessage(post.getTitle(), this.siteLocale));
 			return "redirect:/admin/posts/" + post.getId() + "/edit";
@@ -88,7 +94,12 @@ class PostSaving {
 			model.addAttribute("conflict", conflict.getDifferences());
 			// the same editor in another tab or window is told so, not "someone else"
 			model.addAttribute("conflictByYou", username.equals(current.getUpdatedBy()));
-			model.addAttribute("saved", PostForm.of(current, this.zone));
+			PostForm saved = PostForm.of(current, this.zone);
+			model.addAttribute("saved", saved);
+			// each field side by side; with the version this editor started from, what only the
+			// other save changed is theirs by default and the body is merged line by line
+			model.addAttribute("conflictFields", PostConflict.fields(saved, postForm,
+					this.revisions.atVersion(current.getId(), postForm.versionValue()), this.revisions.names(saved, postForm)));
 			// saving again, after reading what changed, deliberately replaces the other version
 			model.addAttribute("postForm", postForm.withVersion(current.getVersion()));
 			return FORM;

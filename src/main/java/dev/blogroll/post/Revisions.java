@@ -22,8 +22,10 @@ import dev.blogroll.BlogrollProperties;
 import dev.blogroll.admin.KeptForms;
 
 /**
- * Every save of a post keeps a revision (who, when, and the post as its form shows it), written
- * in the save's own transaction by {@link PostEditor}. Revisions are compared field by field, the
+ * Every write that changes a post keeps a revision (who, when, what kind of write, and the post
+ * as its form shows it), in the write's own transaction: a save of the form, the trash and
+ * restoring from it ({@link PostEditor}), the post table's bulk actions and their undo
+ * ({@link PostBulk}). Revisions are compared field by field, the
  * body line by line (java-diff-utils), and one is restored by loading it into the form and saving
  * it: a new save, with a revision of its own; nothing is ever overwritten.
  */
@@ -57,8 +59,39 @@ class Revisions {
 		this.zone = properties.timeZone();
 	}
 
-	/** Keeps the post as it now is; call inside the transaction that saved it. */
+	/** What kind of write made a revision (the column {@code post_revision.kind}), with its label. */
+	enum Kind {
+
+		SAVE("Saved"), PUBLISH("Published in bulk"), UNPUBLISH("Unpublished in bulk"), MOVE("Moved in bulk"),
+		TAG("Tagged in bulk"), TRASH("Moved to the trash"), RESTORE("Restored from the trash"), UNDO("Undone"),
+		IMPORT("Imported");
+
+		private final String label;
+
+		Kind(String label) {
+			this.label = label;
+		}
+
+		String label() {
+			return this.label;
+		}
+
+		String column() {
+			return name().toLowerCase(java.util.Locale.ROOT);
+		}
+
+	}
+
+	/** Keeps the post as a save of its form made it; call inside the transaction that saved it. */
 	void keep(Post post, String username, Instant now) {
+		keep(post, username, now, Kind.SAVE, "");
+	}
+
+	/**
+	 * Keeps the post as it now is, made by a write of {@code kind} ({@code note} says what it did
+	 * in words, or is empty); call inside the transaction that wrote it.
+	 */
+	void keep(Post post, String username, Instant now, Kind kind, String note) {
 		PostForm form = PostForm.of(post, this.zone);
 		Map<String, String[]> fields = new LinkedHashMap<>();
 		fields.put("title", new String[] { form.title() });
@@ -74,8 +107,10 @@ class Revisions {
 		fields.put("imageAlt", new String[] { form.imageAlt() });
 		fields.put("sourceUrl", new String[] { form.sourceUrl() });
 		this.jdbc.sql("""
-				insert into post_revision (post_id, version, saved_by, saved_at, fields)
-				values (:post, :version, :by, :at, :fields)""")
+				insert into post_revision (post_id, version, saved_by, saved_at, fields, kind, note)
+				values (:post, :version, :by, :at, :fields, :kind, :note)""")
+			.param("kind", kind.column())
+			.param("note", note)
 			.param("post", post.getId())
 			.param("version", post.getVersion())
 			.param("by", username)
@@ -87,10 +122,13 @@ class Revisions {
 	/** The post's revisions, newest first, each with what it changed from the one before. */
 	List<Revision> list(long postId) {
 		List<Revision> revisions = this.jdbc
-			.sql("select id, version, saved_by, saved_at, fields from post_revision where post_id = :post order by id desc")
+			.sql("""
+					select id, version, saved_by, saved_at, fields, kind, note from post_revision
+					where post_id = :post order by id desc""")
 			.param("post", postId)
 			.query((rs, row) -> new Revision(rs.getLong("id"), rs.getLong("version"), rs.getString("saved_by"),
-					rs.getTimestamp("saved_at").toInstant(), values(rs.getString("fields")), List.of()))
+					rs.getTimestamp("saved_at").toInstant(), values(rs.getString("fields")), List.of(),
+					Kind.valueOf(rs.getString("kind").toUpperCase(java.util.Locale.ROOT)), rs.getString("note")))
 			.list();
 		List<Revision> described = new ArrayList<>();
 		for (int i = 0; i < revisions.size(); i++) {
@@ -98,9 +136,45 @@ class Revisions {
 			List<String> changed = (i + 1 < revisions.size()) ? changed(revisions.get(i + 1), revision)
 					: List.of("Created");
 			described.add(new Revision(revision.id(), revision.version(), revision.savedBy(), revision.savedAt(),
-					revision.values(), changed));
+					revision.values(), changed, revision.kind(), revision.note()));
 		}
 		return described;
+	}
+
+	/** The fields of the revision a save produced {@code version} with: what an editor started from. */
+	Optional<Map<String, String>> atVersion(long postId, long version) {
+		return this.jdbc.sql("select fields from post_revision where post_id = :post and version = :version order by id desc limit 1")
+			.param("post", postId)
+			.param("version", version)
+			.query(String.class)
+			.optional()
+			.map(Revisions::values);
+	}
+
+	/** The names of the categories and authors two forms name by id, as "categoryId:7" → "Engineering". */
+	Map<String, String> names(PostForm one, PostForm other) {
+		List<Long> categories = new ArrayList<>();
+		List<Long> authors = new ArrayList<>();
+		for (PostForm form : List.of(one, other)) {
+			ids(form.categoryId(), categories);
+			ids(form.authorId(), authors);
+		}
+		Map<String, String> names = new LinkedHashMap<>();
+		if (!categories.isEmpty()) {
+			this.jdbc.sql("select id, name from category where id in (:ids)").param("ids", categories)
+				.query((rs, row) -> names.put("categoryId:" + rs.getLong("id"), rs.getString("name"))).list();
+		}
+		if (!authors.isEmpty()) {
+			this.jdbc.sql("select id, name from author where id in (:ids)").param("ids", authors)
+				.query((rs, row) -> names.put("authorId:" + rs.getLong("id"), rs.getString("name"))).list();
+		}
+		return names;
+	}
+
+	private static void ids(@Nullable String id, List<Long> into) {
+		if (id != null && id.matches("[0-9]{1,18}")) {
+			into.add(Long.parseLong(id));
+		}
 	}
 
 	Optional<Revision> find(long postId, long revisionId) {
@@ -152,9 +226,16 @@ class Revisions {
 	 * @param savedAt when
 	 * @param values the form's fields then
 	 * @param changed the labels of the fields it changed from the revision before
+	 * @param kind what kind of write made it
+	 * @param note what the write did, in words, or empty
 	 */
 	record Revision(long id, long version, String savedBy, Instant savedAt, Map<String, String> values,
-			List<String> changed) {
+			List<String> changed, Kind kind, String note) {
+
+		/** What made it, for the list: "Saved", or "Moved in bulk: to Operations". */
+		public String describe() {
+			return this.note.isEmpty() ? this.kind.label() : this.kind.label() + ": " + this.note;
+		}
 
 		String value(String field) {
 			return Objects.requireNonNullElse(this.values.get(field), "");

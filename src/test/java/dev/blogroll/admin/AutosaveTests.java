@@ -57,6 +57,8 @@ class AutosaveTests {
 	@AfterEach
 	void removePost() {
 		this.testPosts.remove(List.of("autosave-post"), List.of(), List.of(), List.of());
+		this.jdbc.sql("delete from post where slug = 'autosave-new-post'").update();
+		this.jdbc.sql("delete from new_post_autosave").update();
 	}
 
 	private MvcResult autosave(String username, String body) throws Exception {
@@ -118,6 +120,43 @@ class AutosaveTests {
 		assertThat(autosave("ada", "x".repeat(1024 * 1024 + 1)).getResponse().getStatus()).isEqualTo(413);
 		assertThat(this.mvc.perform(post("/admin/posts/999999999/autosave").param("body", "x").with(csrf())
 			.with(user("ada").roles("EDITOR"))).andReturn().getResponse().getStatus()).isEqualTo(404);
+	}
+
+	@Test
+	void aNewPostsFormAutosavesWithoutCreatingAPostAndComesBackUntilCreatedOrDiscarded() throws Exception {
+		long posts = this.jdbc.sql("select count(*) from post").query(Long.class).single();
+		Document blank = newPage("ada");
+		assertThat(blank.select("form.post-form").attr("data-autosave")).isEqualTo("/admin/posts/new/autosave");
+		this.clock.advance(Duration.ofMinutes(1));
+		MvcResult kept = this.mvc.perform(post("/admin/posts/new/autosave").param("title", "Autosave New Post")
+			.param("body", "Started, never saved.").param("status", "PUBLISHED").param("version", "0")
+			.with(csrf()).with(user("ada").roles("EDITOR"))).andReturn();
+		assertThat(kept.getResponse().getStatus()).isEqualTo(200);
+		assertThat(this.jdbc.sql("select count(*) from post").query(Long.class).single())
+			.as("no post created, nothing public").isEqualTo(posts);
+
+		Document page = newPage("ada");
+		assertThat(page.select(".flash-warning").text())
+			.contains("Restored unsaved changes from " + kept.getResponse().getContentAsString());
+		assertThat(page.select("#title").val()).isEqualTo("Autosave New Post");
+		assertThat(page.select("#body").text()).isEqualTo("Started, never saved.");
+		assertThat(newPage("bob").select("#title").val()).as("kept for ada alone").isEmpty();
+		assertThat(this.mvc.perform(get("/blog/engineering/autosave-new-post")).andReturn().getResponse().getStatus())
+			.isEqualTo(404);
+
+		MvcResult discarded = this.mvc.perform(post("/admin/posts/new/autosave/discard").with(csrf())
+			.with(user("ada").roles("EDITOR"))).andReturn();
+		assertThat(discarded.getResponse().getRedirectedUrl()).isEqualTo("/admin/posts/new");
+		assertThat(newPage("ada").select("#title").val()).isEmpty();
+
+		assertThat(this.mvc.perform(post("/admin/posts/new/autosave").param("body", "x".repeat(1024 * 1024 + 1))
+			.with(csrf()).with(user("ada").roles("EDITOR"))).andReturn().getResponse().getStatus()).isEqualTo(413);
+		assertThat(this.jdbc.sql("select count(*) from new_post_autosave").query(Long.class).single()).isZero();
+	}
+
+	private Document newPage(String username) throws Exception {
+		return Jsoup.parse(this.mvc.perform(get("/admin/posts/new").with(user(username).roles("EDITOR")))
+			.andReturn().getResponse().getContentAsString());
 	}
 
 }

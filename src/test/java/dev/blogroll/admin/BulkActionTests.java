@@ -132,6 +132,45 @@ class BulkActionTests {
 		assertThat(bulk("nonsense").getFlashMap().get("error")).isEqualTo("Choose what to do with the ticked posts.");
 	}
 
+	@Test
+	void everyBulkWriteTrashAndRestoreKeepsARevisionOfEachPostItChangedSayingWhatKind() throws Exception {
+		long news = this.jdbc.sql("select id from category where slug = 'news'").query(Long.class).single();
+		String newsName = this.jdbc.sql("select name from category where id = :id").param("id", news)
+			.query(String.class).single();
+		undo(bulk("publish"));
+		undo(bulk("move", "categoryId", String.valueOf(news)));
+		undo(bulk("tag", "tag", "Bulk New"));
+		undo(bulk("trash"));
+
+		assertThat(revisions(this.draft)).containsExactly("publish bulky ", "undo bulky of “publish” in bulk",
+				"move bulky to " + newsName, "undo bulky of “move” in bulk", "tag bulky “Bulk New” added",
+				"undo bulky of “tag” in bulk", "trash bulky ", "restore bulky ");
+		assertThat(revisions(this.published)).as("publishing a published post changed nothing").containsExactly(
+				"move bulky to " + newsName, "undo bulky of “move” in bulk", "tag bulky “Bulk New” added",
+				"undo bulky of “tag” in bulk", "trash bulky ", "restore bulky ");
+		assertThat(this.jdbc.sql("""
+				select count(*) from post_revision r join post p on p.id = r.post_id
+				where r.post_id = :id and r.kind = 'trash' and r.version = p.version - 1
+				and r.fields like '%status=TRASHED%'""").param("id", this.draft).query(Long.class).single())
+			.as("the trash's revision is the post as trashed, at the version it made").isOne();
+
+		org.jsoup.nodes.Document edit = org.jsoup.Jsoup.parse(this.mvc.perform(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/posts/" + this.draft + "/edit")
+					.with(user("bulky").roles("EDITOR")))
+			.andReturn().getResponse().getContentAsString());
+		assertThat(edit.select(".revisions tbody tr td.revision-kind").eachText()).containsExactly(
+				"Restored from the trash", "Moved to the trash", "Undone: of “tag” in bulk", "Tagged in bulk: “Bulk New” added",
+				"Undone: of “move” in bulk", "Moved in bulk: to " + newsName, "Undone: of “publish” in bulk",
+				"Published in bulk");
+		assertThat(edit.select(".revisions tbody tr").get(2).select("td").eachText()).contains("bulky", "Tags");
+	}
+
+	/** The post's revisions, oldest first: kind, who, note. */
+	private List<String> revisions(long post) {
+		return this.jdbc.sql("select kind || ' ' || saved_by || ' ' || note from post_revision where post_id = :id order by id")
+			.param("id", post).query(String.class).list();
+	}
+
 	private List<String> tags(long post) {
 		return this.jdbc.sql("select t.slug from post_tag pt join tag t on t.id = pt.tag_id where pt.post_id = :id")
 			.param("id", post).query(String.class).list();

@@ -90,19 +90,72 @@ class ConflictMergeTests {
 		Document page = Jsoup.parse(conflict.getResponse().getContentAsString());
 		assertThat(page.select(".flash-warning").text()).contains("You saved this post in another tab or window")
 			.doesNotContain("Someone else");
-		assertThat(page.select(".conflict-list input[name=theirs]").eachAttr("value"))
-			.containsExactly("Title", "Excerpt", "Body");
-		assertThat(page.select(".conflict-list input[name=theirs]").eachAttr("form")).containsOnly("post-form");
+		assertThat(page.select(".conflict-field .conflict-label").eachText()).containsExactly("Title", "Excerpt", "Body");
+		assertThat(page.select(".conflict-field input[type=radio]").eachAttr("form")).containsOnly("post-form");
+		assertThat(page.select(".conflict-field input[type=radio][checked]").eachAttr("name"))
+			.containsExactly("pick:Title", "pick:Excerpt", "pick:Body");
+		assertThat(page.select(".conflict-field input[type=radio][checked]").eachAttr("value"))
+			.as("only they changed the title: theirs unless I choose mine; only I the excerpt; both the body")
+			.containsExactly("theirs", "mine", "merged");
+		assertThat(page.select(".conflict-field").get(0).select(".conflict-why").text()).startsWith("Only the other save");
+		assertThat(page.select(".conflict-theirs pre").stream().map(org.jsoup.nodes.Element::text).toList())
+			.containsExactly("Conflict Merge Post, Their Title", "", "Their body.");
+		assertThat(page.select(".conflict-mine pre").eachText()).containsExactly("Conflict Merge Post", "My excerpt.", "My body.");
 		assertThat(page.select(".conflict-list pre.their-body").text()).isEqualTo("Their body.");
+		assertThat(page.select("#merged-body").text())
+			.isEqualTo("<<<<<<< yours\nMy body.\n=======\nTheir body.\n>>>>>>> theirs");
 		assertThat(page.select("#excerpt").text()).as("mine, in the form").isEqualTo("My excerpt.");
 		assertThat(column("title")).as("nothing reverted").isEqualTo("Conflict Merge Post, Their Title");
 
 		thisTab.put("version", page.select("#version").val());
-		assertThat(save("/admin/posts/" + this.id + "/edit", "tess", thisTab, "Title").getResponse().getStatus())
-			.isEqualTo(302);
+		thisTab.put("pick:Title", "theirs");
+		thisTab.put("pick:Excerpt", "mine");
+		thisTab.put("pick:Body", "merged");
+		thisTab.put("mergedBody", page.select("#merged-body").text());
+		MvcResult marked = save("/admin/posts/" + this.id + "/edit", "tess", thisTab);
+		assertThat(marked.getResponse().getStatus()).as("markers left: not saved").isEqualTo(200);
+		Document again = Jsoup.parse(marked.getResponse().getContentAsString());
+		assertThat(again.select("#body-error, .field-error").text()).contains("still has conflict markers");
+		assertThat(again.select("#body").text()).as("the merge is kept in the form").contains("<<<<<<< yours");
+		assertThat(column("body")).isEqualTo("Their body.");
+
+		thisTab.put("mergedBody", "x".repeat(dev.blogroll.post.PostRules.MAX_BODY + 1));
+		MvcResult huge = save("/admin/posts/" + this.id + "/edit", "tess", thisTab);
+		assertThat(huge.getResponse().getStatus()).as("a merge over the body's limit: not saved").isEqualTo(200);
+		assertThat(Jsoup.parse(huge.getResponse().getContentAsString()).select(".field-error").text())
+			.contains("The body is longer than");
+		assertThat(column("body")).isEqualTo("Their body.");
+
+		thisTab.put("mergedBody", "My body.\r\nTheir body.");
+		assertThat(save("/admin/posts/" + this.id + "/edit", "tess", thisTab).getResponse().getStatus()).isEqualTo(302);
 		assertThat(column("title")).as("theirs, taken").isEqualTo("Conflict Merge Post, Their Title");
 		assertThat(column("excerpt")).as("mine, kept").isEqualTo("My excerpt.");
-		assertThat(column("body")).as("mine, kept").isEqualTo("My body.");
+		assertThat(column("body").replace("\r", "")).as("merged within the field").isEqualTo("My body.\nTheir body.");
+	}
+
+	@Test
+	void changesToDifferentLinesOfTheBodyMergeWithoutMarkersAndTheOldTakeTheirsStillWorks() throws Exception {
+		Map<String, String> start = fields();
+		start.put("version", this.version);
+		start.put("body", "One.\n\nTwo.\n\nThree.");
+		save("/admin/posts/" + this.id + "/edit", "tess", start);
+		String started = column("version");
+		Map<String, String> theirs = fields();
+		theirs.put("version", started);
+		theirs.put("body", "One, theirs.\n\nTwo.\n\nThree.");
+		save("/admin/posts/" + this.id + "/edit", "uma", theirs);
+		Map<String, String> mine = fields();
+		mine.put("version", started);
+		mine.put("body", "One.\r\n\r\nTwo.\r\n\r\nThree, mine.");
+		Document page = Jsoup.parse(save("/admin/posts/" + this.id + "/edit", "tess", mine).getResponse().getContentAsString());
+		assertThat(page.select("#merged-body").text()).isEqualTo("One, theirs.\n\nTwo.\n\nThree, mine.");
+		assertThat(page.select(".conflict-field .conflict-why").text()).contains("in different places");
+
+		mine.put("version", page.select("#version").val());
+		mine.put("pick:Body", "merged");
+		mine.put("mergedBody", page.select("#merged-body").text());
+		save("/admin/posts/" + this.id + "/edit", "tess", mine);
+		assertThat(column("body").replace("\r", "")).isEqualTo("One, theirs.\n\nTwo.\n\nThree, mine.");
 	}
 
 	@Test

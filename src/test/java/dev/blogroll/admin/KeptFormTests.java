@@ -59,6 +59,8 @@ class KeptFormTests {
 	void createEditor() {
 		this.accounts.save(new Account("kept-editor", this.passwordEncoder.encode(PASSWORD), Role.EDITOR,
 				this.clock.instant()));
+		this.accounts.save(new Account("kept-other", this.passwordEncoder.encode(PASSWORD), Role.EDITOR,
+				this.clock.instant()));
 		this.engineering = this.jdbc.sql("select id from category where slug = 'engineering'").query(String.class).single();
 		this.anAuthor = this.jdbc.sql("select id from author where slug = 'marco-palladino'").query(String.class).single();
 	}
@@ -68,7 +70,8 @@ class KeptFormTests {
 		this.jdbc.sql("delete from post where slug like 'kept-form-%'").update();
 		this.jdbc.sql("delete from category where slug like 'kept-form-%'").update();
 		this.jdbc.sql("delete from kept_form").update();
-		this.jdbc.sql("delete from account where username = 'kept-editor'").update();
+		this.jdbc.sql("delete from kept_browser").update();
+		this.jdbc.sql("delete from account where username in ('kept-editor', 'kept-other')").update();
 	}
 
 	private String[] postFields(String title, String body) {
@@ -183,9 +186,92 @@ class KeptFormTests {
 		assertThat(forged.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login?notKept");
 		assertThat(this.jdbc.sql("select count(*) from kept_form").query(Long.class).single()).isZero();
 
-		browser.postWithToken(token, "/admin/posts/new", postFields("Kept Form Expired", "Old"));
+		browser.signIn("kept-editor", PASSWORD);
+		String fresh = browser.csrf("/admin/posts/new");
+		browser.post("/admin/posts", "/admin/logout");
+		assertThat(browser.postWithToken(fresh, "/admin/posts/new", postFields("Kept Form Expired", "Old"))
+			.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login?kept");
 		this.clock.advance(KeptForms.LIFETIME.plus(Duration.ofMinutes(1)));
 		assertThat(browser.signIn("kept-editor", PASSWORD)).as("nothing kept after a day").endsWith("/admin/posts");
+	}
+
+	@Test
+	void aKeptFormComesBackOnlyToTheAccountThatSentItNeverToTheNextOneOnTheSameBrowser() {
+		EditorClient browser = new EditorClient(this.port, "Firefox on a shared laptop");
+		browser.signIn("kept-editor", PASSWORD);
+		String token = browser.csrf("/admin/posts/new");
+		browser.post("/admin/posts", "/admin/logout");
+		browser.postWithToken(token, "/admin/posts/new", postFields("Kept Form Private", "Not for anyone else."));
+
+		assertThat(browser.signIn("kept-other", PASSWORD)).as("another account: straight to the posts")
+			.endsWith("/admin/posts");
+		assertThat(browser.get("/admin/kept").headers().firstValue("Location").orElseThrow()).endsWith("/admin/posts");
+		Document blank = Jsoup.parse(browser.get("/admin/posts/new").body());
+		assertThat(blank.select("#title").val()).isEmpty();
+		assertThat(blank.text()).doesNotContain("Not for anyone else", "Restored what you sent");
+		assertThat(this.jdbc.sql("select account from kept_form").query(String.class).list())
+			.as("still kept for its owner").containsExactly("kept-editor");
+
+		String otherToken = browser.csrf("/admin/posts/new");
+		browser.post("/admin/posts", "/admin/logout");
+		browser.postWithToken(otherToken, "/admin/posts/new", postFields("Kept Form Other", "The other's own."));
+		assertThat(browser.signIn("kept-editor", PASSWORD)).endsWith("/admin/kept");
+		browser.get("/admin/kept");
+		Document mine = Jsoup.parse(browser.get("/admin/posts/new").body());
+		assertThat(mine.select("#title").val()).isEqualTo("Kept Form Private");
+		assertThat(mine.select("#body").text()).isEqualTo("Not for anyone else.");
+		assertThat(this.jdbc.sql("select account from kept_form").query(String.class).list())
+			.as("the other account's form stays theirs").containsExactly("kept-other");
+	}
+
+	@Test
+	void aFormFromABrowserNoAccountSignedInOnIsNotKept() {
+		EditorClient browser = new EditorClient(this.port, "Firefox on Linux");
+		String token = browser.csrf("/admin/login");
+		HttpResponse<String> sent = browser.postWithToken(token, "/admin/posts/new", postFields("Kept Form Nobody", "x"));
+		assertThat(sent.headers().firstValue("Location").orElseThrow()).endsWith("/admin/login?notKept");
+		assertThat(this.jdbc.sql("select count(*) from kept_form").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void severalKeptFormsAreListedAndEachComesBack() {
+		EditorClient browser = new EditorClient(this.port, "Firefox on Linux");
+		browser.signIn("kept-editor", PASSWORD);
+		String postToken = browser.csrf("/admin/posts/new");
+		String categoryToken = browser.csrf("/admin/categories");
+		browser.post("/admin/posts", "/admin/logout");
+		browser.postWithToken(postToken, "/admin/posts/new", postFields("Kept Form First", "First body."));
+		this.clock.advance(Duration.ofMinutes(1));
+		browser.postWithToken(categoryToken, "/admin/categories", "name", "Kept Form Second", "slug",
+				"kept-form-second", "description", "");
+
+		assertThat(browser.signIn("kept-editor", PASSWORD)).endsWith("/admin/kept");
+		Document list = Jsoup.parse(browser.get("/admin/kept").body());
+		assertThat(list.select("[role=alert]").text()).contains("2 forms you sent while signed out");
+		assertThat(list.select(".kept-list a").eachText()).containsExactly("Kept Form Second", "Kept Form First");
+		assertThat(list.select(".kept-list a").eachAttr("href")).containsExactly("/admin/kept?form=%2Fadmin%2Fcategories",
+				"/admin/posts/new");
+
+		Document category = Jsoup.parse(browser.get("/admin/kept?form=%2Fadmin%2Fcategories").body());
+		assertThat(category.select("form.kept-form input[name=name]").val()).isEqualTo("Kept Form Second");
+		assertThat(category.select("[role=alert] a").text()).isEqualTo("1 more unsaved form is kept for you");
+		assertThat(Jsoup.parse(browser.get("/admin/posts/new").body()).select("#title").val())
+			.isEqualTo("Kept Form First");
+		assertThat(this.jdbc.sql("select count(*) from kept_form").query(Long.class).single()).isZero();
+	}
+
+	@Test
+	void keptFormsAreBoundedInCountPerBrowser() {
+		EditorClient browser = new EditorClient(this.port, "Firefox on Linux");
+		browser.signIn("kept-editor", PASSWORD);
+		String token = browser.csrf("/admin/categories");
+		browser.post("/admin/posts", "/admin/logout");
+		for (int i = 0; i < KeptForms.MAX_FORMS_PER_BROWSER + 4; i++) {
+			this.clock.advance(Duration.ofSeconds(1));
+			browser.postWithToken(token, "/admin/categories/" + i + "/edit", "name", "Kept Form " + i);
+		}
+		assertThat(this.jdbc.sql("select count(*) from kept_form").query(Long.class).single())
+			.isEqualTo(KeptForms.MAX_FORMS_PER_BROWSER);
 	}
 
 	@Test
@@ -224,7 +310,11 @@ class KeptFormTests {
 	}
 
 	private void keep(String address, String action, String body) {
+		MockHttpServletRequest signIn = new MockHttpServletRequest("POST", "/admin/login");
+		MockHttpServletResponse signedIn = new MockHttpServletResponse();
+		this.keptForms.signedIn(signIn, signedIn, "kept-editor");
 		MockHttpServletRequest request = new MockHttpServletRequest("POST", action);
+		request.setCookies(signedIn.getCookie(KeptForms.COOKIE));
 		request.setRemoteAddr(address);
 		request.setContentType("application/x-www-form-urlencoded");
 		request.addParameter("title", "Bounded");

@@ -152,8 +152,8 @@ class PostAdminTests {
 		assertThat(second.getResponse().getStatus()).isEqualTo(200);
 		Document page = Jsoup.parse(second.getResponse().getContentAsString());
 		assertThat(page.select("[role=alert]").text()).contains("Someone else saved this post", "bob");
-		assertThat(page.select(".conflict-list dt > span").eachText()).contains("Title", "Body");
-		assertThat(page.select(".conflict-list dd").eachText()).contains("Admin Test Post, First Edit");
+		assertThat(page.select(".conflict-list .conflict-label").eachText()).contains("Title", "Body");
+		assertThat(page.select(".conflict-list .conflict-theirs pre").eachText()).contains("Admin Test Post, First Edit");
 		assertThat(page.select("input#title").val()).isEqualTo("Admin Test Post, Second Edit");
 		assertThat(this.jdbc.sql("select title from post where id = :id").param("id", id).query(String.class).single())
 			.isEqualTo("Admin Test Post, First Edit");

@@ -109,7 +109,7 @@ class SourceAdminTests {
 		assertThat(detail.select(".fetch-log tbody tr")).hasSize(1);
 		assertThat(detail.select(".fetch-log tbody td").get(1).text()).isEqualTo("OK");
 		Document list = page("/admin/sources");
-		assertThat(list.select("nav.admin-nav a[href=/admin/sources]")).hasSize(1);
+		assertThat(list.select("nav.admin-header-nav a[href=/admin/sources]")).hasSize(1);
 		assertThat(list.select("tr[data-source-id=" + id + "] .source-status").text()).isEqualTo("ok");
 	}
 

@@ -93,7 +93,7 @@ class ConcurrentSaveTests {
 		assertThat(result.getResponse().getStatus()).isEqualTo(200);
 		Document page = Jsoup.parse(result.getResponse().getContentAsString());
 		assertThat(page.select("[role=alert]").text()).contains("Someone else saved this post", "bob");
-		assertThat(page.select(".conflict-list dt > span").eachText()).contains("Title");
+		assertThat(page.select(".conflict-list .conflict-label").eachText()).contains("Title");
 		assertThat(page.select("input#title").val()).isEqualTo("Mine");
 		assertThat(page.select("textarea#body").text()).isEqualTo("My words");
 		// saving again deliberately replaces theirs: the form now carries their version

@@ -155,7 +155,7 @@ class LanguageTests {
 		Document posts = admin(get("/admin/posts"));
 		assertThat(posts.selectFirst("html").attr("lang")).isEqualTo("de");
 		assertThat(posts.selectFirst("h1").text()).isEqualTo("Beiträge");
-		assertThat(posts.select(".admin-nav a").eachText()).contains("Beiträge", "Neuer Beitrag", "Papierkorb",
+		assertThat(posts.select(".admin-header-nav a").eachText()).contains("Beiträge", "Neuer Beitrag", "Papierkorb",
 				"Kategorien", "Schlagwörter", "Autoren", "Quellen");
 		assertThat(posts.select("table.post-cards th").eachText()).contains("Titel", "Status", "Kategorie", "Autor",
 				"Veröffentlicht", "Letzte Änderung", "Aktionen");
