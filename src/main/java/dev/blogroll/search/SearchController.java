@@ -83,7 +83,7 @@ class SearchController {
 		model.addAttribute("search", new SearchPage(terms.text(), terms.shortened(), category, tag, categoryOptions,
 				tagOptions,
 				hits.results(), hits.total(), hits.more(), hits.timedOut(),
-				SearchQueries.RANKED_ALL_UP_TO, Pagination.withPageParameter(url, Math.min(page, last), last)));
+				SearchQueries.RANKED_UP_TO, Pagination.withPageParameter(url, Math.min(page, last), last)));
 		model.addAttribute("searchQuery", terms.text());
 		model.addAttribute("searchPage", true);
 		model.addAttribute("breadcrumbs",
