@@ -40,6 +40,6 @@ until curl -fs -o /dev/null "http://127.0.0.1:$PORT/search"; do
   sleep 0.2
 done
 log "PostgreSQL settings: $(PGPASSWORD=$DB_PASSWORD psql -X -qAt -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" -d "$DB" -c \
-  "select string_agg(name || '=' || setting || coalesce(unit, ''), ' ') from pg_settings where name in
+  "select string_agg(name || '=' || current_setting(name), ' ') from pg_settings where name in
    ('shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost', 'jit', 'max_parallel_workers_per_gather', 'server_version')")"
 python3 bench/search/measure.py "http://127.0.0.1:$PORT"
