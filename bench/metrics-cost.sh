@@ -15,7 +15,8 @@
 # (default --management.metrics.enable.all=false), POSTS=300000 (imported once into DB, reused
 # while it holds that data set), ROUNDS=4, DURATION=8s, PGHOST/PGPORT, DB=blogroll_metrics,
 # PORT=18420 (on; off is PORT + 1, management ports PORT + 10 and + 11), WARMUP=60s (the
-# rendering path, per instance, before the rounds), JAVA_OPTS.
+# rendering path, per instance, before the rounds), JAVA_OPTS, OFF_JAVA_OPTS (the "off" instance's
+# JVM flags, default JAVA_OPTS: to compare flags instead of builds, with OFF_ARGS=).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 JAR=${JAR:-target/blogroll.jar}
@@ -61,7 +62,7 @@ start() { # start NAME JAR PORT ARGS...
   local name=$1 jar=$2 port=$3; shift 3
   env $datasource MALLOC_ARENA_MAX=2 SERVER_PORT=$port SERVER_ADDRESS=127.0.0.1 MANAGEMENT_SERVER_PORT=$((port + 10)) \
     MANAGEMENT_SERVER_ADDRESS=127.0.0.1 BLOGROLL_SITE_URL=http://127.0.0.1:$port \
-    java $JAVA_OPTS -jar "$jar" "$@" > "$WORK/metrics-$name.log" 2>&1 &
+    java ${START_JAVA_OPTS:-$JAVA_OPTS} -jar "$jar" "$@" > "$WORK/metrics-$name.log" 2>&1 &
   PIDS+=($!)
   until curl -fs -o /dev/null "http://127.0.0.1:$port/blog/engineering/page/17"; do
     kill -0 "${PIDS[-1]}" 2>/dev/null || { tail -30 "$WORK/metrics-$name.log" >&2; exit 1; }
@@ -71,7 +72,7 @@ start() { # start NAME JAR PORT ARGS...
 log "starting on ($JAR) on $PORT and off ($OFF_JAR $OFF_ARGS) on $((PORT + 1))"
 start on "$JAR" "$PORT"
 # shellcheck disable=SC2086
-start off "$OFF_JAR" $((PORT + 1)) $OFF_ARGS
+START_JAVA_OPTS=${OFF_JAVA_OPTS:-$JAVA_OPTS} start off "$OFF_JAR" $((PORT + 1)) $OFF_ARGS
 LAST=$(curl -fs "http://127.0.0.1:$PORT/blog/engineering/page/2" | grep -o 'Page 2 of [0-9]*' | head -1 | grep -o '[0-9]*$')
 SLICE=$(( (LAST - 2) / ROUNDS ))
 log "engineering has $LAST pages; each round crawls its own $SLICE of them"

@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Blogroll's benchmark: builds the jar, prepares PostgreSQL, imports generated posts, starts
-# Blogroll, warms it up and runs wrk against hot pages, a cold crawl and nginx serving a saved
-# copy of Blogroll's own page. Prints a table and writes it into bench/RESULTS.md with
-# bench/latency-by-depth.svg. Talks only to 127.0.0.1; stops everything it started.
+# Blogroll, warms it up and runs wrk against hot pages, a cold crawl, searches and nginx serving
+# a saved copy of Blogroll's own page; with SEARCH_DB, the search query set of bench/search/run.sh
+# too. Prints every figure of issue 18 against its target in one table and writes it into
+# bench/RESULTS.md with bench/latency-by-depth.svg. Talks only to 127.0.0.1; stops everything it
+# started.
 #
 #   bench/run.sh                      # 1,000,000 posts (about 20 minutes on 2 cores)
 #   POSTS=100000 bench/run.sh         # a quicker run
@@ -14,11 +16,14 @@
 #   SKIP_BUILD=1       use the existing target/blogroll.jar
 #   PGHOST/PGPORT      the PostgreSQL to use (default 127.0.0.1:5432, the Debian cluster);
 #                      database and user "blogroll_bench" are created if missing
-#   JAVA_OPTS          Blogroll's JVM flags (default below: 192 MB heap, serial GC; MALLOC_ARENA_MAX=2)
+#   JAVA_OPTS          Blogroll's JVM flags (default: bench/jvm-options.sh, as deploy/Dockerfile; MALLOC_ARENA_MAX=2)
 #   CDS=0              start from the plain jar, without the extracted jar and CDS archive
 #   CRAWL_WARMUP=60s   how long the rendering path is warmed before the runs
 #   PROFILE=1          record a JFR profile of Blogroll and print its hottest methods at the end
 #   DB=blogroll_bench  the database (dropped and created again unless REUSE_DB applies)
+#   SEARCH_DB=…        a database holding the search corpus: runs bench/search/run.sh against it
+#                      (SEARCH_DB passed on), whose bench/work/search-summary.tsv rows (figure, measured,
+#                      target, met|missed) join the table; SEARCH_SUMMARY=file takes such a file as it is
 #   PORT=18080, NGINX_PORT=18081 (Blogroll's management port is PORT + 10)
 set -euo pipefail
 
@@ -33,7 +38,8 @@ PGPORT=${PGPORT:-5432}
 DB=${DB:-blogroll_bench}
 DB_USER=blogroll_bench
 DB_PASSWORD=bench
-JAVA_OPTS=${JAVA_OPTS:-"-Xms192m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=32m -XX:TieredStopAtLevel=4"}
+source bench/jvm-options.sh
+JAVA_OPTS=${JAVA_OPTS:-$BLOGROLL_JAVA_OPTS}
 WORK=$ROOT/bench/work
 DATA=$WORK/posts-$POSTS.ndjson
 URL=http://127.0.0.1:$PORT
@@ -50,6 +56,9 @@ trap cleanup EXIT
 log() { echo "[bench $(date -u +%H:%M:%S)] $*" >&2; }
 need() { command -v "$1" >/dev/null || { echo "bench needs $1 (apt-get install $2)" >&2; exit 1; }; }
 need wrk wrk; need nginx nginx-light; need psql postgresql-client; need python3 python3; need curl curl
+if [[ -n "${SEARCH_DB:-}" && ! -x bench/search/run.sh ]]; then
+  echo "SEARCH_DB is set but bench/search/run.sh is missing" >&2; exit 1
+fi
 
 # --- PostgreSQL --------------------------------------------------------------------------------
 as_postgres() { # runs SQL as a superuser: the postgres account through its socket when run as root
@@ -190,6 +199,9 @@ for tenth in 1 2 3 4 5 6 7 8 9 10; do
   first=$(( (tenth - 1) * LAST / 10 + 1 )); (( first < 2 )) && first=2
   crawl "cold crawl, tenth $tenth (pages $first-$(( tenth * LAST / 10 )))" "$first" $(( tenth * LAST / 10 )) "${SLICE_SECONDS}s" 1 0
 done
+# readers searching (4 connections, a different query each time): its RSS counts for the memory target
+wrk -t2 -c4 -d3s -s bench/wrk-search-load.lua "$URL" > /dev/null
+run "search load, 4 connections (bench/wrk-search-load.lua)" 4 "$DURATION" blogroll -s bench/wrk-search-load.lua "$URL"
 
 # --- nginx with a saved copy of Blogroll's page 17 -------------------------------------------------
 NGINX_DIR=$WORK/nginx
@@ -229,6 +241,16 @@ if [[ -n "${PROFILE:-}" ]]; then
     | sed 's/line:.*//; s/^ *//' | sort | uniq -c | sort -rn | head -25 >&2
   exit 0
 fi
+# --- the search query set (bench/search/run.sh, on its own corpus) ----------------------------------
+SEARCH_SUMMARY=${SEARCH_SUMMARY:-}
+if [[ -n "${SEARCH_DB:-}" ]]; then
+  kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID="" # its cores are the search run's now
+  log "search query set on $SEARCH_DB (bench/search/run.sh)"
+  rm -f "$WORK/search-summary.tsv"
+  SEARCH_DB=$SEARCH_DB PGHOST=$PGHOST PGPORT=$PGPORT bench/search/run.sh >&2 || log "bench/search/run.sh failed"
+  SEARCH_SUMMARY=$WORK/search-summary.tsv
+fi
+
 log "writing bench/RESULTS.md and bench/latency-by-depth.svg"
 python3 bench/report.py "$RESULTS" "$POSTS" "$LINES" "$LAST" "${IMPORT_SECONDS:-}" "$STARTUP_SECONDS" \
-  "$(( RSS_MAX / 1024 ))" "$JAVA_OPTS" "$DURATION"
+  "$(( RSS_MAX / 1024 ))" "$JAVA_OPTS" "$DURATION" "$SEARCH_SUMMARY"

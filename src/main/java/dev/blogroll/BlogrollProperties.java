@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -27,6 +28,11 @@ import org.springframework.validation.annotation.Validated;
  * the request
  * @param pageSize how many post cards a listing page shows
  * @param timeZone the time zone in which dates are shown to readers and editors
+ * @param locale the site's one language and formats ({@code en}, {@code de}): every page's
+ * interface text comes from {@code messages.properties} or that language's bundle, dates and
+ * numbers are formatted for it, and {@code <html lang>}, feeds and JSON-LD name it. It is a
+ * setting, never negotiated from {@code Accept-Language}, so a page has one answer for every
+ * client and caches in front stay correct
  * @param demoData whether to load the demo posts into an empty database: {@code true} or
  * {@code false}; when unset, the demo is loaded only into the embedded database
  * @param pageCacheSize how much memory rendered pages may keep, served again while nothing
@@ -57,6 +63,7 @@ public record BlogrollProperties(
 		@DefaultValue("http://localhost:8080") @NotNull URI siteUrl,
 		@DefaultValue("15") @Min(1) @Max(100) int pageSize,
 		@DefaultValue("UTC") @NotNull ZoneId timeZone,
+		@DefaultValue("en") @NotNull Locale locale,
 		@Nullable Boolean demoData,
 		@DefaultValue("32MB") @NotNull DataSize pageCacheSize,
 		@DefaultValue @Valid EmbeddedDatabase embeddedDatabase,

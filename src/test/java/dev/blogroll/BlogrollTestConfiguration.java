@@ -6,6 +6,7 @@ import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,6 +24,13 @@ class BlogrollTestConfiguration {
 	@Primary
 	MutableClock mutableClock() {
 		return new MutableClock();
+	}
+
+	/** The site's locale as the tests set it: English unless a test switches. */
+	@Bean
+	@Primary
+	MutableSiteLocale mutableSiteLocale(BlogrollProperties properties, MessageSource messages) {
+		return new MutableSiteLocale(properties, messages);
 	}
 
 	@Bean

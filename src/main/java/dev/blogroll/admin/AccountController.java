@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Accounts, for admins: create them, change roles, reset passwords, disable them. The last
@@ -38,8 +39,11 @@ class AccountController {
 
 	private final Clock clock;
 
+	private final SiteLocale siteLocale;
+
 	AccountController(AccountRepository accounts, PasswordEncoder passwordEncoder, AccountSessions sessions,
-			Clock clock) {
+			Clock clock, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.sessions = sessions;
@@ -61,7 +65,7 @@ class AccountController {
 	String createAccount(@Valid AccountForms.NewAccount newAccount, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		if (!result.hasFieldErrors("username") && this.accounts.findByUsername(newAccount.username()).isPresent()) {
-			result.rejectValue("username", "username.taken", "There is already an account with this username.");
+			result.rejectValue("username", "username.taken", this.siteLocale.text("account.username.taken"));
 		}
 		if (result.hasErrors()) {
 			model.addAttribute("newAccount", newAccount);
@@ -69,7 +73,7 @@ class AccountController {
 		}
 		this.accounts.save(new Account(newAccount.username(), this.passwordEncoder.encode(newAccount.password()),
 				newAccount.role(), this.clock.instant()));
-		redirect.addFlashAttribute("message", "Created the account “" + newAccount.username() + "”.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("account.created", newAccount.username()));
 		return "redirect:/admin/accounts";
 	}
 
@@ -78,14 +82,14 @@ class AccountController {
 	String changeRole(@PathVariable long id, @RequestParam Role role, RedirectAttributes redirect) {
 		Account account = find(id);
 		if (account.getRole() == Role.ADMIN && role != Role.ADMIN && isLastAdmin(account)) {
-			redirect.addFlashAttribute("error", "“" + account.getUsername() + "” is the last admin and stays one.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("account.lastAdmin.role", account.getUsername()));
 			return "redirect:/admin/accounts";
 		}
 		boolean demoted = account.getRole() == Role.ADMIN && role != Role.ADMIN;
 		account.changeRole(role, this.clock.instant());
 		String ended = demoted ? ended(this.sessions.endAll(account.getUsername())) : "";
 		redirect.addFlashAttribute("message",
-				"“" + account.getUsername() + "” is now " + role.name().toLowerCase(Locale.ROOT) + "." + ended);
+				this.siteLocale.text("account.role." + role.name().toLowerCase(Locale.ROOT), account.getUsername()) + ended);
 		return "redirect:/admin/accounts";
 	}
 
@@ -94,13 +98,12 @@ class AccountController {
 	String changeEnabled(@PathVariable long id, @RequestParam boolean enabled, RedirectAttributes redirect) {
 		Account account = find(id);
 		if (!enabled && account.getRole() == Role.ADMIN && isLastAdmin(account)) {
-			redirect.addFlashAttribute("error", "“" + account.getUsername() + "” is the last admin and cannot be disabled.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("account.lastAdmin.disable", account.getUsername()));
 			return "redirect:/admin/accounts";
 		}
 		account.setEnabled(enabled, this.clock.instant());
 		String ended = enabled ? "" : ended(this.sessions.endAll(account.getUsername()));
-		redirect.addFlashAttribute("message", "“" + account.getUsername() + "” is "
-				+ (enabled ? "enabled." : "disabled: it can no longer sign in.") + ended);
+		redirect.addFlashAttribute("message", this.siteLocale.text(enabled ? "account.enabled" : "account.disabled", account.getUsername()) + ended);
 		return "redirect:/admin/accounts";
 	}
 
@@ -110,25 +113,21 @@ class AccountController {
 			RedirectAttributes redirect) {
 		Account account = find(id);
 		if (!result.hasErrors() && this.passwordEncoder.matches(reset.password(), account.getPasswordHash())) {
-			result.rejectValue("password", "password.same", "Choose a password different from the current one.");
+			result.rejectValue("password", "password.same", this.siteLocale.text("account.password.same"));
 		}
 		if (result.hasErrors()) {
-			redirect.addFlashAttribute("error", "The new password for “" + account.getUsername() + "” was not set. "
+			redirect.addFlashAttribute("error", this.siteLocale.text("account.password.notSet", account.getUsername()) + " "
 					+ result.getFieldError("password").getDefaultMessage());
 			return "redirect:/admin/accounts";
 		}
 		account.changePassword(this.passwordEncoder.encode(reset.password()), this.clock.instant());
 		String ended = ended(this.sessions.endAll(account.getUsername()));
-		redirect.addFlashAttribute("message", "Set a new password for “" + account.getUsername() + "”." + ended);
+		redirect.addFlashAttribute("message", this.siteLocale.text("account.password.set", account.getUsername()) + ended);
 		return "redirect:/admin/accounts";
 	}
 
-	private static String ended(int sessions) {
-		return switch (sessions) {
-			case 0 -> "";
-			case 1 -> " Its open session was ended.";
-			default -> " Its " + sessions + " open sessions were ended.";
-		};
+	private String ended(int sessions) {
+		return (sessions == 0) ? "" : " " + this.siteLocale.text("account.sessionsEnded", sessions);
 	}
 
 	private Account find(long id) {

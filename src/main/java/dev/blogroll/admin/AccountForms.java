@@ -16,9 +16,9 @@ final class AccountForms {
 
 	/** A new account, made by an admin. */
 	record NewAccount(
-			@NotBlank(message = "Enter a username.") @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,49}", message = "Use 2 to 50 lower-case letters, digits, dots, hyphens or underscores.") String username,
+			@NotBlank(message = "{account.username.required}") @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,49}", message = "{account.username.format}") String username,
 			@Password String password,
-			@NotNull(message = "Choose a role.") @Nullable Role role) {
+			@NotNull(message = "{account.role.required}") @Nullable Role role) {
 	}
 
 	/** A password an admin sets for someone who forgot theirs. */
@@ -26,9 +26,9 @@ final class AccountForms {
 	}
 
 	/** Someone changing their own password. */
-	record PasswordChange(@NotBlank(message = "Enter your current password.") String currentPassword,
+	record PasswordChange(@NotBlank(message = "{account.currentPassword.required}") String currentPassword,
 			@Password String newPassword,
-			@NotBlank(message = "Repeat the new password.") String repeatPassword) {
+			@NotBlank(message = "{account.repeatPassword.required}") String repeatPassword) {
 	}
 
 }

@@ -19,9 +19,11 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+import dev.blogroll.web.SiteLocale;
+
 /**
- * Actions that destroy or take away (trash a post; delete a category, tag, author or feed
- * source; disable an account, one's own too) happen only once confirmed on a page of their own,
+ * Actions that destroy or take away (trash a post; delete a category, tag, author, feed
+ * source or library image; disable an account, one's own too) happen only once confirmed on a page of their own,
  * without JavaScript: a form that sends one of them without {@code confirm=true} (the buttons in
  * the tables, a forged or replayed request) is redirected to {@code /admin/confirm}, which says
  * what is about to happen and sends the same request again with the confirmation. The
@@ -38,45 +40,38 @@ class Confirmations implements WebMvcConfigurer, HandlerInterceptor {
 	 * @param action the paths it is sent to; group 1 is the id of what it acts on
 	 * @param when the field that must have this value for the action to need confirming (or null)
 	 * @param nameQuery the query that names what it acts on, by {@code :id}
-	 * @param question what the page asks, {@code %s} the name
-	 * @param consequence what follows, in a sentence
-	 * @param button the button's label
+	 * @param words the messages' keys start with this: {@code <words>.question} (what the page
+	 * asks, {@code {0}} the name), {@code .consequence} (what follows, in a sentence), {@code .button}
+	 * (the button's label)
 	 * @param cancel where "Cancel" goes
 	 */
-	record Kind(Pattern action, Map.@Nullable Entry<String, String> when, String nameQuery, String question,
-			String consequence, String button, String cancel) {
+	record Kind(Pattern action, Map.@Nullable Entry<String, String> when, String nameQuery, String words,
+			String cancel) {
 	}
 
 	static final List<Kind> KINDS = List.of(
 			new Kind(Pattern.compile("/admin/posts/([0-9]{1,18})/trash"), null, "select title from post where id = :id",
-					"Move “%s” to the trash?",
-					"Readers get “410 Gone” at its address until it is restored. You can undo this from the message "
-							+ "that follows, or restore it from the trash later.",
-					"Move to trash", "/admin/posts"),
+					"confirm.trashPost", "/admin/posts"),
 			new Kind(Pattern.compile("/admin/categories/([0-9]{1,18})/delete"), null,
-					"select name from category where id = :id", "Delete the category “%s”?",
-					"This cannot be undone. A category that still has posts or feed sources is not deleted.",
-					"Delete category", "/admin/categories"),
+					"select name from category where id = :id", "confirm.deleteCategory", "/admin/categories"),
 			new Kind(Pattern.compile("/admin/tags/([0-9]{1,18})/delete"), null, "select name from tag where id = :id",
-					"Delete the tag “%s”?", "This cannot be undone. A tag that posts still carry is not deleted.",
-					"Delete tag", "/admin/tags"),
+					"confirm.deleteTag", "/admin/tags"),
 			new Kind(Pattern.compile("/admin/authors/([0-9]{1,18})/delete"), null,
-					"select name from author where id = :id", "Delete the author “%s”?",
-					"This cannot be undone. An author who still has posts is not deleted.", "Delete author",
-					"/admin/authors"),
+					"select name from author where id = :id", "confirm.deleteAuthor", "/admin/authors"),
 			new Kind(Pattern.compile("/admin/sources/([0-9]{1,18})/delete"), null,
-					"select name from feed_source where id = :id", "Delete the feed source “%s”?",
-					"Blogroll stops fetching it and forgets its settings and fetch history. This cannot be undone.",
-					"Delete feed source", "/admin/sources"),
+					"select name from feed_source where id = :id", "confirm.deleteSource", "/admin/sources"),
+			new Kind(Pattern.compile("/admin/media/([0-9]{1,18})/delete"), null,
+					"select file_name from media where id = :id", "confirm.deleteImage", "/admin/media"),
 			new Kind(Pattern.compile("/admin/accounts/([0-9]{1,18})/enabled"), Map.entry("enabled", "false"),
-					"select username from account where id = :id", "Disable the account “%s”?",
-					"Its sessions end at once and it cannot sign in until an admin enables it again.",
-					"Disable account", "/admin/accounts"));
+					"select username from account where id = :id", "confirm.disableAccount", "/admin/accounts"));
 
 	private final JdbcClient jdbc;
 
-	Confirmations(JdbcClient jdbc) {
+	private final SiteLocale siteLocale;
+
+	Confirmations(JdbcClient jdbc, SiteLocale siteLocale) {
 		this.jdbc = jdbc;
+		this.siteLocale = siteLocale;
 	}
 
 	@Override
@@ -114,13 +109,12 @@ class Confirmations implements WebMvcConfigurer, HandlerInterceptor {
 			matcher.matches();
 			long id = Long.parseLong(matcher.group(1));
 			return this.jdbc.sql(kind.nameQuery()).param("id", id).query(String.class).optional().map((name) -> {
-				String consequence = kind.consequence();
+				String consequence = this.siteLocale.text(kind.words() + ".consequence");
 				if (kind.when() != null && name.equals(username)) {
-					consequence = "This is your own account: you are signed out at once, and only another admin "
-							+ "can enable it again.";
+					consequence = this.siteLocale.text("confirm.disableOwnAccount.consequence");
 				}
-				return new Question(action, kind.question().formatted(name), consequence, kind.button(),
-						kind.cancel(), kind.when());
+				return new Question(action, this.siteLocale.text(kind.words() + ".question", name), consequence,
+						this.siteLocale.text(kind.words() + ".button"), kind.cancel(), kind.when());
 			});
 		});
 	}

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Where an editor lands after signing in when a form they sent while signed out was kept
@@ -27,13 +28,15 @@ class KeptFormController {
 	/** The post forms, which show kept input themselves. */
 	private static final Pattern POST_FORM = Pattern.compile("/admin/posts/(new|[0-9]{1,18}/edit)");
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
 	private final KeptForms keptForms;
 
 	private final ZoneId zone;
 
-	KeptFormController(KeptForms keptForms, BlogrollProperties properties) {
+	private final SiteLocale siteLocale;
+
+	KeptFormController(KeptForms keptForms, BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.keptForms = keptForms;
 		this.zone = properties.timeZone();
 	}
@@ -46,12 +49,11 @@ class KeptFormController {
 		}
 		Optional<KeptForms.Kept> kept = action.flatMap((path) -> this.keptForms.take(request, path));
 		if (kept.isEmpty()) {
-			redirect.addFlashAttribute("message", "No unsaved form is kept for this browser (forms are kept for "
-					+ KeptForms.LIFETIME.toHours() + " hours).");
+			redirect.addFlashAttribute("message", this.siteLocale.text("kept.none", KeptForms.LIFETIME.toHours()));
 			return "redirect:/admin/posts";
 		}
 		model.addAttribute("kept", kept.get());
-		model.addAttribute("keptAt", TIME.format(kept.get().keptAt().atZone(this.zone)));
+		model.addAttribute("keptAt", this.siteLocale.format(kept.get().keptAt(), "format.time"));
 		return "admin/kept-form";
 	}
 

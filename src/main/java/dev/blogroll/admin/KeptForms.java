@@ -95,6 +95,7 @@ public class KeptForms {
 		return "POST".equals(request.getMethod()) && path.startsWith("/admin/")
 				&& !path.startsWith(SecurityConfiguration.LOGIN_PAGE) && !path.equals("/admin/logout")
 				&& !path.endsWith("/autosave") // the form's script; the editor's Save keeps the same input
+				&& !path.equals("/admin/posts/preview") // the form's script too; nothing to save
 				&& type != null && type.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)
 				&& (site == null || site.equals("same-origin") || site.equals("none"))
 				&& request.getParameterMap().keySet().stream().noneMatch(KeptForms::isSecret);

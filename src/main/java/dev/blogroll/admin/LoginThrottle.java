@@ -12,6 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import dev.blogroll.text.IpAddresses;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Slows down password guessing without letting a stranger lock an editor out. Failed sign-ins
@@ -216,17 +217,13 @@ class LoginThrottle {
 			return Math.max(1, (this.remaining.toSeconds() + 59) / 60);
 		}
 
-		/** The sentence the sign-in page shows. */
-		public String message() {
-			String wait = "Try again in about " + minutes() + ((minutes() == 1) ? " minute." : " minutes.");
+		/** The sentence the sign-in page shows, in the site's language. */
+		public String message(SiteLocale words) {
+			String wait = words.text("login.lockout.wait", minutes());
 			return switch (this.scope) {
-				case PAIR -> "Too many failed sign-ins for “" + this.username + "” from your address (" + this.address
-						+ "). " + wait;
-				case USERNAME -> "Sign-ins for “" + this.username + "” are paused for about " + minutes()
-						+ " minutes: too many failed attempts from many addresses. The admins have been alerted. "
-						+ "Addresses this account has signed in from before are not affected.";
-				case ADDRESS -> "Too many failed sign-ins from your address (" + this.address + "), for several accounts. "
-						+ wait;
+				case PAIR -> words.text("login.lockout.pair", this.username, this.address) + " " + wait;
+				case USERNAME -> words.text("login.lockout.username", this.username, minutes());
+				case ADDRESS -> words.text("login.lockout.address", this.address) + " " + wait;
 			};
 		}
 

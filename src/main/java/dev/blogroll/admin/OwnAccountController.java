@@ -27,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * What every signed-in account does for itself: change its password (which ends its other
@@ -46,8 +47,11 @@ class OwnAccountController {
 
 	private final DateTimeFormatter times;
 
+	private final SiteLocale siteLocale;
+
 	OwnAccountController(AccountRepository accounts, PasswordEncoder passwordEncoder, AccountSessions sessions,
-			Clock clock, BlogrollProperties properties) {
+			Clock clock, BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.sessions = sessions;
@@ -70,15 +74,15 @@ class OwnAccountController {
 		Account account = signedIn(principal);
 		if (!result.hasFieldErrors("currentPassword")
 				&& !this.passwordEncoder.matches(passwordChange.currentPassword(), account.getPasswordHash())) {
-			result.rejectValue("currentPassword", "password.wrong", "That is not your current password.");
+			result.rejectValue("currentPassword", "password.wrong", this.siteLocale.text("account.password.wrong"));
 		}
 		if (!result.hasFieldErrors("newPassword")
 				&& this.passwordEncoder.matches(passwordChange.newPassword(), account.getPasswordHash())) {
-			result.rejectValue("newPassword", "password.same", "Choose a password different from your current one.");
+			result.rejectValue("newPassword", "password.same", this.siteLocale.text("account.password.sameAsYours"));
 		}
 		if (!result.hasFieldErrors("repeatPassword")
 				&& !passwordChange.repeatPassword().equals(passwordChange.newPassword())) {
-			result.rejectValue("repeatPassword", "password.repeat", "The two new passwords are not the same.");
+			result.rejectValue("repeatPassword", "password.repeat", this.siteLocale.text("account.password.repeat"));
 		}
 		if (result.hasErrors()) {
 			return "admin/password";
@@ -87,9 +91,8 @@ class OwnAccountController {
 		HttpSession session = request.getSession(false);
 		int ended = this.sessions.endOthers(account.getUsername(), (session != null) ? session.getId() : null);
 		keepThisSession(account, request, response);
-		redirect.addFlashAttribute("message", "Your password has been changed."
-				+ ((ended > 0) ? " Your " + ended + " other " + ((ended == 1) ? "session was" : "sessions were")
-						+ " signed out." : ""));
+		redirect.addFlashAttribute("message", this.siteLocale.text("account.password.changed")
+				+ ((ended > 0) ? " " + this.siteLocale.text("account.password.othersSignedOut", ended) : ""));
 		return "redirect:/admin/account/sessions";
 	}
 
@@ -108,7 +111,7 @@ class OwnAccountController {
 		HttpSession session = request.getSession(false);
 		boolean ended = this.sessions.end(principal.getName(), handle, (session != null) ? session.getId() : null);
 		redirect.addFlashAttribute(ended ? "message" : "error",
-				ended ? "That session is signed out." : "That session had already ended.");
+				this.siteLocale.text(ended ? "account.session.ended" : "account.session.alreadyEnded"));
 		return "redirect:/admin/account/sessions";
 	}
 
@@ -116,8 +119,8 @@ class OwnAccountController {
 	String endOtherSessions(Principal principal, HttpServletRequest request, RedirectAttributes redirect) {
 		HttpSession session = request.getSession(false);
 		int ended = this.sessions.endOthers(principal.getName(), (session != null) ? session.getId() : null);
-		redirect.addFlashAttribute("message", (ended == 0) ? "You had no other sessions."
-				: "Signed out " + ended + " other " + ((ended == 1) ? "session." : "sessions."));
+		redirect.addFlashAttribute("message", (ended == 0) ? this.siteLocale.text("account.sessions.none")
+				: this.siteLocale.text("account.sessions.ended", ended));
 		return "redirect:/admin/account/sessions";
 	}
 

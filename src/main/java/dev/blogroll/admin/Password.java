@@ -62,7 +62,10 @@ import org.jspecify.annotations.Nullable;
 				return true;
 			}
 			context.disableDefaultConstraintViolation();
-			context.buildConstraintViolationWithTemplate(problem).addConstraintViolation();
+			// worded in the site's language from the bundles; problem() stays English for the start-up log
+			context.buildConstraintViolationWithTemplate(
+					problem.equals(TOO_SHORT) ? "{account.password.tooShort}" : "{account.password.tooLong}")
+				.addConstraintViolation();
 			return false;
 		}
 

@@ -40,6 +40,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.web.SecurityHeaders;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Two filter chains. Everything under {@code /admin} needs a signed-in editor (accounts under
@@ -69,7 +70,7 @@ class SecurityConfiguration {
 	@Order(1)
 	@ConditionalOnWebApplication // not when --import runs without a web server
 	SecurityFilterChain adminChain(HttpSecurity http, LoginThrottle throttle, AccountRepository accounts,
-			BlogrollProperties properties, Clock clock, KeptForms keptForms) throws Exception {
+			BlogrollProperties properties, Clock clock, KeptForms keptForms, SiteLocale siteLocale) throws Exception {
 		RequestCache requestCache = new HttpSessionRequestCache();
 		SecurityContextRepository contexts = new DelegatingSecurityContextRepository(
 				new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
@@ -101,12 +102,12 @@ class SecurityConfiguration {
 				}))
 			.exceptionHandling((exceptions) -> exceptions
 				.authenticationEntryPoint(new KeepingEntryPoint(keptForms, signInFirst))
-				.accessDeniedHandler(new StaleFormHandler(keptForms)))
+				.accessDeniedHandler(new StaleFormHandler(keptForms, siteLocale)))
 			.logout((logout) -> logout.logoutUrl("/admin/logout").logoutSuccessUrl(LOGIN_PAGE + "?signedOut"))
 			.addFilterAfter(new AccountCheckFilter(accounts, contexts, properties.sessions().maxAge(), clock, keptForms),
 					SecurityContextHolderFilter.class)
 			.addFilterBefore(new UploadsNeedSignIn(signInFirst), CsrfFilter.class)
-			.addFilterBefore(new ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.addFilterBefore(new ThrottleFilter(throttle, siteLocale), UsernamePasswordAuthenticationFilter.class)
 			.headers(SecurityConfiguration::securityHeaders);
 		return http.build();
 	}
@@ -177,8 +178,11 @@ class SecurityConfiguration {
 
 		private final LoginThrottle throttle;
 
-		ThrottleFilter(LoginThrottle throttle) {
+		private final SiteLocale siteLocale;
+
+		ThrottleFilter(LoginThrottle throttle, SiteLocale siteLocale) {
 			this.throttle = throttle;
+			this.siteLocale = siteLocale;
 		}
 
 		@Override
@@ -188,7 +192,7 @@ class SecurityConfiguration {
 				String username = Optional.ofNullable(request.getParameter("username")).orElse("");
 				Optional<LoginThrottle.Lockout> locked = this.throttle.lockedFor(username, request.getRemoteAddr());
 				if (locked.isPresent()) {
-					request.getSession().setAttribute(LOCKOUT, locked.get().message());
+					request.getSession().setAttribute(LOCKOUT, locked.get().message(this.siteLocale));
 					response.sendRedirect(LOGIN_PAGE + "?locked");
 					return;
 				}

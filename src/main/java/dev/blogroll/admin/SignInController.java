@@ -8,6 +8,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import dev.blogroll.web.SiteLocale;
+
 /**
  * The sign-in page (Spring Security handles the form it sends), with what happened: a refused
  * password, a lockout that says who is locked and for how long ({@link LoginThrottle}), a
@@ -15,6 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Controller
 class SignInController {
+
+	private final SiteLocale siteLocale;
+
+	SignInController(SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
+	}
 
 	@GetMapping(SecurityConfiguration.LOGIN_PAGE)
 	String showLogin(@RequestParam(name = "ended", required = false) @Nullable String ended,
@@ -25,10 +33,8 @@ class SignInController {
 		}
 		if (ended != null) {
 			model.addAttribute("ended", switch (ended) {
-				case "disabled" -> "Your session was ended: the account was disabled.";
-				case "password" -> "Your session was ended because the password was changed. Sign in with the new one.";
-				case "expired" -> "Your session reached its longest allowed time. Please sign in again.";
-				default -> "Your session was ended. Please sign in again.";
+				case "disabled", "password", "expired" -> this.siteLocale.text("admin.login.ended." + ended);
+				default -> this.siteLocale.text("admin.login.ended");
 			});
 		}
 		return "admin/login";

@@ -14,6 +14,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
 
 import dev.blogroll.web.ErrorPages;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Answers a refused admin request with the site's pages, never a bare 403. A form whose CSRF
@@ -27,7 +28,10 @@ final class StaleFormHandler implements AccessDeniedHandler {
 
 	private final KeptForms keptForms;
 
-	StaleFormHandler(KeptForms keptForms) {
+	private final SiteLocale siteLocale;
+
+	StaleFormHandler(KeptForms keptForms, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.keptForms = keptForms;
 	}
 
@@ -54,12 +58,11 @@ final class StaleFormHandler implements AccessDeniedHandler {
 				return;
 			}
 			ErrorPages.send(request, response, HttpServletResponse.SC_FORBIDDEN,
-					"This form had expired (you may have signed in again in another tab), so it was not saved. "
-							+ "Go back, reload the page and send it again.");
+					this.siteLocale.text("admin.form.expired"));
 			return;
 		}
 		ErrorPages.send(request, response, HttpServletResponse.SC_FORBIDDEN,
-				"Your account may not do this. Sign in with an account that may, or go back.");
+				this.siteLocale.text("admin.form.forbidden"));
 	}
 
 	private static boolean isSignedIn() {

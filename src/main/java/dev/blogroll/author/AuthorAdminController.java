@@ -12,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.blogroll.database.Writes;
 import dev.blogroll.text.Slugs;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 import dev.blogroll.web.SitePaths;
 
 /**
@@ -27,7 +28,10 @@ class AuthorAdminController {
 
 	private final Writes writes;
 
-	AuthorAdminController(AuthorRepository authors, Writes writes) {
+	private final SiteLocale siteLocale;
+
+	AuthorAdminController(AuthorRepository authors, Writes writes, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.authors = authors;
 		this.writes = writes;
 	}
@@ -44,20 +48,20 @@ class AuthorAdminController {
 		String newName = name.strip();
 		String slug = Slugs.slugify(newName);
 		if (newName.isEmpty() || newName.length() > 200 || slug.isEmpty()) {
-			redirect.addFlashAttribute("error", "An author's name has 1 to 200 characters, with at least one letter or digit.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("author.name.invalid"));
 			return "redirect:/admin/authors";
 		}
 		if (this.authors.findBySlug(slug).filter((other) -> !other.getId().equals(id)).isPresent()) {
-			redirect.addFlashAttribute("error", "Another author already has the URL " + SitePaths.author(slug) + ".");
+			redirect.addFlashAttribute("error", this.siteLocale.text("author.url.taken", SitePaths.author(slug)));
 			return "redirect:/admin/authors";
 		}
 		String oldName = author.getName();
-		boolean renamed = write(redirect, "Another author took that name or URL meanwhile; choose another name.", () -> {
+		boolean renamed = write(redirect, this.siteLocale.text("author.rename.lostRace"), () -> {
 			find(id).rename(newName);
 			this.authors.touchPostsOf(id);
 		});
 		if (renamed) {
-			redirect.addFlashAttribute("message", "Renamed “" + oldName + "” to “" + newName + "”.");
+			redirect.addFlashAttribute("message", this.siteLocale.text("admin.renamed", oldName, newName));
 		}
 		return "redirect:/admin/authors";
 	}
@@ -67,13 +71,12 @@ class AuthorAdminController {
 		Author author = find(id);
 		long posts = this.authors.countPosts(id);
 		if (posts > 0) {
-			redirect.addFlashAttribute("error", "“" + author.getName() + "” still has " + posts
-					+ " posts (trashed ones included). Give them another author or delete them first.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("author.stillHasPosts", author.getName(), posts));
 			return "redirect:/admin/authors";
 		}
-		if (write(redirect, "“" + author.getName() + "” was just given a post; they were kept.",
+		if (write(redirect, this.siteLocale.text("author.delete.lostRace", author.getName()),
 				() -> this.authors.deleteById(id))) {
-			redirect.addFlashAttribute("message", "Deleted the author “" + author.getName() + "”.");
+			redirect.addFlashAttribute("message", this.siteLocale.text("author.deleted", author.getName()));
 		}
 		return "redirect:/admin/authors";
 	}

@@ -16,6 +16,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.text.WebAddresses;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Editors write what an author's page says of them: a short bio and an avatar. The avatar is
@@ -28,7 +29,10 @@ class AuthorProfileController {
 
 	private final AuthorRepository authors;
 
-	AuthorProfileController(AuthorRepository authors) {
+	private final SiteLocale siteLocale;
+
+	AuthorProfileController(AuthorRepository authors, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.authors = authors;
 	}
 
@@ -49,14 +53,14 @@ class AuthorProfileController {
 		String avatar = profileForm.avatarOrNull();
 		if (avatar != null && !result.hasFieldErrors("avatarUrl")
 				&& (!avatar.regionMatches(true, 0, "https://", 0, 8) || !WebAddresses.isValid(avatar))) {
-			result.rejectValue("avatarUrl", "avatar.https", "Give the image's full https address, such as https://example.com/me.jpg.");
+			result.rejectValue("avatarUrl", "avatar.https", this.siteLocale.text("author.avatar.https"));
 		}
 		if (result.hasErrors()) {
 			model.addAttribute("author", author);
 			return "admin/author-profile";
 		}
 		author.describe(profileForm.bioOrEmpty(), avatar);
-		redirect.addFlashAttribute("message", "Saved the profile of “" + author.getName() + "”.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("author.profile.saved", author.getName()));
 		return "redirect:/admin/authors";
 	}
 
@@ -70,8 +74,8 @@ class AuthorProfileController {
 	 * @param bio a sentence or two, shown under their name
 	 * @param avatarUrl an https address of their picture, or blank for none
 	 */
-	record ProfileForm(@Size(max = 500, message = "Keep the bio under 500 characters.") @Nullable String bio,
-			@Size(max = WebAddresses.MAX_LENGTH, message = "That address is too long.") @Nullable String avatarUrl) {
+	record ProfileForm(@Size(max = 500, message = "{author.bio.tooLong}") @Nullable String bio,
+			@Size(max = WebAddresses.MAX_LENGTH, message = "{post.address.tooLong}") @Nullable String avatarUrl) {
 
 		String bioOrEmpty() {
 			return (this.bio == null) ? "" : this.bio.strip();

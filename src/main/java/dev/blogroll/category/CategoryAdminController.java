@@ -17,6 +17,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.blogroll.database.DatabaseFailures;
 import dev.blogroll.database.Writes;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Editors manage categories: name, slug and the description shown on the listing. A category
@@ -33,7 +34,10 @@ class CategoryAdminController {
 
 	private final Writes writes;
 
-	CategoryAdminController(CategoryRepository categories, Writes writes) {
+	private final SiteLocale siteLocale;
+
+	CategoryAdminController(CategoryRepository categories, Writes writes, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.categories = categories;
 		this.writes = writes;
 	}
@@ -60,7 +64,7 @@ class CategoryAdminController {
 	@PostMapping
 	String processCreateForm(@Valid CategoryForm categoryForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
-		categoryForm.check(null, this.categories, result);
+		categoryForm.check(null, this.categories, result, this.siteLocale);
 		if (!result.hasErrors()) {
 			save(() -> this.categories.save(new Category(categoryForm.name().strip(), categoryForm.resolvedSlug(),
 					categoryForm.descriptionOrEmpty(), this.categories.nextPosition())), result);
@@ -68,7 +72,7 @@ class CategoryAdminController {
 		if (result.hasErrors()) {
 			return showCategories(model);
 		}
-		redirect.addFlashAttribute("message", "Created the category “" + categoryForm.name().strip() + "”.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("category.created", categoryForm.name().strip()));
 		return "redirect:/admin/categories";
 	}
 
@@ -76,7 +80,7 @@ class CategoryAdminController {
 	String processEditForm(@PathVariable long id, @Valid CategoryForm categoryForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		Category category = find(id);
-		categoryForm.check(id, this.categories, result);
+		categoryForm.check(id, this.categories, result, this.siteLocale);
 		if (!result.hasErrors()) {
 			save(() -> {
 				find(id).change(categoryForm.name().strip(), categoryForm.resolvedSlug(),
@@ -88,7 +92,7 @@ class CategoryAdminController {
 			model.addAttribute("category", category);
 			return "admin/category-form";
 		}
-		redirect.addFlashAttribute("message", "Saved the category “" + categoryForm.name().strip() + "”.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("category.saved", categoryForm.name().strip()));
 		return "redirect:/admin/categories";
 	}
 
@@ -97,8 +101,7 @@ class CategoryAdminController {
 		Category category = find(id);
 		long posts = this.categories.countPosts(id);
 		if (posts > 0) {
-			redirect.addFlashAttribute("error", "“" + category.getName() + "” still has " + posts
-					+ " posts (trashed ones included). Move or delete them first.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("category.stillHasPosts", category.getName(), posts));
 			return "redirect:/admin/categories";
 		}
 		boolean deleted = this.writes.unlessRaceLost(() -> {
@@ -107,11 +110,10 @@ class CategoryAdminController {
 		});
 		if (!deleted) {
 			// a feed source uses it, or a post was given it while it was being deleted
-			redirect.addFlashAttribute("error", "“" + category.getName()
-					+ "” is still used by posts or feed sources. Move or delete them first.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("category.stillUsed", category.getName()));
 			return "redirect:/admin/categories";
 		}
-		redirect.addFlashAttribute("message", "Deleted the category “" + category.getName() + "”.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("category.deleted", category.getName()));
 		return "redirect:/admin/categories";
 	}
 
@@ -126,10 +128,10 @@ class CategoryAdminController {
 		catch (RuntimeException ex) {
 			String constraint = DatabaseFailures.violatedConstraint(ex);
 			if ("category_slug_unique".equals(constraint)) {
-				result.rejectValue("slug", "slug.taken", "Another category already uses this slug.");
+				result.rejectValue("slug", "slug.taken", this.siteLocale.text("category.slug.takenByAnother"));
 			}
 			else if ("category_name_unique".equals(constraint)) {
-				result.rejectValue("name", "name.taken", "There is already a category with this name.");
+				result.rejectValue("name", "name.taken", this.siteLocale.text("category.name.taken"));
 			}
 			else {
 				throw ex;

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.validation.BindingResult;
 
 import dev.blogroll.text.Slugs;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * The category form, and the checks it passes before it is saved.
@@ -16,9 +17,9 @@ import dev.blogroll.text.Slugs;
  * @param description the text under the listing's heading
  */
 record CategoryForm(
-		@NotBlank(message = "Enter a name.") @Size(max = 100, message = "Keep the name under 100 characters.") String name,
-		@Size(max = 80, message = "A slug has at most 80 characters.") @Nullable String slug,
-		@Size(max = 500, message = "Keep the description under 500 characters.") @Nullable String description) {
+		@NotBlank(message = "{category.name.required}") @Size(max = 100, message = "{category.name.tooLong}") String name,
+		@Size(max = 80, message = "{post.slug.tooLong}") @Nullable String slug,
+		@Size(max = 500, message = "{category.description.tooLong}") @Nullable String description) {
 
 	String resolvedSlug() {
 		return (this.slug == null || this.slug.isBlank()) ? Slugs.slugify(this.name) : this.slug.strip();
@@ -33,25 +34,25 @@ record CategoryForm(
 	 * malformed or reserved slug, a slug or name another category has.
 	 * @param id the category being edited, {@code null} for a new one
 	 */
-	void check(@Nullable Long id, CategoryRepository categories, BindingResult result) {
+	void check(@Nullable Long id, CategoryRepository categories, BindingResult result, SiteLocale words) {
 		String slug = resolvedSlug();
 		if (!result.hasFieldErrors("name") && !Slugs.isValid(slug)) {
-			result.rejectValue("slug", "slug.format", "Use lower-case letters, digits and single hyphens, at most 80 characters.");
+			result.rejectValue("slug", "slug.format", words.text("category.slug.format"));
 		}
 		else if (Category.RESERVED_SLUGS.contains(slug)) {
-			result.rejectValue("slug", "slug.reserved", "“" + slug + "” is a word the site's URLs use; choose another slug.");
+			result.rejectValue("slug", "slug.reserved", words.text("category.slug.reserved", slug));
 		}
 		else {
 			categories.findBySlug(slug)
 				.filter((other) -> !other.getId().equals(id))
 				.ifPresent((other) -> result.rejectValue("slug", "slug.taken",
-						"The category “" + other.getName() + "” already uses this slug."));
+						words.text("category.slug.taken", other.getName())));
 		}
 		categories.findAll()
 			.stream()
 			.filter((other) -> other.getName().equalsIgnoreCase(this.name.strip()) && !other.getId().equals(id))
 			.findFirst()
-			.ifPresent((other) -> result.rejectValue("name", "name.taken", "There is already a category with this name."));
+			.ifPresent((other) -> result.rejectValue("name", "name.taken", words.text("category.name.taken")));
 	}
 
 }

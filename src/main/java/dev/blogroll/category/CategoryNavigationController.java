@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Editors choose the order of the categories in the navigation and which ones the header
@@ -26,7 +27,10 @@ class CategoryNavigationController {
 
 	private final CategoryRepository categories;
 
-	CategoryNavigationController(CategoryRepository categories) {
+	private final SiteLocale siteLocale;
+
+	CategoryNavigationController(CategoryRepository categories, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.categories = categories;
 	}
 
@@ -47,8 +51,8 @@ class CategoryNavigationController {
 		for (int i = 0; i < ordered.size(); i++) {
 			ordered.get(i).moveTo(i + 1);
 		}
-		redirect.addFlashAttribute("message", "“" + category.getName() + "” is number " + (ordered.indexOf(category) + 1)
-				+ " of " + ordered.size() + " in the navigation.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("category.position", category.getName(),
+				ordered.indexOf(category) + 1, ordered.size()));
 		return "redirect:/admin/categories";
 	}
 
@@ -58,8 +62,8 @@ class CategoryNavigationController {
 		Category category = this.categories.findById(id)
 			.orElseThrow(() -> new NotFoundException("There is no category " + id));
 		category.showInHeader(shown);
-		redirect.addFlashAttribute("message", shown ? "The header shows “" + category.getName() + "”."
-				: "The header no longer shows “" + category.getName() + "”; the menu, footer and home page still do.");
+		redirect.addFlashAttribute("message", this.siteLocale
+			.text(shown ? "category.header.shown" : "category.header.hidden", category.getName()));
 		return "redirect:/admin/categories";
 	}
 

@@ -33,6 +33,7 @@ import org.springframework.web.util.HtmlUtils;
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.listing.Listing;
 import dev.blogroll.text.Markdown;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Writes a feed with ROME. Every entry has a permanent id that survives a change of title,
@@ -47,7 +48,10 @@ class FeedWriter {
 
 	private final BlogrollProperties properties;
 
-	FeedWriter(BlogrollProperties properties) {
+	private final SiteLocale siteLocale;
+
+	FeedWriter(BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.properties = properties;
 	}
 
@@ -59,7 +63,7 @@ class FeedWriter {
 		feed.setTitle(listing.heading() + " – " + this.properties.siteName());
 		feed.setDescription(listing.description().isBlank() ? listing.heading() : listing.description());
 		feed.setLink(this.properties.absoluteUrl(listing.path()));
-		feed.setLanguage("en");
+		feed.setLanguage(this.siteLocale.languageTag());
 		feed.setLinks(List.of(link("self", self, atom ? "application/atom+xml" : "application/rss+xml"),
 				link("alternate", this.properties.absoluteUrl(listing.path()), "text/html")));
 		feed.setPublishedDate(Date.from(updated));

@@ -17,6 +17,7 @@ import dev.blogroll.web.Link;
 import dev.blogroll.web.PageHead;
 import dev.blogroll.web.PageHeads;
 import dev.blogroll.web.PageModel;
+import dev.blogroll.web.SiteLocale;
 import dev.blogroll.web.SitePaths;
 
 /**
@@ -26,16 +27,16 @@ import dev.blogroll.web.SitePaths;
 @Controller
 class FeedsPageController {
 
-	static final String DESCRIPTION = "Follow every post, a category, a tag or an author in your feed reader: the Atom "
-			+ "and RSS feeds of this site.";
-
 	private final Listings listings;
 
 	private final SiteChrome chrome;
 
 	private final PageHeads heads;
 
-	FeedsPageController(Listings listings, SiteChrome chrome, PageHeads heads) {
+	private final SiteLocale siteLocale;
+
+	FeedsPageController(Listings listings, SiteChrome chrome, PageHeads heads, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.listings = listings;
 		this.chrome = chrome;
 		this.heads = heads;
@@ -43,22 +44,24 @@ class FeedsPageController {
 
 	@GetMapping("/feeds")
 	@Nullable String showFeeds(Model model, WebRequest request) {
-		FeedsPage page = new FeedsPage(List.of(group("Every post", ListingKind.ALL), group("Categories", ListingKind.CATEGORY),
-				group("Tags", ListingKind.TAG), group("Authors", ListingKind.AUTHOR)));
+		FeedsPage page = new FeedsPage(List.of(group("feeds.everyPost", ListingKind.ALL),
+				group("feeds.categories", ListingKind.CATEGORY), group("feeds.tags", ListingKind.TAG),
+				group("feeds.authors", ListingKind.AUTHOR)));
 		if (this.chrome.versionOf(page).isNotModified(request)) {
 			return null;
 		}
 		String url = this.heads.absolute(SitePaths.feeds());
-		List<Link> breadcrumbs = List.of(new Link("Home", SitePaths.home()), new Link("Feeds", SitePaths.feeds()));
+		List<Link> breadcrumbs = List.of(new Link(this.siteLocale.text("breadcrumb.home"), SitePaths.home()),
+				new Link(this.siteLocale.text("feeds.title"), SitePaths.feeds()));
 		model.addAttribute("feeds", page);
 		model.addAttribute("breadcrumbs", breadcrumbs);
-		model.addAttribute("pageHead", new PageHead(DESCRIPTION, url, "website", this.heads.defaultImage(), null, null,
-				List.of(), this.heads.jsonLd(List.of(this.heads.breadcrumbList(breadcrumbs)))));
+		model.addAttribute("pageHead", new PageHead(this.siteLocale.text("feeds.description"), url, "website",
+				this.heads.defaultImage(), null, null, List.of(), this.heads.jsonLd(List.of(this.heads.breadcrumbList(breadcrumbs)))));
 		return "feed/feeds";
 	}
 
 	private Group group(String heading, ListingKind kind) {
-		return new Group(heading, this.listings.withPosts(kind));
+		return new Group(this.siteLocale.text(heading), this.listings.withPosts(kind));
 	}
 
 	/**

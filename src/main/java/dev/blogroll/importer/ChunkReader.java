@@ -11,10 +11,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.ObjectReader;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.blogroll.importer.ImportResult.LineError;
 
@@ -47,12 +43,13 @@ final class ChunkReader implements AutoCloseable {
 	/** Put in the queue after the last chunk. */
 	private static final Object END = new Object();
 
-	private static final ObjectReader JSON = JsonMapper.builder()
-		.enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-		.build()
-		.readerFor(ImportLine.class);
+	private final ImportSource source;
 
-	private final BufferedReader input;
+	private final ImportValidator validator;
+
+	private final List<LineError> skipped = new ArrayList<>();
+
+	private long skippedCount;
 
 	private final int maxPosts;
 
@@ -72,7 +69,17 @@ final class ChunkReader implements AutoCloseable {
 	 * for more)
 	 */
 	ChunkReader(BufferedReader input, int maxPosts, long maxChars) {
-		this.input = input;
+		this(new NdjsonSource(input), new ImportValidator(), maxPosts, maxChars);
+	}
+
+	/**
+	 * Starts reading the items of any format.
+	 * @param maxPosts posts in a chunk at most
+	 * @param maxChars characters of posts in a chunk at most
+	 */
+	ChunkReader(ImportSource source, ImportValidator validator, int maxPosts, long maxChars) {
+		this.source = source;
+		this.validator = validator;
 		this.maxPosts = maxPosts;
 		this.maxChars = maxChars;
 		this.thread = new Thread(this::readAll, "import-reader");
@@ -115,43 +122,44 @@ final class ChunkReader implements AutoCloseable {
 
 	private void readAll() {
 		try {
-			ImportValidator validator = new ImportValidator();
-			LineReader lines = new LineReader(this.input, MAX_LINE_CHARS);
 			Map<String, ValidPost> posts = new LinkedHashMap<>();
 			Errors errors = new Errors();
 			long index = 0;
-			long lineNumber = 0;
-			long charsRead = 0;
+			long position = 0;
 			long chunkChars = 0;
 			long chunkLines = 0;
-			LineReader.Line line;
-			while ((line = lines.next()) != null) {
-				lineNumber++;
+			ImportSource.Item item;
+			while ((item = this.source.next()) != null) {
+				long before = position;
+				position = item.position();
 				chunkLines++;
-				charsRead += line.length() + 1;
-				String text = line.text();
-				if (text == null) {
-					errors.add(lineNumber, "the line is " + line.length() + " characters long; at most "
-							+ MAX_LINE_CHARS + " are read");
+				ValidPost post = null;
+				if (item.error() != null) {
+					errors.add(item.number(), item.error());
 				}
-				ValidPost post = (text == null || text.isBlank()) ? null : parse(validator, lineNumber, text, errors);
+				else if (item.skipped() != null) {
+					skip(item.number(), item.skipped());
+				}
+				else if (item.line() != null) {
+					post = validate(item, errors);
+				}
 				if (post != null && posts.containsKey(post.slug())) {
-					this.chunks.put(errors.chunk(index++, posts, charsRead - line.length() - 1));
+					this.chunks.put(errors.chunk(index++, posts, before));
 					chunkChars = 0;
 					chunkLines = 1;
 				}
 				if (post != null) {
 					posts.put(post.slug(), post);
-					chunkChars += text.length();
+					chunkChars += item.size();
 				}
 				if (posts.size() >= this.maxPosts || chunkChars >= this.maxChars || chunkLines >= CHUNK_LINES) {
-					this.chunks.put(errors.chunk(index++, posts, charsRead));
+					this.chunks.put(errors.chunk(index++, posts, position));
 					chunkChars = 0;
 					chunkLines = 0;
 				}
 			}
 			if (!posts.isEmpty() || errors.any()) {
-				this.chunks.put(errors.chunk(index, posts, charsRead));
+				this.chunks.put(errors.chunk(index, posts, position));
 			}
 			this.chunks.put(END);
 		}
@@ -166,6 +174,33 @@ final class ChunkReader implements AutoCloseable {
 		}
 	}
 
+	private @Nullable ValidPost validate(ImportSource.Item item, Errors errors) {
+		try {
+			return this.validator.validate(item.number(), item.line());
+		}
+		catch (InvalidLineException ex) {
+			errors.add(item.number(), ex.getMessage());
+			return null;
+		}
+	}
+
+	private void skip(long number, String reason) {
+		if (this.skipped.size() < PostImporter.MAX_REPORTED_ERRORS) {
+			this.skipped.add(new LineError(number, reason));
+		}
+		this.skippedCount++;
+	}
+
+	/** Items left out on purpose (pages, attachments), the first ones with their reasons; read after the end. */
+	List<LineError> skipped() {
+		return List.copyOf(this.skipped);
+	}
+
+	/** How many items were left out on purpose; read after the end. */
+	long skippedCount() {
+		return this.skippedCount;
+	}
+
 	private void offerFailure(RuntimeException failure) {
 		try {
 			this.chunks.put(failure);
@@ -173,20 +208,6 @@ final class ChunkReader implements AutoCloseable {
 		catch (InterruptedException ex) {
 			// nobody is waiting for it any more
 		}
-	}
-
-	private static @Nullable ValidPost parse(ImportValidator validator, long lineNumber, String text,
-			Errors errors) {
-		try {
-			return validator.validate(lineNumber, JSON.readValue(text));
-		}
-		catch (JacksonException ex) {
-			errors.add(lineNumber, "not a valid JSON post: " + PostImporter.firstLine(ex.getOriginalMessage()));
-		}
-		catch (InvalidLineException ex) {
-			errors.add(lineNumber, ex.getMessage());
-		}
-		return null;
 	}
 
 	/**

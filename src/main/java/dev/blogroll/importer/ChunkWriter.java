@@ -131,6 +131,14 @@ final class ChunkWriter {
 	 * transaction back.
 	 */
 	static Written write(Connection connection, List<ValidPost> posts) throws SQLException {
+		return write(connection, posts, true);
+	}
+
+	/**
+	 * Writes the posts as {@link #write(Connection, List)} does; a post whose category does not
+	 * exist is refused (a line error) unless {@code createCategories}.
+	 */
+	static Written write(Connection connection, List<ValidPost> posts, boolean createCategories) throws SQLException {
 		Steps steps = new Steps();
 		try (Statement statement = connection.createStatement()) {
 			// A chunk is small next to the tables it is compared with, and the staging tables
@@ -147,16 +155,25 @@ final class ChunkWriter {
 			statement.execute(CREATE_STAGING);
 		}
 		JdbcClient jdbc = JdbcClient.create(new SingleConnectionDataSource(connection, true));
-		Map<String, Long> categories = PostNames.ids(jdbc, PostNames.Table.CATEGORY,
-				names(posts, (post) -> List.of(post.category())));
-		Map<String, Long> authors = PostNames.ids(jdbc, PostNames.Table.AUTHOR, names(posts, (post) -> List.of(post.author())));
-		Map<String, Long> tags = PostNames.ids(jdbc, PostNames.Table.TAG, names(posts, ValidPost::tags));
+		List<String> createdCategories = new ArrayList<>();
+		List<String> createdAuthors = new ArrayList<>();
+		List<String> createdTags = new ArrayList<>();
+		Map<String, Long> categories = ids(jdbc, PostNames.Table.CATEGORY,
+				names(posts, (post) -> List.of(post.category())), createCategories, createdCategories);
+		Map<String, Long> authors = ids(jdbc, PostNames.Table.AUTHOR, names(posts, (post) -> List.of(post.author())),
+				true, createdAuthors);
+		Map<String, Long> tags = ids(jdbc, PostNames.Table.TAG, names(posts, ValidPost::tags), true, createdTags);
 		List<LineError> refused = new ArrayList<>();
 		List<ValidPost> writable = new ArrayList<>(posts.size());
 		for (ValidPost post : posts) {
 			String missing = missingName(post, categories, authors, tags);
 			if (missing == null) {
 				writable.add(post);
+			}
+			else if (!createCategories && missing.startsWith("category")) {
+				refused.add(new LineError(post.lineNumber(), "there is no category “" + post.category().name()
+						+ "”: create it under Categories first, or import again with “Create the categories the file names” "
+						+ "ticked (--create-categories from the command line)"));
 			}
 			else {
 				refused.add(new LineError(post.lineNumber(),
@@ -188,7 +205,27 @@ final class ChunkWriter {
 			log.debug("Chunk of {} posts: {}", posts.size(), steps);
 		}
 		long unchanged = writable.size() - created.size() - updated.size();
-		return new Written(created.size(), updated.size(), unchanged, refused);
+		return new Written(created.size(), updated.size(), unchanged, refused,
+				new ImportResult.Created(createdCategories, createdAuthors, createdTags));
+	}
+
+	/**
+	 * The ids of the names that exist, and, if {@code create}, of the missing ones created now,
+	 * whose names go into {@code created}.
+	 */
+	private static Map<String, Long> ids(JdbcClient jdbc, PostNames.Table table, Map<String, String> namesBySlug,
+			boolean create, List<String> created) {
+		Map<String, Long> existing = PostNames.existing(jdbc, table, namesBySlug);
+		if (!create || existing.size() == namesBySlug.size()) {
+			return existing;
+		}
+		Map<String, Long> ids = PostNames.ids(jdbc, table, namesBySlug);
+		namesBySlug.forEach((slug, name) -> {
+			if (!existing.containsKey(slug) && ids.containsKey(slug)) {
+				created.add(name);
+			}
+		});
+		return ids;
 	}
 
 	/** The first of the post's names that has no row, as "category “Name”", or {@code null}. */
@@ -283,7 +320,12 @@ final class ChunkWriter {
 	 * What a chunk did.
 	 * @param refused lines left out because one of their names could not be created
 	 */
-	record Written(long created, long updated, long unchanged, List<LineError> refused) {
+	record Written(long created, long updated, long unchanged, List<LineError> refused, ImportResult.Created names) {
+
+		Written(long created, long updated, long unchanged, List<LineError> refused) {
+			this(created, updated, unchanged, refused, ImportResult.Created.NONE);
+		}
+
 	}
 
 }

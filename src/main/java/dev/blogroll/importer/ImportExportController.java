@@ -1,9 +1,6 @@
 package dev.blogroll.importer;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 
@@ -21,8 +18,8 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 /**
- * Editors import an NDJSON file of posts (valid lines are imported, bad ones reported with
- * their line numbers) and download every post in the same format, or the whole site
+ * Editors import a file of posts (Blogroll's NDJSON, a WordPress or a Ghost export: valid posts
+ * are imported, bad ones reported with their line numbers) and download every post in the same format, or the whole site
  * ({@link SiteExporter}: with accounts, but never their password hashes, for admins).
  */
 @Controller
@@ -48,17 +45,28 @@ class ImportExportController {
 		return "admin/import";
 	}
 
+	/**
+	 * Imports the file, whatever its format; a file that is none Blogroll reads gets the reason
+	 * on the form, with the choice of creating categories kept.
+	 */
 	@PostMapping("/admin/import")
-	String importFile(@RequestParam("file") MultipartFile file, Model model) throws IOException {
-		if (file.isEmpty()) {
-			model.addAttribute("error", "Choose a file of posts to import (NDJSON: one JSON post a line).");
+	String importFile(@RequestParam("file") MultipartFile file,
+			@RequestParam(name = "createCategories", defaultValue = "false") boolean createCategories, Model model)
+			throws IOException {
+		model.addAttribute("createCategories", createCategories);
+		String name = file.getOriginalFilename();
+		if (file.isEmpty() && (name == null || name.isBlank())) {
+			model.addAttribute("problem", "Choose a file of posts to import.");
 			return "admin/import";
 		}
-		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8))) {
-			model.addAttribute("result", this.importer.importFrom(reader, file.getSize()));
+		model.addAttribute("fileName", name);
+		try {
+			model.addAttribute("result",
+					this.importer.importFrom(ImportFile.of(file::getInputStream, file.getSize()), createCategories));
 		}
-		model.addAttribute("fileName", file.getOriginalFilename());
+		catch (UnreadableImportException ex) {
+			model.addAttribute("problem", ex.getMessage());
+		}
 		return "admin/import";
 	}
 

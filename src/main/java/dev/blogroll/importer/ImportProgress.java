@@ -39,6 +39,12 @@ final class ImportProgress {
 
 	private final List<LineError> errors = new ArrayList<>();
 
+	private final List<String> createdCategories = new ArrayList<>();
+
+	private final List<String> createdAuthors = new ArrayList<>();
+
+	private final List<String> createdTags = new ArrayList<>();
+
 	private final @Nullable ImportMetrics metrics;
 
 	/**
@@ -61,8 +67,21 @@ final class ImportProgress {
 		this.created += written.created();
 		this.updated += written.updated();
 		this.unchanged += written.unchanged();
+		keep(this.createdCategories, written.names().categories());
+		keep(this.createdAuthors, written.names().authors());
+		keep(this.createdTags, written.names().tags());
 		if (this.metrics != null) {
 			this.metrics.written(written);
+		}
+	}
+
+	/** Keeps the first created names: a report lists them, a file of a million tags must not. */
+	private static void keep(List<String> kept, List<String> names) {
+		for (String name : names) {
+			if (kept.size() == PostImporter.MAX_REPORTED_ERRORS) {
+				return;
+			}
+			kept.add(name);
 		}
 	}
 
@@ -122,7 +141,10 @@ final class ImportProgress {
 	}
 
 	ImportResult result() {
-		return new ImportResult(this.created, this.updated, this.unchanged, this.failed, List.copyOf(this.errors));
+		return new ImportResult(this.created, this.updated, this.unchanged, this.failed, List.copyOf(this.errors), 0,
+				List.of(), new ImportResult.Created(List.copyOf(this.createdCategories), List.copyOf(this.createdAuthors),
+						List.copyOf(this.createdTags)),
+				ImportFormat.NDJSON);
 	}
 
 	/** Sorts the failed lines of one chunk (the reader's and the database's) into line order. */

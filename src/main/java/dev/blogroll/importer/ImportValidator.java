@@ -39,6 +39,15 @@ final class ImportValidator {
 	 * @throws InvalidLineException naming the first problem found
 	 */
 	ValidPost validate(long lineNumber, ImportLine line) {
+		if (hasBytesNotUtf8(line)) {
+			throw new InvalidLineException("it has bytes that are not UTF-8 text (was the file saved in another "
+					+ "encoding, such as Windows-1252?); save the file as UTF-8 and import it again");
+		}
+		String nul = fieldWithNul(line);
+		if (nul != null) {
+			throw new InvalidLineException("the " + nul + " contains an invisible NUL character (\\u0000), which "
+					+ "no post can store; remove it and import the line again");
+		}
 		String title = required(line.title(), "title");
 		if (title.length() > PostRules.MAX_TITLE) {
 			throw new InvalidLineException("the title is " + title.length() + " characters long; at most "
@@ -57,7 +66,7 @@ final class ImportValidator {
 					+ "” cannot be used: its URL would clash with the site's own URLs");
 		}
 		ValidPost.Name author = name(line.author(), "author", PostRules.MAX_AUTHOR_NAME);
-		Instant publishedAt = instant(required(line.publishedAt(), "publishedAt"));
+		Instant publishedAt = instant(required(line.publishedAt(), "publish date (publishedAt)"));
 		PostStatus status = status(line.status());
 		String imageUrl = url(line.imageUrl(), "imageUrl");
 		String sourceUrl = url(line.sourceUrl(), "sourceUrl");
@@ -73,6 +82,32 @@ final class ImportValidator {
 		}
 		return new ValidPost(lineNumber, slug, title, category, tags(line.tags()), author, publishedAt, excerpt,
 				Excerpts.summarize(excerpt, body), body, imageUrl, imageAlt, sourceUrl, status);
+	}
+
+	private static @Nullable String fieldWithNul(ImportLine line) {
+		String[] names = { "title", "slug", "category", "author", "publishedAt", "excerpt", "body", "imageUrl", "imageAlt",
+				"sourceUrl", "status" };
+		String[] values = { line.title(), line.slug(), line.category(), line.author(), line.publishedAt(), line.excerpt(),
+				line.body(), line.imageUrl(), line.imageAlt(), line.sourceUrl(), line.status() };
+		for (int i = 0; i < names.length; i++) {
+			if (values[i] != null && values[i].indexOf('\u0000') >= 0) {
+				return names[i];
+			}
+		}
+		if (line.tags() != null && line.tags().stream().anyMatch((tag) -> tag != null && tag.indexOf('\u0000') >= 0)) {
+			return "tags";
+		}
+		return null;
+	}
+
+	private static boolean hasBytesNotUtf8(ImportLine line) {
+		for (String text : new String[] { line.title(), line.slug(), line.category(), line.author(), line.publishedAt(),
+				line.excerpt(), line.body(), line.imageUrl(), line.imageAlt(), line.sourceUrl(), line.status() }) {
+			if (text != null && text.contains(ImportFile.NOT_UTF8)) {
+				return true;
+			}
+		}
+		return line.tags() != null && line.tags().stream().anyMatch((tag) -> tag != null && tag.contains(ImportFile.NOT_UTF8));
 	}
 
 	private static String required(@Nullable String value, String field) {

@@ -1,6 +1,9 @@
 package dev.blogroll.importer;
 
 import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Lock;
@@ -70,43 +73,83 @@ public class PostImporter {
 
 	private final ImportMetrics metrics;
 
+	private final Clock clock;
+
 	@Autowired
-	PostImporter(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry registry) {
-		this(jdbc, transaction, CHUNK_POSTS, WRITERS, new ImportMetrics(registry));
+	PostImporter(JdbcTemplate jdbc, TransactionTemplate transaction, MeterRegistry registry, Clock clock) {
+		this(jdbc, transaction, CHUNK_POSTS, WRITERS, new ImportMetrics(registry), clock);
 	}
 
 	/** An importer with other chunks or writers, for tests of what happens at their edges. */
 	PostImporter(JdbcTemplate jdbc, TransactionTemplate transaction, int chunkPosts, int writers) {
-		this(jdbc, transaction, chunkPosts, writers, new ImportMetrics(new SimpleMeterRegistry()));
+		this(jdbc, transaction, chunkPosts, writers, new ImportMetrics(new SimpleMeterRegistry()), Clock.systemUTC());
 	}
 
 	private PostImporter(JdbcTemplate jdbc, TransactionTemplate transaction, int chunkPosts, int writers,
-			ImportMetrics metrics) {
+			ImportMetrics metrics, Clock clock) {
 		this.jdbc = jdbc;
 		this.transaction = transaction;
 		this.chunkPosts = chunkPosts;
 		this.writers = writers;
 		this.metrics = metrics;
+		this.clock = clock;
 	}
 
 	/**
-	 * Imports every line the reader gives.
+	 * Imports every line the reader gives, creating the categories the lines name: for files
+	 * Blogroll trusts (the demo data, tests). Editors' files go through
+	 * {@link #importFrom(ImportFile, boolean)}.
 	 * @param input NDJSON text
 	 * @param totalBytes the input's size if known, or -1, to estimate the time left in the log
 	 */
 	public ImportResult importFrom(BufferedReader input, long totalBytes) {
+		return run(new NdjsonSource(input), totalBytes, true).result();
+	}
+
+	/**
+	 * Imports a file of any format Blogroll reads ({@link ImportFormat}), told from its content.
+	 * @param createCategories whether a category no post has yet is created (else its lines are
+	 * refused, so that a misspelt name never becomes a public section of the site)
+	 * @throws UnreadableImportException if the file is none Blogroll reads, or is empty
+	 */
+	public ImportResult importFrom(ImportFile file, boolean createCategories) throws IOException {
+		ImportFormat format = file.detect();
+		Run run;
+		switch (format) {
+			case WORDPRESS -> {
+				try (ImportFile.Counted in = file.open()) {
+					run = run(new WxrSource(in, this.clock.instant()), file.size(), createCategories);
+				}
+			}
+			case GHOST -> run = run(new GhostSource(file, this.clock.instant()), file.size(), createCategories);
+			default -> {
+				try (InputStream in = file.open(); BufferedReader reader = new BufferedReader(ImportFile.text(in, false))) {
+					run = run(new NdjsonSource(reader), file.size(), createCategories);
+				}
+			}
+		}
+		return run.result().with(run.reader().skippedCount(), run.reader().skipped(), format);
+	}
+
+	/** What a run did, and its reader, which knows the items left out. */
+	private record Run(ImportResult result, ChunkReader reader) {
+	}
+
+	private Run run(ImportSource source, long totalBytes, boolean createCategories) {
 		ImportProgress progress = new ImportProgress(totalBytes, this.metrics);
 		this.metrics.started();
-		try (ChunkReader reader = new ChunkReader(input, this.chunkPosts, CHUNK_CHARS)) {
+		ChunkReader used;
+		try (ChunkReader reader = new ChunkReader(source, new ImportValidator(), this.chunkPosts, CHUNK_CHARS)) {
+			used = reader;
 			ChunkSchedule schedule = new ChunkSchedule(reader, progress);
 			List<Thread> helpers = new ArrayList<>();
 			for (int i = 2; i <= this.writers; i++) {
-				Thread helper = new Thread(() -> writeChunks(schedule), "import-writer-" + i);
+				Thread helper = new Thread(() -> writeChunks(schedule, createCategories), "import-writer-" + i);
 				helper.setDaemon(true);
 				helper.start();
 				helpers.add(helper);
 			}
-			writeChunks(schedule);
+			writeChunks(schedule, createCategories);
 			for (Thread helper : helpers) {
 				join(helper, schedule);
 			}
@@ -117,11 +160,11 @@ public class PostImporter {
 		}
 		ImportResult result = progress.result();
 		log.info("Import finished: {} in {} ms", result, progress.elapsedMillis());
-		return result;
+		return new Run(result, used);
 	}
 
 	/** Writes chunks until there are no more, or until a writer has failed. */
-	private void writeChunks(ChunkSchedule schedule) {
+	private void writeChunks(ChunkSchedule schedule, boolean createCategories) {
 		try {
 			ChunkReader.Chunk chunk;
 			while ((chunk = schedule.take()) != null) {
@@ -132,7 +175,7 @@ public class PostImporter {
 				List<ChunkWriter.Written> written = new ArrayList<>();
 				List<LineError> errors = new ArrayList<>(chunk.errors());
 				try {
-					write(chunk.posts(), written, errors);
+					write(chunk.posts(), written, errors, createCategories);
 				}
 				finally {
 					turn.unlock();
@@ -161,26 +204,26 @@ public class PostImporter {
 	 * deadlock or a serialization conflict (with an editor's save of the same post, say) is
 	 * not a refusal: it is written again as it was, up to {@value #ATTEMPTS} times.
 	 */
-	private void write(List<ValidPost> posts, List<ChunkWriter.Written> written, List<LineError> errors) {
+	private void write(List<ValidPost> posts, List<ChunkWriter.Written> written, List<LineError> errors,
+			boolean createCategories) {
 		if (posts.isEmpty()) {
 			return;
 		}
 		ChunkWriter.Written done;
 		try {
-			done = writeInTransaction(posts);
+			done = writeInTransaction(posts, createCategories);
 		}
 		catch (DataAccessResourceFailureException | TransientDataAccessResourceException unreachable) {
 			throw unreachable;
 		}
 		catch (DataAccessException refused) {
 			if (posts.size() == 1) {
-				errors.add(new LineError(posts.get(0).lineNumber(),
-						"the database refused it: " + firstLine(refused.getMostSpecificCause().getMessage())));
+				errors.add(new LineError(posts.get(0).lineNumber(), refusal(posts.get(0), refused)));
 				return;
 			}
 			int half = posts.size() / 2;
-			write(posts.subList(0, half), written, errors);
-			write(posts.subList(half, posts.size()), written, errors);
+			write(posts.subList(0, half), written, errors, createCategories);
+			write(posts.subList(half, posts.size()), written, errors, createCategories);
 			return;
 		}
 		if (done != null) {
@@ -189,11 +232,27 @@ public class PostImporter {
 		}
 	}
 
-	private ChunkWriter.@Nullable Written writeInTransaction(List<ValidPost> posts) {
+	/**
+	 * Why PostgreSQL refused one post, in an editor's words; its own message goes to the log
+	 * only (it names tables, constraints and SQL states).
+	 */
+	private static String refusal(ValidPost post, DataAccessException refused) {
+		log.warn("Import line {} (slug {}) refused: {}", post.lineNumber(), post.slug(),
+				firstLine(refused.getMostSpecificCause().getMessage()));
+		if (DatabaseFailures.isTransient(refused) || DatabaseFailures.isLostRace(refused)) {
+			return "the post “" + post.slug() + "” was being saved by someone else at the same moment, "
+					+ ATTEMPTS + " times in a row; nothing of this line was written. Import the file again to bring it in";
+		}
+		return "the database refused the post “" + post.slug() + "”, so nothing of this line was written; "
+				+ "the reason is in the server's log";
+	}
+
+	private ChunkWriter.@Nullable Written writeInTransaction(List<ValidPost> posts, boolean createCategories) {
 		for (int attempt = 1;; attempt++) {
 			try {
 				return this.transaction.execute((status) -> this.jdbc.execute(
-						(ConnectionCallback<ChunkWriter.Written>) (connection) -> ChunkWriter.write(connection, posts)));
+						(ConnectionCallback<ChunkWriter.Written>) (connection) -> ChunkWriter.write(connection, posts,
+								createCategories)));
 			}
 			catch (DataAccessException ex) {
 				if (attempt >= ATTEMPTS || !DatabaseFailures.isTransient(ex)) {

@@ -10,7 +10,8 @@ import java.util.List;
  * authors, tags (with their place in the tag strip), feed sources (with their settings and
  * where their fetching stands, so conditional requests go on), posts with every column (who
  * created and last changed them and when, their version, the trash, their feed identity),
- * their revisions (who saved what, when), their tags, the old slugs that redirect to them, and accounts (without password hashes
+ * their revisions (who saved what, when), their tags, the media library's images with every
+ * variant (the bytes as hex: posts refer to them, so a site cannot be restored without them), the old slugs that redirect to them, and accounts (without password hashes
  * unless asked for). Rows keep their ids: post sitemaps are by id range and feed entries'
  * permanent ids hold the post's id, so a restored site answers the same URLs with the same
  * entries.
@@ -29,11 +30,11 @@ final class SiteTables {
 	static final int VERSION = 1;
 
 	/** Tables whose rows keep their ids, in an order that satisfies their foreign keys. */
-	static final List<String> WITH_IDS = List.of("category", "author", "tag", "feed_source", "post",
+	static final List<String> WITH_IDS = List.of("category", "author", "tag", "feed_source", "media", "post",
 			"post_revision");
 
 	/** Tables keyed by what they join, after those. */
-	static final List<String> JOINS = List.of("post_tag", "post_old_slug");
+	static final List<String> JOINS = List.of("post_tag", "post_old_slug", "media_variant");
 
 	/** Accounts are matched by username: the database being restored into has its first admin already. */
 	static final String ACCOUNT = "account";
@@ -43,6 +44,7 @@ final class SiteTables {
 		return switch (table) {
 			case "post_tag" -> "post_id, tag_id";
 			case "post_old_slug" -> "slug";
+			case "media_variant" -> "media_id, width";
 			case ACCOUNT -> "username";
 			default -> "id";
 		};

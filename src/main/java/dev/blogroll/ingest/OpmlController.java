@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.category.CategoryRepository;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Every source as an OPML file, and an OPML file's feeds added paused and awaiting an editor's
@@ -36,7 +37,10 @@ class OpmlController {
 
 	private final Opml opml;
 
-	OpmlController(FeedSources sources, CategoryRepository categories, Opml opml) {
+	private final SiteLocale siteLocale;
+
+	OpmlController(FeedSources sources, CategoryRepository categories, Opml opml, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.sources = sources;
 		this.categories = categories;
 		this.opml = opml;
@@ -55,11 +59,11 @@ class OpmlController {
 	String importOpml(@RequestParam("file") @Nullable MultipartFile file, @RequestParam("categoryId") @Nullable Long categoryId,
 			RedirectAttributes redirect) throws IOException {
 		if (file == null || file.isEmpty()) {
-			redirect.addFlashAttribute("error", "Choose an OPML file to import.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("opml.chooseFile"));
 			return "redirect:/admin/sources";
 		}
 		if (categoryId == null || this.categories.findById(categoryId).isEmpty()) {
-			redirect.addFlashAttribute("error", "Choose the category the imported sources' posts go to.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("opml.chooseCategory"));
 			return "redirect:/admin/sources";
 		}
 		Map<String, Long> byName = new HashMap<>();
@@ -69,10 +73,9 @@ class OpmlController {
 		try (InputStream in = file.getInputStream()) {
 			imported = this.opml.importFrom(in, categoryId, byName);
 		}
-		String counts = "Imported " + imported.added() + " sources; " + imported.skipped() + " were already there, "
-				+ imported.invalid() + " had no usable feed URL.";
+		String counts = this.siteLocale.text("opml.counts", imported.added(), imported.skipped(), imported.invalid());
 		if (imported.added() == 0 && imported.skipped() == 0 && imported.invalid() == 0) {
-			redirect.addFlashAttribute("error", "The file has no feeds in it (is it OPML?)"
+			redirect.addFlashAttribute("error", this.siteLocale.text("opml.noFeeds")
 					+ ((imported.error() != null) ? " " + imported.error() : "."));
 			return "redirect:/admin/sources";
 		}
@@ -81,7 +84,7 @@ class OpmlController {
 		}
 		else {
 			redirect.addFlashAttribute("message", counts
-					+ ((imported.added() > 0) ? " Choose each one's category and which to keep; none is fetched before." : ""));
+					+ ((imported.added() > 0) ? " " + this.siteLocale.text("opml.review") : ""));
 		}
 		return (imported.added() > 0) ? "redirect:/admin/sources/review" : "redirect:/admin/sources";
 	}

@@ -7,6 +7,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * What an editor does to one source from its page or the table: fetch it now (in the background,
@@ -20,7 +21,10 @@ class SourceActionController {
 
 	private final FetchNow fetchNow;
 
-	SourceActionController(FeedSources sources, FetchNow fetchNow) {
+	private final SiteLocale siteLocale;
+
+	SourceActionController(FeedSources sources, FetchNow fetchNow, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.sources = sources;
 		this.fetchNow = fetchNow;
 	}
@@ -29,12 +33,11 @@ class SourceActionController {
 	String fetchNow(@PathVariable long id, RedirectAttributes redirect) {
 		FeedSource source = find(id);
 		switch (this.fetchNow.start(id)) {
-			case STARTED -> redirect.addFlashAttribute("message", "Fetching “" + source.name()
-					+ "” in the background. This page shows how far it is; the result appears under Last fetches.");
+			case STARTED -> redirect.addFlashAttribute("message", this.siteLocale.text("source.fetching", source.name()));
 			case ALREADY_FETCHING -> redirect.addFlashAttribute("error",
-					"“" + source.name() + "” is being fetched right now.");
+					this.siteLocale.text("source.alreadyFetching", source.name()));
 			case TOO_MANY_WAITING -> redirect.addFlashAttribute("error",
-					"Too many fetches are waiting already. Try again in a minute.");
+					this.siteLocale.text("source.tooManyWaiting"));
 		}
 		return "redirect:/admin/sources/" + id;
 	}
@@ -43,7 +46,7 @@ class SourceActionController {
 	String pause(@PathVariable long id, RedirectAttributes redirect) {
 		FeedSource source = find(id);
 		this.sources.setActive(id, false);
-		redirect.addFlashAttribute("message", "Paused “" + source.name() + "”.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("source.paused", source.name()));
 		return "redirect:/admin/sources";
 	}
 
@@ -51,7 +54,7 @@ class SourceActionController {
 	String resume(@PathVariable long id, RedirectAttributes redirect) {
 		FeedSource source = find(id);
 		this.sources.setActive(id, true);
-		redirect.addFlashAttribute("message", "Resumed “" + source.name() + "”; it will be fetched within a minute.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("source.resumed", source.name()));
 		return "redirect:/admin/sources";
 	}
 
@@ -60,7 +63,7 @@ class SourceActionController {
 		FeedSource source = find(id);
 		this.sources.delete(id);
 		redirect.addFlashAttribute("message",
-				"Deleted the source “" + source.name() + "”. Its posts stay; edit or trash them under Posts.");
+				this.siteLocale.text("source.deleted", source.name()));
 		return "redirect:/admin/sources";
 	}
 

@@ -21,6 +21,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.category.CategoryRepository;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Editors manage the blogs Blogroll follows: the forms to add and change a source, and its last
@@ -37,7 +38,10 @@ class SourceAdminController {
 
 	private final DateTimeFormatter times;
 
-	SourceAdminController(FeedSources sources, CategoryRepository categories, BlogrollProperties properties) {
+	private final SiteLocale siteLocale;
+
+	SourceAdminController(FeedSources sources, CategoryRepository categories, BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.sources = sources;
 		this.categories = categories;
 		ZoneId zone = properties.timeZone();
@@ -68,7 +72,7 @@ class SourceAdminController {
 
 	@PostMapping("/new")
 	String processCreateForm(@Valid SourceForm sourceForm, BindingResult result, RedirectAttributes redirect) {
-		sourceForm.check(null, this.sources, this.categories, result);
+		sourceForm.check(null, this.sources, this.categories, result, this.siteLocale);
 		if (result.hasErrors()) {
 			return "admin/source-form";
 		}
@@ -79,11 +83,11 @@ class SourceAdminController {
 					sourceForm.isActive(), sourceForm.intervalValue());
 		}
 		catch (DuplicateKeyException ex) {
-			result.rejectValue("feedUrl", "feedUrl.taken", "Another source already has this feed.");
+			result.rejectValue("feedUrl", "feedUrl.taken", this.siteLocale.text("source.feedUrl.takenByAnother"));
 			return "admin/source-form";
 		}
-		redirect.addFlashAttribute("message", "Added the source “" + sourceForm.name().strip()
-				+ "”. " + (sourceForm.isActive() ? "It will be fetched within a minute." : "It is paused."));
+		redirect.addFlashAttribute("message", this.siteLocale.text(sourceForm.isActive() ? "source.added" : "source.addedPaused",
+				sourceForm.name().strip()));
 		return "redirect:/admin/sources/" + id;
 	}
 
@@ -98,7 +102,7 @@ class SourceAdminController {
 	String processEditForm(@PathVariable long id, @Valid SourceForm sourceForm, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		FeedSource source = find(id);
-		sourceForm.check(id, this.sources, this.categories, result);
+		sourceForm.check(id, this.sources, this.categories, result, this.siteLocale);
 		if (result.hasErrors()) {
 			return showSource(source, model);
 		}
@@ -108,10 +112,10 @@ class SourceAdminController {
 					sourceForm.isActive(), sourceForm.intervalValue());
 		}
 		catch (DuplicateKeyException ex) {
-			result.rejectValue("feedUrl", "feedUrl.taken", "Another source already has this feed.");
+			result.rejectValue("feedUrl", "feedUrl.taken", this.siteLocale.text("source.feedUrl.takenByAnother"));
 			return showSource(source, model);
 		}
-		redirect.addFlashAttribute("message", "Saved the source “" + sourceForm.name().strip() + "”.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("source.saved", sourceForm.name().strip()));
 		return "redirect:/admin/sources/" + id;
 	}
 

@@ -11,6 +11,7 @@ import org.springframework.validation.BindingResult;
 
 import dev.blogroll.category.CategoryRepository;
 import dev.blogroll.text.WebAddresses;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * The form to add or change a source.
@@ -24,12 +25,12 @@ import dev.blogroll.text.WebAddresses;
  * @param active whether to fetch it at all
  */
 record SourceForm(
-		@NotBlank(message = "Enter the blog’s name.") @Size(max = 200, message = "Keep the name under 200 characters.") @Nullable String name,
-		@NotBlank(message = "Enter the address of the blog’s home page.") @Size(max = 2000, message = "At most 2000 characters.") @Nullable String siteUrl,
-		@NotBlank(message = "Enter the address of the feed.") @Size(max = 2000, message = "At most 2000 characters.") @Nullable String feedUrl,
-		@NotBlank(message = "Choose a category.") @Pattern(regexp = "\\d{1,18}", message = "Choose a category from the list.") @Nullable String categoryId,
-		@Size(max = 500, message = "Keep the tags under 500 characters.") @Nullable String defaultTags,
-		@NotBlank(message = "Enter a number of minutes.") @Pattern(regexp = "\\d{1,5}", message = "Enter a whole number of minutes.") @Nullable String fetchIntervalMinutes,
+		@NotBlank(message = "{source.name.required}") @Size(max = 200, message = "{category.name.tooLong}") @Nullable String name,
+		@NotBlank(message = "{source.siteUrl.required}") @Size(max = 2000, message = "{source.address.tooLong}") @Nullable String siteUrl,
+		@NotBlank(message = "{source.feedUrl.required}") @Size(max = 2000, message = "{source.address.tooLong}") @Nullable String feedUrl,
+		@NotBlank(message = "{post.category.required}") @Pattern(regexp = "\\d{1,18}", message = "{post.category.unknown}") @Nullable String categoryId,
+		@Size(max = 500, message = "{source.tags.tooLong}") @Nullable String defaultTags,
+		@NotBlank(message = "{source.interval.required}") @Pattern(regexp = "\\d{1,5}", message = "{source.interval.format}") @Nullable String fetchIntervalMinutes,
 		@Nullable String active) {
 
 	static final int MAX_INTERVAL = 10080;
@@ -67,28 +68,29 @@ record SourceForm(
 	 * another source has, an interval out of range, an unknown category.
 	 * @param id the source being edited, {@code null} for a new one
 	 */
-	void check(@Nullable Long id, FeedSources sources, CategoryRepository categories, BindingResult result) {
+	void check(@Nullable Long id, FeedSources sources, CategoryRepository categories, BindingResult result,
+			SiteLocale words) {
 		if (!result.hasFieldErrors("siteUrl") && this.siteUrl != null && !WebAddresses.isValid(this.siteUrl.strip())) {
-			result.rejectValue("siteUrl", "siteUrl.invalid", "Enter an address starting with http:// or https://.");
+			result.rejectValue("siteUrl", "siteUrl.invalid", words.text("source.address.invalid"));
 		}
 		if (!result.hasFieldErrors("feedUrl") && this.feedUrl != null) {
 			if (!WebAddresses.isValid(this.feedUrl.strip())) {
-				result.rejectValue("feedUrl", "feedUrl.invalid", "Enter an address starting with http:// or https://.");
+				result.rejectValue("feedUrl", "feedUrl.invalid", words.text("source.address.invalid"));
 			}
 			else {
 				sources.findByFeedUrl(this.feedUrl.strip())
 					.filter((other) -> !Objects.equals(other.id(), id))
 					.ifPresent((other) -> result.rejectValue("feedUrl", "feedUrl.taken",
-							"The source “" + other.name() + "” already has this feed."));
+							words.text("source.feedUrl.taken", other.name())));
 			}
 		}
 		if (!result.hasFieldErrors("fetchIntervalMinutes")
 				&& (this.intervalValue() < 1 || this.intervalValue() > SourceForm.MAX_INTERVAL)) {
 			result.rejectValue("fetchIntervalMinutes", "fetchIntervalMinutes.range",
-					"Between 1 minute and a week (" + SourceForm.MAX_INTERVAL + " minutes).");
+					words.text("source.interval.range", SourceForm.MAX_INTERVAL));
 		}
 		if (!result.hasFieldErrors("categoryId") && categories.findById(this.categoryIdValue()).isEmpty()) {
-			result.rejectValue("categoryId", "categoryId.unknown", "Choose a category from the list.");
+			result.rejectValue("categoryId", "categoryId.unknown", words.text("post.category.unknown"));
 		}
 	}
 

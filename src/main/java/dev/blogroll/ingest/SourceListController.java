@@ -19,6 +19,7 @@ import dev.blogroll.category.CategoryRepository;
 import dev.blogroll.listing.PageNumber;
 import dev.blogroll.listing.Pagination;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * The sources page: every source's health at a glance, {@value #PAGE_SIZE} a page, filtered
@@ -46,8 +47,11 @@ class SourceListController {
 
 	private final CategoryRepository categories;
 
+	private final SiteLocale siteLocale;
+
 	SourceListController(FeedSources sources, SourceHealth health, CategoryRepository categories, Clock clock,
-			BlogrollProperties properties) {
+			BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.sources = sources;
 		this.categories = categories;
 		this.health = health;
@@ -91,14 +95,14 @@ class SourceListController {
 		String returnTo = back.startsWith("/admin/sources") && !back.startsWith("//") ? back : "/admin/sources";
 		List<Long> chosen = (ids == null) ? List.of() : ids.stream().distinct().limit(MAX_BULK).toList();
 		if (chosen.isEmpty()) {
-			redirect.addFlashAttribute("error", "Tick the sources to " + (action.isEmpty() ? "change" : action) + " first.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("sources.tickFirst"));
 			return "redirect:" + returnTo;
 		}
 		switch (action) {
 			case "pause", "resume" -> {
 				boolean active = action.equals("resume");
 				chosen.forEach((id) -> this.sources.setActive(id, active));
-				redirect.addFlashAttribute("message", (active ? "Resumed " : "Paused ") + chosen.size() + " sources.");
+				redirect.addFlashAttribute("message", this.siteLocale.text(active ? "sources.resumed" : "sources.paused", chosen.size()));
 				return "redirect:" + returnTo;
 			}
 			case "delete" -> {
@@ -107,7 +111,7 @@ class SourceListController {
 				return "admin/sources-delete";
 			}
 			default -> {
-				redirect.addFlashAttribute("error", "Choose what to do with the sources ticked.");
+				redirect.addFlashAttribute("error", this.siteLocale.text("sources.chooseAction"));
 				return "redirect:" + returnTo;
 			}
 		}
@@ -120,7 +124,7 @@ class SourceListController {
 		List<Long> chosen = (ids == null) ? List.of() : ids.stream().distinct().limit(MAX_BULK).toList();
 		chosen.forEach(this.sources::delete);
 		redirect.addFlashAttribute("message",
-				"Deleted " + chosen.size() + " sources. Their posts stay; edit or trash them under Posts.");
+				this.siteLocale.text("sources.deleted", chosen.size()));
 		return "redirect:" + returnTo;
 	}
 

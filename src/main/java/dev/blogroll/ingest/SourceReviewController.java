@@ -19,6 +19,7 @@ import dev.blogroll.category.CategoryRepository;
 import dev.blogroll.listing.PageNumber;
 import dev.blogroll.text.WebAddresses;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Finding and reviewing feeds before they are followed: discovery from a blog's address (the
@@ -38,7 +39,10 @@ class SourceReviewController {
 
 	private final CategoryRepository categories;
 
-	SourceReviewController(FeedSources sources, FeedDiscovery discovery, CategoryRepository categories) {
+	private final SiteLocale siteLocale;
+
+	SourceReviewController(FeedSources sources, FeedDiscovery discovery, CategoryRepository categories, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.sources = sources;
 		this.discovery = discovery;
 		this.categories = categories;
@@ -54,7 +58,7 @@ class SourceReviewController {
 		String given = address.strip();
 		model.addAttribute("address", given);
 		if (!WebAddresses.isValid(given)) {
-			model.addAttribute("error", "Enter the blog's address, starting with http:// or https://.");
+			model.addAttribute("error", this.siteLocale.text("source.discover.address"));
 			return "admin/source-discover";
 		}
 		FeedDiscovery.Discovery found = this.discovery.discover(URI.create(given));
@@ -104,8 +108,7 @@ class SourceReviewController {
 				dropped++;
 			}
 		}
-		redirect.addFlashAttribute("message", "Added " + accepted + " sources, which will be fetched within a minute; dropped "
-				+ dropped + ".");
+		redirect.addFlashAttribute("message", this.siteLocale.text("source.review.done", accepted, dropped));
 		return (this.sources.countAwaitingReview() > 0) ? "redirect:/admin/sources/review" : "redirect:/admin/sources";
 	}
 

@@ -1,5 +1,6 @@
 package dev.blogroll.listing;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -10,11 +11,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.ingest.Blogs;
-import dev.blogroll.text.Dates;
 import dev.blogroll.web.Link;
 import dev.blogroll.web.NotFoundException;
 import dev.blogroll.web.PageHead;
 import dev.blogroll.web.PageHeads;
+import dev.blogroll.web.SiteLocale;
 import dev.blogroll.web.SitePaths;
 
 /**
@@ -33,7 +34,10 @@ class BlogDirectoryController {
 
 	private final BlogrollProperties properties;
 
-	BlogDirectoryController(Blogs blogs, PageHeads heads, BlogrollProperties properties) {
+	private final SiteLocale siteLocale;
+
+	BlogDirectoryController(Blogs blogs, PageHeads heads, BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.blogs = blogs;
 		this.heads = heads;
 		this.properties = properties;
@@ -52,14 +56,15 @@ class BlogDirectoryController {
 			.map((blog) -> new Row(blog.name(), blog.path(), blog.siteUrl(), blog.posts(),
 					(blog.newest() != null) ? blog.newest().atZone(this.properties.timeZone()).toLocalDate().toString() : null,
 					(blog.newest() != null)
-							? Dates.display(blog.newest().atZone(this.properties.timeZone()).toLocalDate()) : null))
+							? this.siteLocale.date(blog.newest().atZone(this.properties.timeZone()).toLocalDate()) : null))
 			.toList();
 		Pagination pagination = new Pagination(SitePaths.BLOGS, current, last);
-		List<Link> breadcrumbs = List.of(new Link("Home", SitePaths.home()), new Link("Blog", SitePaths.BLOG),
-				new Link("Blogs", SitePaths.BLOGS));
-		String title = (current == 1) ? "Blogs" : "Blogs – Page " + current + " of " + last;
-		String description = "The " + count + " blogs Blogroll follows, by name, with their posts here."
-				+ ((current > 1) ? " Page " + current + " of " + last + "." : "");
+		List<Link> breadcrumbs = new ArrayList<>(this.heads.siteCrumbs());
+		String blogsName = this.siteLocale.text("blogs.title");
+		breadcrumbs.add(new Link(blogsName, SitePaths.BLOGS));
+		String title = (current == 1) ? blogsName : this.siteLocale.text("listing.pageTitle", blogsName, current, last);
+		String description = this.siteLocale.text("blogs.description", count, this.properties.siteName())
+				+ ((current > 1) ? " " + this.siteLocale.text("listing.pageOf", current, last) : "");
 		String prev = pagination.previousHref();
 		String next = pagination.nextHref();
 		model.addAttribute("title", title);

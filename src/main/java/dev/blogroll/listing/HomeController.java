@@ -33,8 +33,6 @@ class HomeController {
 	/** Posts shown for each category, below the newest. */
 	private static final int PER_CATEGORY = 3;
 
-	static final String DESCRIPTION = "The best engineering writing from around the web, by category, tag and author.";
-
 	private final Listings listings;
 
 	private final ListingQueries queries;
@@ -64,9 +62,10 @@ class HomeController {
 		}
 		String url = this.heads.absolute(SitePaths.home());
 		model.addAttribute("home", home);
-		model.addAttribute("pageHead", new PageHead(DESCRIPTION, url, "website", this.heads.defaultImage(), null, null,
+		String description = this.listings.text("home.description");
+		model.addAttribute("pageHead", new PageHead(description, url, "website", this.heads.defaultImage(), null, null,
 				List.of(), this.heads.jsonLd(List.of(PageHeads.object("@type", "WebSite", "name",
-						this.properties.siteName(), "url", url, "description", DESCRIPTION)))));
+						this.properties.siteName(), "url", url, "description", description, "inLanguage", this.heads.language())))));
 		return "home";
 	}
 

@@ -1,12 +1,8 @@
 package dev.blogroll.listing;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import org.jspecify.annotations.Nullable;
 
 import dev.blogroll.listing.ListingKind.Subject;
-import dev.blogroll.web.Link;
 import dev.blogroll.web.SitePaths;
 
 /**
@@ -41,16 +37,6 @@ public record Listing(ListingKind kind, Subject subject) {
 	/** Its picture (an author's avatar), an https address, or null. */
 	public @Nullable String image() {
 		return this.subject.image();
-	}
-
-	/** Home, Blog and, for anything but every post, the listing itself. */
-	public List<Link> breadcrumbs() {
-		List<Link> breadcrumbs = new ArrayList<>(List.of(new Link("Home", SitePaths.home()),
-				new Link("Blog", SitePaths.BLOG)));
-		if (this.kind != ListingKind.ALL) {
-			breadcrumbs.add(new Link(heading(), path()));
-		}
-		return breadcrumbs;
 	}
 
 	/** Its feed in {@code atom} or {@code rss}. */

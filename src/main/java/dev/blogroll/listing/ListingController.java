@@ -92,7 +92,7 @@ class ListingController {
 			return null;
 		}
 		model.addAttribute("listing", shown);
-		model.addAttribute("breadcrumbs", listing.breadcrumbs());
+		model.addAttribute("breadcrumbs", this.listings.breadcrumbs(listing));
 		model.addAttribute("currentSection", listing.path());
 		model.addAttribute("pageHead", head(shown));
 		return "listing/listing";
@@ -103,7 +103,7 @@ class ListingController {
 		Listing listing = shown.listing();
 		String description = (shown.description() != null) ? shown.description() : shown.heading();
 		if (pagination.current() > 1) {
-			description += " Page " + pagination.current() + " of " + pagination.last() + ".";
+			description += " " + this.listings.text("listing.pageOf", pagination.current(), pagination.last());
 		}
 		String prev = pagination.previousHref();
 		String next = pagination.nextHref();
@@ -111,7 +111,7 @@ class ListingController {
 				this.heads.defaultImage(), (prev != null) ? this.heads.absolute(prev) : null,
 				(next != null) ? this.heads.absolute(next) : null,
 				listing.hasOwnFeeds() ? this.heads.feedsOf(listing.path(), listing.heading()) : List.of(),
-				this.heads.jsonLd(List.of(this.heads.breadcrumbList(listing.breadcrumbs()))));
+				this.heads.jsonLd(List.of(this.heads.breadcrumbList(this.listings.breadcrumbs(listing)))));
 	}
 
 }

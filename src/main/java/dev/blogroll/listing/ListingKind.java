@@ -25,7 +25,7 @@ public enum ListingKind {
 	ALL(null) {
 		@Override
 		Subject find(Subjects subjects, String slug) {
-			return new Subject(0, "", "All posts", "Every post on the blog, newest first.");
+			return new Subject(0, "", subjects.text("listing.all"), subjects.text("listing.all.description"));
 		}
 
 		@Override
@@ -67,7 +67,7 @@ public enum ListingKind {
 		@Override
 		Subject find(Subjects subjects, String slug) {
 			Subject tag = subjects.tag(slug);
-			return tag.describedAs("Posts tagged “" + tag.name() + "”.");
+			return tag.describedAs(subjects.text("listing.tag.description", tag.name()));
 		}
 
 		@Override
@@ -96,7 +96,7 @@ public enum ListingKind {
 		Subject find(Subjects subjects, String slug) {
 			Subject author = subjects.author(slug);
 			// an author's own bio, when an editor wrote one, says more than this
-			return author.description().isBlank() ? author.describedAs("Posts by " + author.name() + ".") : author;
+			return author.description().isBlank() ? author.describedAs(subjects.text("listing.author.description", author.name())) : author;
 		}
 
 		@Override
@@ -232,6 +232,9 @@ public enum ListingKind {
 		Subject author(String slug);
 
 		Subject source(String slug);
+
+		/** The site's wording of message {@code code} ({@code messages.properties}). */
+		String text(String code, Object... args);
 
 	}
 

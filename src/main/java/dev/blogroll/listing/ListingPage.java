@@ -2,7 +2,6 @@ package dev.blogroll.listing;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -41,22 +40,12 @@ record ListingPage(Listing listing, List<PostCard> cards, Pagination pagination,
 	}
 
 	/**
-	 * What the header says of the listing's size, for tags and authors ("1 post", "1,234
-	 * posts"); null where the page does not say (every post, categories).
+	 * How many posts the header says the listing has, for tags and authors (worded by the
+	 * template, "1 post", "1,234 posts"); null where the page does not say (every post,
+	 * categories).
 	 */
-	public @Nullable String count() {
-		if (!this.listing.kind().showsCount()) {
-			return null;
-		}
-		return String.format(Locale.ENGLISH, "%,d %s", this.total, (this.total == 1) ? "post" : "posts");
-	}
-
-	/** The page's title, without the site name: {@code Engineering – Page 17 of 20}. */
-	public String title() {
-		if (this.pagination.current() == 1) {
-			return heading();
-		}
-		return heading() + " – Page " + this.pagination.current() + " of " + this.pagination.last();
+	public @Nullable Long count() {
+		return this.listing.kind().showsCount() ? this.total : null;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.blogroll.listing;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +16,9 @@ import dev.blogroll.ingest.Blogs;
 import dev.blogroll.listing.ListingKind.Subject;
 import dev.blogroll.tag.TagInfo;
 import dev.blogroll.tag.Tags;
+import dev.blogroll.web.Link;
+import dev.blogroll.web.PageHeads;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Finds the listing a URL names, for listing pages and feeds alike: an unknown category, tag,
@@ -35,7 +39,14 @@ public class Listings implements ListingKind.Subjects {
 
 	private final Clock clock;
 
-	Listings(Categories categories, Tags tags, Authors authors, Blogs blogs, JdbcClient jdbc, Clock clock) {
+	private final SiteLocale siteLocale;
+
+	private final PageHeads heads;
+
+	Listings(Categories categories, Tags tags, Authors authors, Blogs blogs, JdbcClient jdbc, Clock clock,
+			SiteLocale siteLocale, PageHeads heads) {
+		this.siteLocale = siteLocale;
+		this.heads = heads;
 		this.categories = categories;
 		this.tags = tags;
 		this.authors = authors;
@@ -61,8 +72,8 @@ public class Listings implements ListingKind.Subjects {
 	public List<Listing> withPosts(ListingKind kind) {
 		return this.jdbc.sql(kind.withPosts())
 			.param("now", Timestamp.from(this.clock.instant()))
-			.query((rs, row) -> new Listing(kind,
-					new Subject(rs.getLong("id"), rs.getString("slug"), rs.getString("name"), "")))
+			.query((rs, row) -> new Listing(kind, new Subject(rs.getLong("id"), rs.getString("slug"),
+					(kind == ListingKind.ALL) ? text("listing.all") : rs.getString("name"), "")))
 			.list();
 	}
 
@@ -87,8 +98,23 @@ public class Listings implements ListingKind.Subjects {
 	@Override
 	public Subject source(String slug) {
 		Blogs.Blog blog = this.blogs.get(slug);
-		String description = blog.description().isBlank() ? "Posts from " + blog.name() + "." : blog.description();
+		String description = blog.description().isBlank() ? text("listing.source.description", blog.name())
+				: blog.description();
 		return new Subject(blog.id(), blog.slug(), blog.name(), description, null, blog.siteUrl());
+	}
+
+	@Override
+	public String text(String code, Object... args) {
+		return this.siteLocale.text(code, args);
+	}
+
+	/** Home, Blog and, for anything but every post, the listing itself. */
+	public List<Link> breadcrumbs(Listing listing) {
+		List<Link> breadcrumbs = new ArrayList<>(this.heads.siteCrumbs());
+		if (listing.kind() != ListingKind.ALL) {
+			breadcrumbs.add(new Link(listing.heading(), listing.path()));
+		}
+		return breadcrumbs;
 	}
 
 }

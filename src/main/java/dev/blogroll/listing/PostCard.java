@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
@@ -42,9 +43,9 @@ public record PostCard(String title, String path, String categoryName, String ca
 			(select s.slug from feed_source s where s.id = p.source_id) as blog_slug,
 			(select s.name from feed_source s where s.id = p.source_id) as blog_name""";
 
-	/** The date as readers see it: {@code May 24, 2021}. */
-	public String displayDate() {
-		return Dates.display(this.publishedOn);
+	/** The date as readers see it in {@code locale}: {@code May 24, 2021}, {@code 24. Mai 2021}. */
+	public String displayDate(Locale locale) {
+		return Dates.display(this.publishedOn, locale);
 	}
 
 	/**

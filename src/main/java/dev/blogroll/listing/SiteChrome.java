@@ -15,6 +15,7 @@ import dev.blogroll.web.DegradedResponse;
 import dev.blogroll.web.Link;
 import dev.blogroll.web.PageModel;
 import dev.blogroll.web.PageVersion;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * What the header and footer of every page show: the site name, the categories (those the
@@ -35,7 +36,10 @@ public class SiteChrome {
 
 	private final BlogrollProperties properties;
 
-	SiteChrome(Categories categories, Tags tags, BlogrollProperties properties) {
+	private final SiteLocale siteLocale;
+
+	SiteChrome(Categories categories, Tags tags, BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.categories = categories;
 		this.tags = tags;
 		this.properties = properties;
@@ -98,7 +102,7 @@ public class SiteChrome {
 		List<CategoryInfo> categories = this.categories.all();
 		Tags.Featured featured = this.tags.featured();
 		PageVersion version = PageVersion.start("page")
-			.with(this.release, this.properties.siteName(), categories, featured.tags())
+			.with(this.release, this.properties.siteName(), this.siteLocale.languageTag(), categories, featured.tags())
 			.changedAt(featured.changedAt());
 		categories.forEach((category) -> version.changedAt(category.updatedAt()));
 		return version;

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.content.Visibility;
-import dev.blogroll.text.Dates;
+import dev.blogroll.web.SiteLocale;
 import dev.blogroll.web.SitePaths;
 
 /**
@@ -36,7 +36,10 @@ class NearbyPosts {
 
 	private final BlogrollProperties properties;
 
-	NearbyPosts(JdbcClient jdbc, Clock clock, BlogrollProperties properties) {
+	private final SiteLocale siteLocale;
+
+	NearbyPosts(JdbcClient jdbc, Clock clock, BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
@@ -79,7 +82,7 @@ class NearbyPosts {
 			.query((rs, row) -> {
 				LocalDate date = rs.getTimestamp("published_at").toInstant().atZone(this.properties.timeZone()).toLocalDate();
 				PostLink link = new PostLink(rs.getString("title"),
-						SitePaths.post(rs.getString("category_slug"), rs.getString("slug")), Dates.display(date),
+						SitePaths.post(rs.getString("category_slug"), rs.getString("slug")), this.siteLocale.date(date),
 						date.toString(), rs.getTimestamp("updated_at").toInstant());
 				return Map.entry(rs.getString("kind"), link);
 			})

@@ -4,7 +4,6 @@ import java.security.Principal;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,6 +27,7 @@ import dev.blogroll.BlogrollProperties;
 import dev.blogroll.admin.KeptForms;
 import dev.blogroll.author.AuthorRepository;
 import dev.blogroll.category.CategoryRepository;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * The editors' forms for a post: create and edit (Post/Redirect/Get, with the input kept when
@@ -39,8 +39,6 @@ import dev.blogroll.category.CategoryRepository;
 @Controller
 @RequestMapping("/admin/posts")
 class PostAdminController {
-
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
 
 	private final PostEditor editor;
 
@@ -60,9 +58,12 @@ class PostAdminController {
 
 	private final ZoneId zone;
 
+	private final SiteLocale siteLocale;
+
 	PostAdminController(PostEditor editor, PostSaving saving, CategoryRepository categories,
 			AuthorRepository authors, KeptForms keptForms, Autosaves autosaves, Revisions revisions, Clock clock,
-			BlogrollProperties properties) {
+			BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.editor = editor;
 		this.saving = saving;
 		this.categories = categories;
@@ -101,12 +102,12 @@ class PostAdminController {
 	String initEditForm(@PathVariable long id, HttpServletRequest request, Principal principal, Model model) {
 		Post post = this.editor.find(id);
 		model.addAttribute("post", post);
-		model.addAttribute("state", PostState.of(post, this.clock.instant(), this.zone));
+		model.addAttribute("state", PostState.of(post, this.clock.instant(), this.siteLocale));
 		PostForm form = keptOr(request, "/admin/posts/" + id + "/edit", PostForm.of(post, this.zone), model);
 		if (!model.containsAttribute("restoredAt")) {
 			// what this editor typed after the post's last save, whoever made it, comes back
 			form = this.autosaves.newerThan(id, principal.getName(), post.getUpdatedAt()).map((autosave) -> {
-				model.addAttribute("autosavedAt", TIME.format(autosave.keptAt().atZone(this.zone)));
+				model.addAttribute("autosavedAt", this.siteLocale.format(autosave.keptAt(), "format.time"));
 				return PostForm.of(autosave, PostForm.of(post, this.zone));
 			}).orElse(form);
 		}
@@ -124,7 +125,7 @@ class PostAdminController {
 		// after a conflict: the fields the editor chose to take from the other save
 		postForm = postForm.taking(PostForm.of(existing, this.zone), theirs);
 		model.addAttribute("post", existing);
-		model.addAttribute("state", PostState.of(existing, this.clock.instant(), this.zone));
+		model.addAttribute("state", PostState.of(existing, this.clock.instant(), this.siteLocale));
 		return this.saving.save(id, principal.getName(), postForm, result, "now".equals(publish),
 				(form) -> this.editor.update(id, form, principal.getName()), model, response, redirect);
 	}
@@ -132,7 +133,7 @@ class PostAdminController {
 	/** What this browser sent to {@code action} while signed out, if it was kept; else {@code form}. */
 	private PostForm keptOr(HttpServletRequest request, String action, PostForm form, Model model) {
 		return this.keptForms.take(request, action).map((kept) -> {
-			model.addAttribute("restoredAt", TIME.format(kept.keptAt().atZone(this.zone)));
+			model.addAttribute("restoredAt", this.siteLocale.format(kept.keptAt(), "format.time"));
 			return PostForm.of(kept, form);
 		}).orElse(form);
 	}

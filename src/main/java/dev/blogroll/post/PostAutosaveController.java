@@ -2,7 +2,6 @@ package dev.blogroll.post;
 
 import java.security.Principal;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Receives the post form's autosaves ({@link Autosaves}) from its script, and discards one when
@@ -25,15 +25,16 @@ import dev.blogroll.BlogrollProperties;
 @RequestMapping("/admin/posts/{id}/autosave")
 class PostAutosaveController {
 
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-
 	private final PostEditor editor;
 
 	private final Autosaves autosaves;
 
 	private final ZoneId zone;
 
-	PostAutosaveController(PostEditor editor, Autosaves autosaves, BlogrollProperties properties) {
+	private final SiteLocale siteLocale;
+
+	PostAutosaveController(PostEditor editor, Autosaves autosaves, BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.editor = editor;
 		this.autosaves = autosaves;
 		this.zone = properties.timeZone();
@@ -44,16 +45,16 @@ class PostAutosaveController {
 	ResponseEntity<String> autosave(@PathVariable long id, HttpServletRequest request, Principal principal) {
 		this.editor.find(id);
 		return this.autosaves.save(id, principal.getName(), request.getParameterMap())
-			.map((when) -> ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(TIME.format(when.atZone(this.zone))))
+			.map((when) -> ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(this.siteLocale.format(when, "format.time")))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 				.contentType(MediaType.TEXT_PLAIN)
-				.body("Too large to save automatically"));
+				.body(this.siteLocale.text("post.autosave.tooLarge")));
 	}
 
 	@PostMapping("/discard")
 	String discard(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
 		this.autosaves.discard(id, principal.getName());
-		redirect.addFlashAttribute("message", "Discarded the unsaved changes; this is the post as last saved.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("post.autosave.discarded"));
 		return "redirect:/admin/posts/" + id + "/edit";
 	}
 

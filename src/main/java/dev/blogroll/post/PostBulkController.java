@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.category.CategoryRepository;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Bulk actions on the posts ticked in the table ({@link PostBulk}): publish, unpublish, move to
@@ -25,7 +26,10 @@ class PostBulkController {
 
 	private final CategoryRepository categories;
 
-	PostBulkController(PostBulk bulk, CategoryRepository categories) {
+	private final SiteLocale siteLocale;
+
+	PostBulkController(PostBulk bulk, CategoryRepository categories, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.bulk = bulk;
 		this.categories = categories;
 	}
@@ -36,7 +40,7 @@ class PostBulkController {
 			Principal principal, RedirectAttributes redirect) {
 		List<Long> chosen = ids.stream().distinct().limit(PostBulk.MAX_POSTS).toList();
 		if (chosen.isEmpty()) {
-			redirect.addFlashAttribute("error", "Tick the posts to act on first.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("post.bulk.tickFirst"));
 			return "redirect:/admin/posts";
 		}
 		String user = principal.getName();
@@ -47,13 +51,13 @@ class PostBulkController {
 			case "trash" -> done = this.bulk.trash(chosen, user);
 			case "move" -> {
 				if (categoryId == null || !this.categories.existsById(categoryId)) {
-					redirect.addFlashAttribute("error", "Choose the category to move the posts to.");
+					redirect.addFlashAttribute("error", this.siteLocale.text("post.bulk.chooseCategory"));
 					return "redirect:/admin/posts";
 				}
 				done = this.bulk.move(chosen, categoryId, user);
 			}
 			case "tag" -> {
-				String problem = tag.isBlank() ? "Enter the tag to add." : PostRules.tagProblem(tag.strip());
+				String problem = tag.isBlank() ? this.siteLocale.text("post.bulk.enterTag") : PostRules.tagProblem(tag.strip());
 				if (problem != null) {
 					redirect.addFlashAttribute("error", problem);
 					return "redirect:/admin/posts";
@@ -61,17 +65,15 @@ class PostBulkController {
 				done = this.bulk.tag(chosen, tag.strip(), user);
 			}
 			default -> {
-				redirect.addFlashAttribute("error", "Choose what to do with the ticked posts.");
+				redirect.addFlashAttribute("error", this.siteLocale.text("post.bulk.chooseAction"));
 				return "redirect:/admin/posts";
 			}
 		}
 		redirect.addFlashAttribute("message", switch (done.action()) {
-			case "publish" -> "Published ";
-			case "unpublish" -> "Unpublished ";
-			case "trash" -> "Moved to the trash: ";
-			case "move" -> "Moved to another category: ";
-			default -> "Tagged “" + tag.strip() + "”: ";
-		} + posts(done.count()) + " (of " + chosen.size() + " ticked).");
+			case "publish", "unpublish", "trash", "move" ->
+				this.siteLocale.text("post.bulk.done." + done.action(), done.count(), chosen.size());
+			default -> this.siteLocale.text("post.bulk.done.tag", done.count(), chosen.size(), tag.strip());
+		});
 		if (done.count() > 0) {
 			redirect.addFlashAttribute("bulkUndo", done);
 		}
@@ -84,12 +86,8 @@ class PostBulkController {
 		List<String> valid = changes.stream().filter((change) -> change.matches("[0-9]{1,18}:[A-Z0-9]{1,18}"))
 			.limit(PostBulk.MAX_POSTS).toList();
 		int undone = this.bulk.undo(action, valid, principal.getName());
-		redirect.addFlashAttribute("message", "Undone: " + posts(undone) + " changed back.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("post.bulk.undone", undone));
 		return "redirect:/admin/posts";
-	}
-
-	private static String posts(int count) {
-		return count + ((count == 1) ? " post" : " posts");
 	}
 
 }

@@ -16,6 +16,7 @@ import dev.blogroll.web.GoneException;
 import dev.blogroll.web.NotFoundException;
 import dev.blogroll.web.PageHeads;
 import dev.blogroll.web.PermanentRedirect;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * The page of one post, at {@code /blog/<category>/<slug>}, with its reading time, the
@@ -39,8 +40,14 @@ class PostController {
 
 	private final BlogrollProperties properties;
 
+	private final PageHeads heads;
+
+	private final SiteLocale siteLocale;
+
 	PostController(PostRepository posts, NearbyPosts nearbyPosts, Clock clock, SiteChrome chrome, PageHeads heads,
-			BlogrollProperties properties) {
+			BlogrollProperties properties, SiteLocale siteLocale) {
+		this.heads = heads;
+		this.siteLocale = siteLocale;
 		this.posts = posts;
 		this.nearbyPosts = nearbyPosts;
 		this.clock = clock;
@@ -63,12 +70,12 @@ class PostController {
 		if (!post.getSlug().equals(slug) || !post.getCategory().getSlug().equals(category)) {
 			throw new PermanentRedirect(post.getPath());
 		}
-		PostPage page = PostPage.of(post, this.nearbyPosts.around(post), this.properties.timeZone());
+		PostPage page = PostPage.of(post, this.nearbyPosts.around(post), this.siteLocale);
 		if (this.chrome.versionOf(page).isNotModified(request)) {
 			return null;
 		}
 		model.addAttribute("page", page);
-		model.addAttribute("breadcrumbs", page.breadcrumbs());
+		model.addAttribute("breadcrumbs", page.breadcrumbs(this.heads.siteCrumbs()));
 		// the header marks the post's category as where the reader is
 		model.addAttribute("currentSection", page.category().href());
 		model.addAttribute("currentAria", "true");

@@ -26,10 +26,13 @@ import dev.blogroll.category.Category;
 import dev.blogroll.category.CategoryRepository;
 import dev.blogroll.database.DatabaseFailures;
 import dev.blogroll.database.Writes;
+import dev.blogroll.media.MediaLibrary;
+import dev.blogroll.media.MediaPaths;
 import dev.blogroll.tag.Tag;
 import dev.blogroll.tag.TagRepository;
 import dev.blogroll.text.Slugs;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Everything editors do to posts: checks a form beyond its annotations (slug rules and
@@ -68,8 +71,11 @@ public class PostEditor {
 
 	private final ZoneId zone;
 
+	private final SiteLocale siteLocale;
+
 	PostEditor(PostRepository posts, CategoryRepository categories, AuthorRepository authors, TagRepository tags,
-			JdbcClient jdbc, Writes writes, Revisions revisions, Clock clock, BlogrollProperties properties) {
+			JdbcClient jdbc, Writes writes, Revisions revisions, Clock clock, BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.posts = posts;
 		this.categories = categories;
 		this.authors = authors;
@@ -104,17 +110,16 @@ public class PostEditor {
 			this.posts.findBySlug(slug)
 				.filter((other) -> !Objects.equals(other.getId(), postId))
 				.ifPresent((other) -> errors.rejectValue("slug", "slug.taken",
-						"The post “" + other.getTitle() + "” already uses this slug."));
+						this.siteLocale.text("post.slug.taken", other.getTitle())));
 		}
 		if (!errors.hasFieldErrors("publishedAt") && form.publishedAtValue() == null) {
-			errors.rejectValue("publishedAt", "publishedAt.invalid", "Enter a real date and time, such as 2026-05-24T09:30.");
+			errors.rejectValue("publishedAt", "publishedAt.invalid", this.siteLocale.text("post.publishedAt.invalid"));
 		}
 		if (!errors.hasFieldErrors("categoryId") && !this.categories.existsById(form.categoryIdValue())) {
-			errors.rejectValue("categoryId", "category.unknown", "Choose a category from the list.");
+			errors.rejectValue("categoryId", "category.unknown", this.siteLocale.text("post.category.unknown"));
 		}
 		checkAuthor(form, errors);
-		checkAddress(form.imageUrl(), "imageUrl", errors);
-		checkImageIsSecure(form.imageUrl(), errors);
+		checkImage(form, errors);
 		checkAddress(form.sourceUrl(), "sourceUrl", errors);
 		checkTags(form.tags(), errors);
 	}
@@ -243,8 +248,8 @@ public class PostEditor {
 			return failure;
 		}
 		String message = this.posts.findBySlug(slug)
-			.map((other) -> "The post “" + other.getTitle() + "” already uses this slug.")
-			.orElse("Another post already uses this slug.");
+			.map((other) -> this.siteLocale.text("post.slug.taken", other.getTitle()))
+			.orElse(this.siteLocale.text("post.slug.takenByAnother"));
 		return new SlugTaken(message);
 	}
 
@@ -277,10 +282,10 @@ public class PostEditor {
 		boolean named = form.newAuthor() != null && !form.newAuthor().isBlank();
 		Long authorId = form.authorIdValue();
 		if (authorId == null && !named) {
-			errors.rejectValue("authorId", "author.missing", "Choose an author or enter a new author's name.");
+			errors.rejectValue("authorId", "author.missing", this.siteLocale.text("post.author.missing"));
 		}
 		else if (authorId != null && !this.authors.existsById(authorId)) {
-			errors.rejectValue("authorId", "author.unknown", "Choose an author from the list.");
+			errors.rejectValue("authorId", "author.unknown", this.siteLocale.text("post.author.unknown"));
 		}
 		else if (named && PostRules.authorProblem(form.newAuthor().strip()) != null) {
 			errors.rejectValue("newAuthor", "author.name", PostRules.authorProblem(form.newAuthor().strip()));
@@ -294,15 +299,39 @@ public class PostEditor {
 	}
 
 	/**
+	 * An image is a library image's address ({@code /media/…}, which must be in the library) or
+	 * a web address; either way it needs its alt text.
+	 */
+	private void checkImage(PostForm form, Errors errors) {
+		String image = form.imageUrl();
+		if (image == null || image.isBlank()) {
+			return;
+		}
+		if (MediaPaths.isLibraryPath(image.strip())) {
+			if (!MediaLibrary.hasImage(this.jdbc, image.strip())) {
+				errors.rejectValue("imageUrl", "imageUrl.library", "This image is not in the media library (it may have "
+						+ "been deleted). Upload it again or choose another.");
+			}
+		}
+		else {
+			checkAddress(image, "imageUrl", errors);
+			checkImageIsSecure(image, errors);
+		}
+		if (!errors.hasFieldErrors("imageAlt") && (form.imageAlt() == null || form.imageAlt().isBlank())) {
+			errors.rejectValue("imageAlt", "imageAlt.required", "Describe the image for people who cannot see it: "
+					+ "alt text is needed with an image.");
+		}
+	}
+
+	/**
 	 * An {@code http://} image would be blocked in readers' browsers by the site's
 	 * Content-Security-Policy ({@code img-src 'self' https: data:}) and by mixed-content rules
 	 * on an https page: the editor is told now rather than readers seeing a broken image.
 	 */
-	private static void checkImageIsSecure(@Nullable String address, Errors errors) {
+	private void checkImageIsSecure(@Nullable String address, Errors errors) {
 		if (address != null && !errors.hasFieldErrors("imageUrl")
 				&& address.strip().toLowerCase(Locale.ROOT).startsWith("http://")) {
-			errors.rejectValue("imageUrl", "imageUrl.insecure", "Readers would not see this image: the site's "
-					+ "Content-Security-Policy only lets pages load images over https. Use an https:// address.");
+			errors.rejectValue("imageUrl", "imageUrl.insecure", this.siteLocale.text("post.imageUrl.insecure"));
 		}
 	}
 

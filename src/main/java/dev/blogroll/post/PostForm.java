@@ -37,20 +37,20 @@ import dev.blogroll.text.Slugs;
  * @param version the version the editor started from, to catch a concurrent save
  */
 public record PostForm(
-		@NotBlank(message = "Enter a title.") @Size(max = PostRules.MAX_TITLE, message = "Keep the title under " + PostRules.MAX_TITLE + " characters.") String title,
-		@Size(max = Slugs.MAX_LENGTH, message = "A slug has at most " + Slugs.MAX_LENGTH + " characters.") @Nullable String slug,
-		@NotBlank(message = "Choose a category.") @Pattern(regexp = "[0-9]{1,18}", message = "Choose a category from the list.") @Nullable String categoryId,
-		@Size(max = 1000, message = "That is too many tags.") @Nullable String tags,
-		@Pattern(regexp = "[0-9]{0,18}", message = "Choose an author from the list.") @Nullable String authorId,
-		@Size(max = PostRules.MAX_AUTHOR_NAME, message = "Keep the author's name under " + PostRules.MAX_AUTHOR_NAME + " characters.") @Nullable String newAuthor,
-		@NotBlank(message = "Enter the date and time to publish.") @Pattern(regexp = DATE_TIME, message = "Enter a date and time such as 2026-05-24T09:30.") @Nullable String publishedAt,
-		@NotBlank(message = "Choose draft or published.") @Pattern(regexp = "DRAFT|PUBLISHED", message = "Choose draft or published.") @Nullable String status,
-		@Size(max = PostRules.MAX_EXCERPT, message = "Keep the excerpt under " + PostRules.MAX_EXCERPT + " characters.") @Nullable String excerpt,
-		@Size(max = PostRules.MAX_BODY, message = "The body is longer than " + PostRules.MAX_BODY + " characters.") @Nullable String body,
-		@Size(max = PostRules.MAX_ADDRESS, message = "That address is too long.") @Nullable String imageUrl,
-		@Size(max = PostRules.MAX_IMAGE_ALT, message = "Keep the alt text under " + PostRules.MAX_IMAGE_ALT + " characters.") @Nullable String imageAlt,
-		@Size(max = PostRules.MAX_ADDRESS, message = "That address is too long.") @Nullable String sourceUrl,
-		@Pattern(regexp = "[0-9]{1,18}", message = "Reload the page and try again.") @Nullable String version) {
+		@NotBlank(message = "{post.title.required}") @Size(max = PostRules.MAX_TITLE, message = "{post.title.tooLong}") String title,
+		@Size(max = Slugs.MAX_LENGTH, message = "{post.slug.tooLong}") @Nullable String slug,
+		@NotBlank(message = "{post.category.required}") @Pattern(regexp = "[0-9]{1,18}", message = "{post.category.unknown}") @Nullable String categoryId,
+		@Size(max = 1000, message = "{post.tags.tooMany}") @Nullable String tags,
+		@Pattern(regexp = "[0-9]{0,18}", message = "{post.author.unknown}") @Nullable String authorId,
+		@Size(max = PostRules.MAX_AUTHOR_NAME, message = "{post.newAuthor.tooLong}") @Nullable String newAuthor,
+		@NotBlank(message = "{post.publishedAt.required}") @Pattern(regexp = DATE_TIME, message = "{post.publishedAt.format}") @Nullable String publishedAt,
+		@NotBlank(message = "{post.status.required}") @Pattern(regexp = "DRAFT|PUBLISHED", message = "{post.status.required}") @Nullable String status,
+		@Size(max = PostRules.MAX_EXCERPT, message = "{post.excerpt.tooLong}") @Nullable String excerpt,
+		@Size(max = PostRules.MAX_BODY, message = "{post.body.tooLong}") @Nullable String body,
+		@Size(max = PostRules.MAX_ADDRESS, message = "{post.address.tooLong}") @Nullable String imageUrl,
+		@Size(max = PostRules.MAX_IMAGE_ALT, message = "{post.imageAlt.tooLong}") @Nullable String imageAlt,
+		@Size(max = PostRules.MAX_ADDRESS, message = "{post.address.tooLong}") @Nullable String sourceUrl,
+		@Pattern(regexp = "[0-9]{1,18}", message = "{post.version.invalid}") @Nullable String version) {
 
 	/** What a {@code datetime-local} input sends: {@code 2026-05-24T09:30}, seconds optional. */
 	static final String DATE_TIME = "[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2})?";

@@ -32,9 +32,9 @@ final class PostHead {
 				page.publishedAtForMachines(), "dateModified", page.updatedAt().truncatedTo(ChronoUnit.MILLIS).toString(),
 				"author", author,
 				"image", image, "articleSection", page.category().label(), "keywords",
-				page.tags().stream().map(Link::label).toList());
+				page.tags().stream().map(Link::label).toList(), "inLanguage", this.heads.language());
 		return new PageHead(page.description(), canonical, "article", image, null, null, List.of(),
-				this.heads.jsonLd(List.of(this.heads.breadcrumbList(page.breadcrumbs()), posting)));
+				this.heads.jsonLd(List.of(this.heads.breadcrumbList(page.breadcrumbs(this.heads.siteCrumbs())), posting)));
 	}
 
 }

@@ -68,8 +68,27 @@ public final class PostNames {
 				.update();
 			ids.putAll(bySlug(jdbc, table, namesBySlug));
 		}
+		addByName(jdbc, table, namesBySlug, ids);
+		return ids;
+	}
+
+	/**
+	 * The ids of the named rows that exist, found as {@link #ids} finds them, keyed by the slugs
+	 * asked for; nothing is created. For a writer that must not create a name (an import that
+	 * was not asked to create categories).
+	 */
+	public static Map<String, Long> existing(JdbcClient jdbc, Table table, Map<String, String> namesBySlug) {
+		if (namesBySlug.isEmpty()) {
+			return Map.of();
+		}
+		Map<String, Long> ids = new HashMap<>(bySlug(jdbc, table, namesBySlug));
+		addByName(jdbc, table, namesBySlug, ids);
+		return ids;
+	}
+
+	/** What is still missing may have its name on another row under another slug. */
+	private static void addByName(JdbcClient jdbc, Table table, Map<String, String> namesBySlug, Map<String, Long> ids) {
 		if (ids.size() < namesBySlug.size()) {
-			// what is still missing has a name another row has under another slug
 			for (Map.Entry<String, String> named : namesBySlug.entrySet()) {
 				if (!ids.containsKey(named.getKey())) {
 					jdbc.sql("select id from " + table.sql() + " where lower(name) = lower(:name) order by id limit 1")
@@ -80,7 +99,6 @@ public final class PostNames {
 				}
 			}
 		}
-		return ids;
 	}
 
 	private static Map<String, Long> bySlug(JdbcClient jdbc, Table table, Map<String, String> namesBySlug) {

@@ -2,18 +2,17 @@ package dev.blogroll.post;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.blogroll.text.Dates;
 import dev.blogroll.text.Markdown;
 import dev.blogroll.text.ReadingTime;
 import dev.blogroll.web.Link;
 import dev.blogroll.web.PageModel;
-import dev.blogroll.web.SitePaths;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Everything the post page renders besides the chrome; its validators are made from it.
@@ -40,11 +39,11 @@ record PostPage(long id, long version, String title, String path, Link category,
 		@Nullable String sourceUrl, List<Link> tags, NearbyPosts.Nearby nearby, Instant updatedAt)
 		implements PageModel {
 
-	static PostPage of(Post post, NearbyPosts.Nearby nearby, ZoneId zone) {
+	static PostPage of(Post post, NearbyPosts.Nearby nearby, SiteLocale site) {
 		return new PostPage(post.getId(), post.getVersion(), post.getTitle(), post.getPath(),
 				new Link(post.getCategory().getName(), post.getCategory().getPath()),
 				new Link(post.getAuthor().getName(), post.getAuthor().getPath()), post.getPublishedAt(),
-				Dates.display(post.getPublishedAt().atZone(zone).toLocalDate()), post.getSummary(), post.getBody(),
+				site.date(post.getPublishedAt().atZone(site.zone()).toLocalDate()), post.getSummary(), post.getBody(),
 				post.getImageUrl(), post.getImageAlt(), post.getSourceUrl(),
 				post.getTagsByName().stream().map((tag) -> new Link(tag.getName(), tag.getPath())).toList(), nearby,
 				post.getUpdatedAt());
@@ -88,10 +87,12 @@ record PostPage(long id, long version, String title, String path, Link category,
 		return this.sourceUrl != null && this.body == null;
 	}
 
-	/** Home, Blog, the category and the post. */
-	public List<Link> breadcrumbs() {
-		return List.of(new Link("Home", SitePaths.home()), new Link("Blog", SitePaths.BLOG), this.category,
-				new Link(this.title, this.path));
+	/** Home, Blog ({@code siteCrumbs}, worded in the site's language), the category and the post. */
+	public List<Link> breadcrumbs(List<Link> siteCrumbs) {
+		List<Link> crumbs = new ArrayList<>(siteCrumbs);
+		crumbs.add(this.category);
+		crumbs.add(new Link(this.title, this.path));
+		return crumbs;
 	}
 
 	@Override

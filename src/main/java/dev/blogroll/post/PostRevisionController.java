@@ -3,10 +3,8 @@ package dev.blogroll.post;
 import java.security.Principal;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
@@ -22,6 +20,7 @@ import dev.blogroll.author.AuthorRepository;
 import dev.blogroll.category.Category;
 import dev.blogroll.category.CategoryRepository;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * A post's revisions ({@link Revisions}): two compared field by field and the body line by
@@ -31,8 +30,6 @@ import dev.blogroll.web.NotFoundException;
 @Controller
 @RequestMapping("/admin/posts/{id}/revisions")
 class PostRevisionController {
-
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm:ss", Locale.ENGLISH);
 
 	private final PostEditor editor;
 
@@ -46,8 +43,11 @@ class PostRevisionController {
 
 	private final ZoneId zone;
 
+	private final SiteLocale siteLocale;
+
 	PostRevisionController(PostEditor editor, Revisions revisions, CategoryRepository categories,
-			AuthorRepository authors, Clock clock, BlogrollProperties properties) {
+			AuthorRepository authors, Clock clock, BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.editor = editor;
 		this.revisions = revisions;
 		this.categories = categories;
@@ -70,8 +70,8 @@ class PostRevisionController {
 		model.addAttribute("post", post);
 		model.addAttribute("older", a);
 		model.addAttribute("newer", b);
-		model.addAttribute("olderWhen", WHEN.format(a.savedAt().atZone(this.zone)));
-		model.addAttribute("newerWhen", WHEN.format(b.savedAt().atZone(this.zone)));
+		model.addAttribute("olderWhen", this.siteLocale.format(a.savedAt(), "format.dateTimeSeconds"));
+		model.addAttribute("newerWhen", this.siteLocale.format(b.savedAt(), "format.dateTimeSeconds"));
 		model.addAttribute("rows", rows);
 		model.addAttribute("bodyChanged", !a.value("body").equals(b.value("body")));
 		model.addAttribute("body", Revisions.bodyDiff(a, b));
@@ -87,10 +87,10 @@ class PostRevisionController {
 		model.addAttribute("authors", this.authors.findAll(Sort.by("name")));
 		model.addAttribute("timeZone", this.zone.getId());
 		model.addAttribute("post", post);
-		model.addAttribute("state", PostState.of(post, this.clock.instant(), this.zone));
+		model.addAttribute("state", PostState.of(post, this.clock.instant(), this.siteLocale));
 		model.addAttribute("postForm", PostForm.of(kept.asForm(id), PostForm.of(post, this.zone))
 			.withVersion(post.getVersion()));
-		model.addAttribute("restoring", kept.savedBy() + ", " + WHEN.format(kept.savedAt().atZone(this.zone)));
+		model.addAttribute("restoring", kept.savedBy() + ", " + this.siteLocale.format(kept.savedAt(), "format.dateTimeSeconds"));
 		return PostSaving.FORM;
 	}
 

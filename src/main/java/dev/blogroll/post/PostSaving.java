@@ -19,6 +19,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.database.DatabaseBusyException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Saving a post form for {@link PostAdminController}: checks, saves, and redirects to the
@@ -45,8 +46,11 @@ class PostSaving {
 
 	private final ZoneId zone;
 
+	private final SiteLocale siteLocale;
+
 	PostSaving(PostEditor editor, SmartValidator validator, Autosaves autosaves, Clock clock,
-			BlogrollProperties properties) {
+			BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.editor = editor;
 		this.validator = validator;
 		this.autosaves = autosaves;
@@ -73,14 +77,14 @@ class PostSaving {
 		try {
 			Post post = saving.apply(postForm);
 			this.autosaves.discard(post.getId(), username); // saved: nothing is unsaved any more
-			PostState state = PostState.of(post, this.clock.instant(), this.zone);
-			redirect.addFlashAttribute("message", state.savedMessage(post.getTitle()));
+			PostState state = PostState.of(post, this.clock.instant(), this.siteLocale);
+			redirect.addFlashAttribute("message", state.savedMessage(post.getTitle(), this.siteLocale));
 			return "redirect:/admin/posts/" + post.getId() + "/edit";
 		}
 		catch (PostEditor.EditConflict conflict) {
 			Post current = conflict.getCurrent();
 			model.addAttribute("post", current);
-			model.addAttribute("state", PostState.of(current, this.clock.instant(), this.zone));
+			model.addAttribute("state", PostState.of(current, this.clock.instant(), this.siteLocale));
 			model.addAttribute("conflict", conflict.getDifferences());
 			// the same editor in another tab or window is told so, not "someone else"
 			model.addAttribute("conflictByYou", username.equals(current.getUpdatedBy()));

@@ -6,11 +6,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -19,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.content.Visibility;
+import dev.blogroll.web.SiteLocale;
 import dev.blogroll.web.SitePaths;
 
 /**
@@ -31,15 +30,16 @@ class PostTable {
 
 	static final int PAGE_SIZE = 25;
 
-	private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("MMM d, yyyy HH:mm", Locale.ENGLISH);
-
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
 
 	private final ZoneId zone;
 
-	PostTable(JdbcClient jdbc, Clock clock, BlogrollProperties properties) {
+	private final SiteLocale siteLocale;
+
+	PostTable(JdbcClient jdbc, Clock clock, BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.zone = properties.timeZone();
@@ -71,9 +71,10 @@ class PostTable {
 				Instant publishedAt = rs.getTimestamp("published_at").toInstant();
 				String status = rs.getString("status");
 				String shownStatus = switch (status) {
-					case "PUBLISHED" -> publishedAt.isAfter(now) ? "Scheduled" : "Published";
-					case "DRAFT" -> "Draft";
-					default -> "In trash";
+					case "PUBLISHED" -> this.siteLocale
+						.text(publishedAt.isAfter(now) ? "admin.status.scheduled" : "admin.status.published");
+					case "DRAFT" -> this.siteLocale.text("admin.status.draft");
+					default -> this.siteLocale.text("admin.status.inTrash");
 				};
 				return new Row(rs.getLong("id"), rs.getString("title"),
 						SitePaths.post(rs.getString("category_slug"), rs.getString("slug")), shownStatus,
@@ -85,7 +86,7 @@ class PostTable {
 	}
 
 	private String format(Instant instant) {
-		return WHEN.format(instant.atZone(this.zone));
+		return this.siteLocale.format(instant, "format.dateTime");
 	}
 
 	private StatementParts where(Filter filter) {

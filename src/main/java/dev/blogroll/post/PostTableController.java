@@ -18,6 +18,7 @@ import dev.blogroll.BlogrollProperties;
 import dev.blogroll.listing.PageNumber;
 import dev.blogroll.listing.Pagination;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * The editors' table of posts (filtered by status, category, author and words, a page at a
@@ -36,7 +37,11 @@ class PostTableController {
 
 	private final ZoneId zone;
 
-	PostTableController(PostTable table, PostEditor editor, NearbyPosts nearbyPosts, BlogrollProperties properties) {
+	private final SiteLocale siteLocale;
+
+	PostTableController(PostTable table, PostEditor editor, NearbyPosts nearbyPosts, BlogrollProperties properties,
+			SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.table = table;
 		this.editor = editor;
 		this.nearbyPosts = nearbyPosts;
@@ -48,7 +53,7 @@ class PostTableController {
 	@Transactional(readOnly = true)
 	String showPreview(@PathVariable long id, Model model) {
 		Post post = this.editor.find(id);
-		model.addAttribute("page", PostPage.of(post, this.nearbyPosts.around(post), this.zone));
+		model.addAttribute("page", PostPage.of(post, this.nearbyPosts.around(post), this.siteLocale));
 		model.addAttribute("preview", true);
 		return "post/post";
 	}
@@ -77,7 +82,7 @@ class PostTableController {
 	@PostMapping("/{id}/trash")
 	String trash(@PathVariable long id, Principal principal, RedirectAttributes redirect) {
 		Post post = this.editor.trash(id, principal.getName());
-		redirect.addFlashAttribute("message", "Moved “" + post.getTitle() + "” to the trash. Its URL now answers 410 Gone.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("post.trashed", post.getTitle()));
 		redirect.addFlashAttribute("undo", "/admin/posts/" + id + "/restore");
 		return "redirect:/admin/posts";
 	}
@@ -87,7 +92,7 @@ class PostTableController {
 	String restore(@PathVariable long id, @RequestParam(defaultValue = "false") boolean undo, Principal principal,
 			RedirectAttributes redirect) {
 		Post post = this.editor.restore(id, principal.getName());
-		redirect.addFlashAttribute("message", "Restored “" + post.getTitle() + "”.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("post.restored", post.getTitle()));
 		return undo ? "redirect:/admin/posts" : "redirect:/admin/posts?status=trash";
 	}
 
@@ -100,11 +105,11 @@ class PostTableController {
 	@PostMapping("/trash/empty")
 	String emptyTrash(@RequestParam(defaultValue = "false") boolean confirm, RedirectAttributes redirect) {
 		if (!confirm) {
-			redirect.addFlashAttribute("error", "Tick the box to confirm that the trashed posts are deleted for good.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("post.emptyTrash.confirm"));
 			return "redirect:/admin/posts/trash/empty";
 		}
 		int deleted = this.editor.emptyTrash();
-		redirect.addFlashAttribute("message", "Deleted " + deleted + " trashed posts for good.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("post.emptyTrash.done", deleted));
 		return "redirect:/admin/posts?status=trash";
 	}
 

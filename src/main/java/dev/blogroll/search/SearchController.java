@@ -24,6 +24,7 @@ import dev.blogroll.tag.Tags;
 import dev.blogroll.web.ErrorPages;
 import dev.blogroll.web.Link;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 import dev.blogroll.web.SitePaths;
 
 /**
@@ -46,8 +47,11 @@ class SearchController {
 
 	private final int pageSize;
 
+	private final SiteLocale siteLocale;
+
 	SearchController(SearchQueries queries, SearchBulkhead bulkhead, Categories categories, Tags tags,
-			BlogrollProperties properties) {
+			BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.queries = queries;
 		this.bulkhead = bulkhead;
 		this.categories = categories;
@@ -80,14 +84,19 @@ class SearchController {
 		if (!hits.timedOut() && (page > last || (page > 1 && hits.results().isEmpty()))) {
 			throw new NotFoundException("The search has " + last + " pages, not " + page);
 		}
-		model.addAttribute("search", new SearchPage(terms.text(), terms.shortened(), category, tag, categoryOptions,
+		SearchPage search = new SearchPage(terms.text(), terms.shortened(), category, tag, categoryOptions,
 				tagOptions,
 				hits.results(), hits.total(), hits.more(), hits.timedOut(),
-				SearchQueries.RANKED_UP_TO, Pagination.withPageParameter(url, Math.min(page, last), last)));
+				SearchQueries.RANKED_UP_TO, Pagination.withPageParameter(url, Math.min(page, last), last));
+		model.addAttribute("search", search);
+		model.addAttribute("searchTitle", search.title(this.siteLocale));
+		model.addAttribute("searchDescription", search.description(this.siteLocale));
+		model.addAttribute("searchSummary", search.summary(this.siteLocale));
 		model.addAttribute("searchQuery", terms.text());
 		model.addAttribute("searchPage", true);
 		model.addAttribute("breadcrumbs",
-				List.of(new Link("Home", SitePaths.home()), new Link("Search", SitePaths.search("", null, null))));
+				List.of(new Link(this.siteLocale.text("breadcrumb.home"), SitePaths.home()),
+						new Link(this.siteLocale.text("search.title"), SitePaths.search("", null, null))));
 		return "search/search";
 	}
 
@@ -97,7 +106,7 @@ class SearchController {
 			throws IOException {
 		response.setHeader(HttpHeaders.RETRY_AFTER, SearchBulkhead.Busy.RETRY_AFTER);
 		ErrorPages.send(request, response, HttpStatus.TOO_MANY_REQUESTS.value(),
-				"Many people are searching right now. Please search again in a few seconds.");
+				this.siteLocale.text("search.busy"));
 	}
 
 	private static @Nullable FilterOption select(List<FilterOption> options, @Nullable String slug, String kind) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 import dev.blogroll.listing.Pagination;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * What the search page renders: the prompt when nothing was asked, else one page of results.
@@ -33,24 +34,24 @@ record SearchPage(String query, boolean shortened, @Nullable FilterOption catego
 		return this.query.isEmpty();
 	}
 
-	/** The page's title, without the site name. */
-	public String title() {
+	/** The page's title, without the site name, in the site's language. */
+	String title(SiteLocale words) {
 		if (isPrompt()) {
-			return "Search";
+			return words.text("search.title");
 		}
-		String title = "Search results for “" + this.query + "”";
+		String title = words.text("search.resultsTitle", this.query);
 		if (this.pagination.current() > 1) {
-			title += " – Page " + this.pagination.current() + " of " + this.pagination.last();
+			title = words.text("listing.pageTitle", title, this.pagination.current(), this.pagination.last());
 		}
 		return title;
 	}
 
 	/** The page's meta description: what it offers, or what was found. */
-	public String description() {
+	String description(SiteLocale words) {
 		if (isPrompt()) {
-			return "Search every post by words, exact phrases and words to leave out, in one category or tag or in all.";
+			return words.text("search.description");
 		}
-		return "Search results for “" + this.query + "”: " + counts();
+		return words.text("search.resultsTitle", this.query) + ": " + counts(words);
 	}
 
 	/** How many filters narrow the results (0, 1 or 2). */
@@ -59,23 +60,22 @@ record SearchPage(String query, boolean shortened, @Nullable FilterOption catego
 	}
 
 	/** What the page says about the number of results. */
-	public String summary() {
-		String shortened = this.shortened ? "Only the first " + SearchTerms.MAX_TERMS + " words were searched. " : "";
-		return shortened + counts();
+	String summary(SiteLocale words) {
+		String shortened = this.shortened ? words.text("search.shortened", SearchTerms.MAX_TERMS) + " " : "";
+		return shortened + counts(words);
 	}
 
-	private String counts() {
+	private String counts(SiteLocale words) {
 		if (this.timedOut) {
-			return "This search took too long. Try more specific words, or fewer words in quotes.";
+			return words.text("search.timedOut");
 		}
 		if (this.total == 0) {
-			return "No posts match.";
+			return words.text("search.none");
 		}
 		if (this.more) {
-			return "More than %,d posts match; these are ranked among the newest %,d of them.".formatted(this.rankedUpTo,
-					this.total);
+			return words.text("search.more", this.rankedUpTo, this.total);
 		}
-		return this.total + ((this.total == 1) ? " post" : " posts") + " found, best matches first.";
+		return words.text("search.found", this.total);
 	}
 
 }

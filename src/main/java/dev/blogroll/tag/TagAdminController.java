@@ -12,6 +12,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import dev.blogroll.database.Writes;
 import dev.blogroll.text.Slugs;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Editors rename tags, merge one tag into another (its posts move over) and delete unused ones.
@@ -27,7 +28,10 @@ class TagAdminController {
 
 	private final Writes writes;
 
-	TagAdminController(TagRepository tags, Writes writes) {
+	private final SiteLocale siteLocale;
+
+	TagAdminController(TagRepository tags, Writes writes, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.tags = tags;
 		this.writes = writes;
 	}
@@ -44,22 +48,21 @@ class TagAdminController {
 		String newName = name.strip();
 		String slug = Slugs.slugify(newName);
 		if (newName.isEmpty() || newName.length() > 80 || slug.isEmpty()) {
-			redirect.addFlashAttribute("error", "A tag's name has 1 to 80 characters, with at least one letter or digit.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("tag.name.invalid"));
 			return "redirect:/admin/tags";
 		}
 		var other = this.tags.findBySlug(slug).filter((found) -> !found.getId().equals(id));
 		if (other.isPresent()) {
-			redirect.addFlashAttribute("error", "The tag “" + other.get().getName()
-					+ "” already has that URL; merge “" + tag.getName() + "” into it instead.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("tag.url.taken", other.get().getName(), tag.getName()));
 			return "redirect:/admin/tags";
 		}
 		String oldName = tag.getName();
-		boolean renamed = write(redirect, "Another tag took that name or URL meanwhile; choose another name.", () -> {
+		boolean renamed = write(redirect, this.siteLocale.text("tag.rename.lostRace"), () -> {
 			find(id).rename(newName);
 			this.tags.touchPostsOf(id);
 		});
 		if (renamed) {
-			redirect.addFlashAttribute("message", "Renamed “" + oldName + "” to “" + newName + "”.");
+			redirect.addFlashAttribute("message", this.siteLocale.text("admin.renamed", oldName, newName));
 		}
 		return "redirect:/admin/tags";
 	}
@@ -69,12 +72,11 @@ class TagAdminController {
 		Tag source = find(id);
 		Tag target = find(into);
 		if (id == into) {
-			redirect.addFlashAttribute("error", "Choose another tag to merge “" + source.getName() + "” into.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("tag.merge.self", source.getName()));
 			return "redirect:/admin/tags";
 		}
 		long posts = this.tags.countPosts(id);
-		boolean merged = write(redirect, "“" + target.getName() + "” was deleted meanwhile, or another post was "
-				+ "tagged “" + source.getName() + "”; look again and merge once more.", () -> {
+		boolean merged = write(redirect, this.siteLocale.text("tag.merge.lostRace", target.getName(), source.getName()), () -> {
 			this.tags.touchPostsOf(id);
 			this.tags.addToPostsOf(id, into);
 			this.tags.removeFromPosts(id);
@@ -83,8 +85,7 @@ class TagAdminController {
 		if (!merged) {
 			return "redirect:/admin/tags";
 		}
-		redirect.addFlashAttribute("message", "Merged “" + source.getName() + "” into “" + target.getName() + "”: its "
-				+ posts + " posts are now tagged “" + target.getName() + "”.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("tag.merged", source.getName(), target.getName(), posts));
 		return "redirect:/admin/tags";
 	}
 
@@ -93,13 +94,12 @@ class TagAdminController {
 		Tag tag = find(id);
 		long posts = this.tags.countPosts(id);
 		if (posts > 0) {
-			redirect.addFlashAttribute("error", "“" + tag.getName() + "” is still on " + posts
-					+ " posts. Merge it into another tag, or remove it from those posts first.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("tag.stillUsed", tag.getName(), posts));
 			return "redirect:/admin/tags";
 		}
-		if (write(redirect, "“" + tag.getName() + "” was just given to a post; it was kept.",
+		if (write(redirect, this.siteLocale.text("tag.delete.lostRace", tag.getName()),
 				() -> this.tags.deleteById(id))) {
-			redirect.addFlashAttribute("message", "Deleted the tag “" + tag.getName() + "”.");
+			redirect.addFlashAttribute("message", this.siteLocale.text("tag.deleted", tag.getName()));
 		}
 		return "redirect:/admin/tags";
 	}

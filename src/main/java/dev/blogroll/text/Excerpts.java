@@ -18,8 +18,8 @@ import org.jsoup.select.NodeVisitor;
  * The body's text is read from its rendered HTML, not from the Markdown, block by block: a
  * heading, a paragraph or a list item ends a sentence (a full stop is added where the block
  * has no closing punctuation of its own), so "## Setting up" followed by a list reads
- * "Setting up. Install the gateway. Add a route." Tables, code blocks, images and figures are
- * left out: they read badly as running text. Every writer of posts (the editor, imports,
+ * "Setting up. Install the gateway. Add a route." Tables, code blocks, images, figures and
+ * footnotes (the numbers in the text and the notes) are left out: they read badly as running text. Every writer of posts (the editor, imports,
  * feed ingest) derives summaries here; {@code post.summary_rules} records that these rules
  * made a row's summary.
  */
@@ -36,7 +36,8 @@ public final class Excerpts {
 
 	/** What a summary leaves out: it reads badly as running text, or is not text at all. */
 	private static final String LEFT_OUT = "table, pre, img, picture, figure, video, audio, iframe, object, embed, svg, "
-			+ "math, canvas, script, style, noscript, template, button, input, select, textarea, form";
+			+ "math, canvas, script, style, noscript, template, button, input, select, textarea, form, "
+			+ "section.footnotes, sup.footnote-ref";
 
 	/** Punctuation that already ends a sentence. */
 	private static final String SENTENCE_ENDS = ".!?…:;";

@@ -1,5 +1,5 @@
 /**
- * Text rules shared by the whole site: slugs, excerpts, and Markdown rendered to safe HTML.
+ * Text rules shared by the whole site: slugs, excerpts, and Markdown rendered to safe HTML, its code coloured.
  */
 @NullMarked
 package dev.blogroll.text;

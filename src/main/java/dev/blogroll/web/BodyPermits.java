@@ -16,6 +16,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Keeps clients that send their request bodies slowly from taking the server's threads.
@@ -45,7 +46,10 @@ class BodyPermits extends OncePerRequestFilter {
 
 	private final Map<String, Integer> inProgress = new ConcurrentHashMap<>();
 
-	BodyPermits(BlogrollProperties properties) {
+	private final SiteLocale siteLocale;
+
+	BodyPermits(BlogrollProperties properties, SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
 		this.perAddress = properties.limits().bodiesPerAddress();
 		this.all = new Semaphore(properties.limits().concurrentBodies());
 	}
@@ -62,14 +66,14 @@ class BodyPermits extends OncePerRequestFilter {
 		if (!acquire(address)) {
 			response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
 			RequestLimitsFilter.refuse(request, response, 429,
-					"Too many requests from your address are sending data at once. Please try again in a few seconds.");
+					this.siteLocale.text("limits.tooManyFromYou"));
 			return;
 		}
 		try {
 			if (!this.all.tryAcquire()) {
 				response.setHeader(HttpHeaders.RETRY_AFTER, RETRY_AFTER);
 				RequestLimitsFilter.refuse(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
-						"The site is receiving too much at once. Please send this again in a few seconds.");
+						this.siteLocale.text("limits.tooMuchAtOnce"));
 				return;
 			}
 			try {

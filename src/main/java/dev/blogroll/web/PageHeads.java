@@ -21,8 +21,22 @@ public class PageHeads {
 
 	private final BlogrollProperties properties;
 
-	PageHeads(BlogrollProperties properties) {
+	private final SiteLocale siteLocale;
+
+	PageHeads(BlogrollProperties properties, SiteLocale siteLocale) {
 		this.properties = properties;
+		this.siteLocale = siteLocale;
+	}
+
+	/** The site's language, as JSON-LD's {@code inLanguage} and feeds name it ({@code en}, {@code de}). */
+	public String language() {
+		return this.siteLocale.languageTag();
+	}
+
+	/** The first two breadcrumbs of every page below the home page: Home and Blog, in the site's language. */
+	public List<Link> siteCrumbs() {
+		return List.of(new Link(this.siteLocale.text("breadcrumb.home"), SitePaths.home()),
+				new Link(this.siteLocale.text("breadcrumb.blog"), SitePaths.BLOG));
 	}
 
 	/** The absolute URL of a path on this site. */
@@ -45,7 +59,7 @@ public class PageHeads {
 
 	/** The site-wide feeds every page names in its head. */
 	public List<FeedLink> siteFeeds() {
-		return feedsOf(SitePaths.BLOG, "All posts");
+		return feedsOf(SitePaths.BLOG, this.siteLocale.text("listing.all"));
 	}
 
 	/** A schema.org {@code BreadcrumbList} of the breadcrumbs the page shows. */

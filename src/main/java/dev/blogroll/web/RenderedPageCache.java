@@ -78,6 +78,8 @@ class RenderedPageCache extends OncePerRequestFilter {
 
 	private final ContentVersion contentVersion;
 
+	private final SiteLocale siteLocale;
+
 	private final long maxBytes;
 
 	private final long maxSeenBytes;
@@ -95,8 +97,10 @@ class RenderedPageCache extends OncePerRequestFilter {
 
 	private final Counter misses;
 
-	RenderedPageCache(ContentVersion contentVersion, BlogrollProperties properties, MeterRegistry registry) {
+	RenderedPageCache(ContentVersion contentVersion, SiteLocale siteLocale, BlogrollProperties properties,
+			MeterRegistry registry) {
 		this.contentVersion = contentVersion;
+		this.siteLocale = siteLocale;
 		this.maxBytes = properties.pageCacheSize().toBytes();
 		this.maxSeenBytes = this.maxBytes / 16;
 		this.pages = contentVersion.keeper(this.maxBytes - this.maxSeenBytes,
@@ -137,7 +141,8 @@ class RenderedPageCache extends OncePerRequestFilter {
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
-		String key = key(request);
+		// the site has one locale, but tests switch it at run time (MutableSiteLocale)
+		String key = this.siteLocale.languageTag() + ":" + key(request);
 		Snapshot state = this.contentVersion.current(request);
 		Page page = this.pages.get(state, key);
 		if (page != null) {

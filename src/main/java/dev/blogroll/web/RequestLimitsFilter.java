@@ -15,12 +15,14 @@ import org.springframework.util.unit.DataSize;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.media.MediaSettings;
 
 /**
  * Refuses, before anything reads the body or remembers the address, a request whose path or
  * query string is longer than a person or a link would ever make it ({@code 414 URI Too Long})
  * and an upload larger than its form accepts ({@code 413 Content Too Large}): an OPML file, an
- * NDJSON import, each with its own limit ({@code blogroll.limits.*}). An upload must say its
+ * NDJSON import, an image for the media library, each with its own limit ({@code blogroll.limits.*},
+ * {@code blogroll.media.max-upload-size}). An upload must say its
  * length ({@code 411 Length Required} otherwise; browsers always do), so the limit is known
  * before a byte is read. Each answer is the site's own error page, and the connection is closed
  * rather than the rest of a refused upload read.
@@ -35,8 +37,14 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 
 	private final BlogrollProperties.Limits limits;
 
-	RequestLimitsFilter(BlogrollProperties properties) {
+	private final SiteLocale siteLocale;
+
+	private final MediaSettings media;
+
+	RequestLimitsFilter(BlogrollProperties properties, SiteLocale siteLocale, MediaSettings media) {
+		this.siteLocale = siteLocale;
 		this.limits = properties.limits();
+		this.media = media;
 	}
 
 	@Override
@@ -45,9 +53,8 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 		String query = request.getQueryString();
 		if (request.getRequestURI().length() > this.limits.maxPathLength()
 				|| (query != null && query.length() > this.limits.maxQueryLength())) {
-			refuse(request, response, HttpServletResponse.SC_REQUEST_URI_TOO_LONG, "The address is too long: at most "
-					+ this.limits.maxPathLength() + " characters of path and " + this.limits.maxQueryLength()
-					+ " of query are read. Check the link you followed.");
+			refuse(request, response, HttpServletResponse.SC_REQUEST_URI_TOO_LONG, this.siteLocale.text("limits.addressTooLong",
+					this.limits.maxPathLength(), this.limits.maxQueryLength()));
 			return;
 		}
 		if (isUpload(request)) {
@@ -55,19 +62,19 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 			long length = request.getContentLengthLong();
 			if (length < 0) {
 				refuse(request, response, HttpServletResponse.SC_LENGTH_REQUIRED,
-						"An upload must say how large it is. Send it again from the form.");
+						this.siteLocale.text("limits.lengthRequired"));
 				return;
 			}
 			if (length > limit.toBytes()) {
 				refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-						"The file is too large for this form: it accepts at most " + describe(limit) + ".");
+						this.siteLocale.text("limits.fileTooLarge", describe(limit)));
 				return;
 			}
 		}
 		else if (isForm(request) && request.getContentLengthLong() > MAX_FORM_BYTES) {
 			// Tomcat would drop the fields of a larger form without a word (its max-http-form-post-size)
 			refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
-					"This form is larger than the site accepts (at most 2 MB), so it was not saved.");
+					this.siteLocale.text("limits.formTooLarge"));
 			return;
 		}
 		chain.doFilter(request, response);
@@ -85,6 +92,7 @@ class RequestLimitsFilter extends OncePerRequestFilter {
 		return switch (path) {
 			case IMPORT_PATH -> this.limits.importMaxSize();
 			case OPML_PATH -> this.limits.opmlMaxSize();
+			case MediaSettings.UPLOAD_PATH, MediaSettings.UPLOAD_PATH + "/upload" -> this.media.maxRequestSize();
 			default -> this.limits.otherUploadMaxSize();
 		};
 	}

@@ -36,6 +36,12 @@ class SiteErrorController implements ErrorController {
 	 */
 	static final String MESSAGE = SiteErrorController.class.getName() + ".message";
 
+	private final SiteLocale siteLocale;
+
+	SiteErrorController(SiteLocale siteLocale) {
+		this.siteLocale = siteLocale;
+	}
+
 	@RequestMapping("/error")
 	ModelAndView showError(HttpServletRequest request, HttpServletResponse response) {
 		Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
@@ -48,8 +54,8 @@ class SiteErrorController implements ErrorController {
 		Object message = request.getAttribute(MESSAGE);
 		HttpStatus known = HttpStatus.resolve(status);
 		String reason = (known != null) ? known.getReasonPhrase() : "Error";
-		model.put("error", (message instanceof String text) ? text : explanation(status, reason));
-		model.put("heading", heading(status));
+		model.put("error", (message instanceof String text) ? text : explanation(status, reason, this.siteLocale));
+		model.put("heading", heading(status, this.siteLocale));
 		String view = switch (status) {
 			case 404 -> "error/404";
 			case 410 -> "error/410";
@@ -60,31 +66,24 @@ class SiteErrorController implements ErrorController {
 		return new ModelAndView(view, model, HttpStatusCode.valueOf(status));
 	}
 
-	/** The heading of a stand-alone error page. */
-	static String heading(int status) {
+	/** The heading of a stand-alone error page, in the site's language. */
+	static String heading(int status, SiteLocale words) {
 		if (status == 429 || status == 503) {
-			return "Too busy just now";
+			return words.text("error.heading.busy");
 		}
-		return (status >= 500) ? "Something went wrong" : "That request could not be answered";
+		return words.text((status >= 500) ? "error.heading.server" : "error.heading.client");
 	}
 
 	/** What a reader is told about an error, in words rather than a status name. */
-	static String explanation(int status, String reason) {
+	static String explanation(int status, String reason, SiteLocale words) {
 		if (status >= 500 && status != 503) {
-			return "We could not show this page just now. Please try again in a moment.";
+			return words.text("error.explain.server");
 		}
 		return switch (status) {
-			case 400 -> "The address or the form sent could not be understood.";
-			case 401, 403 -> "You may not do this. Sign in with an account that may, or go back.";
-			case 404 -> "The page you asked for does not exist on this site.";
-			case 405 -> "This address does not accept that kind of request.";
-			case 408 -> "The request took too long to arrive. Please send it again.";
-			case 411 -> "An upload must say how large it is; send it again from the form.";
-			case 413 -> "What was sent is larger than this address accepts.";
-			case 414 -> "The address is too long. Check the link you followed.";
-			case 415 -> "This address does not accept that kind of content.";
-			case 429, 503 -> "Too many requests at once. Please try again in a few seconds.";
-			default -> reason + ".";
+			case 400, 404, 405, 408, 411, 413, 414, 415 -> words.text("error.explain." + status);
+			case 401, 403 -> words.text("error.explain.403");
+			case 429, 503 -> words.text("error.explain.busy");
+			default -> words.text("error.explain.other", reason);
 		};
 	}
 

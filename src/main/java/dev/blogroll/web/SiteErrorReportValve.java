@@ -29,17 +29,22 @@ public final class SiteErrorReportValve extends ErrorReportValve {
 
 	private final Supplier<@Nullable String> stylesheet;
 
+	private final Supplier<@Nullable SiteLocale> siteLocale;
+
 	/** For Tomcat, which may create the valve by its class name: links the plain stylesheet. */
 	public SiteErrorReportValve() {
-		this(() -> null);
+		this(() -> null, () -> null);
 	}
 
 	/**
 	 * @param stylesheet the stylesheet's content-hashed URL, as pages link it; null while the
 	 * application has not started yet
+	 * @param siteLocale the site's language; null while the application has not started yet
+	 * (the page is then in English)
 	 */
-	SiteErrorReportValve(Supplier<@Nullable String> stylesheet) {
+	SiteErrorReportValve(Supplier<@Nullable String> stylesheet, Supplier<@Nullable SiteLocale> siteLocale) {
 		this.stylesheet = stylesheet;
+		this.siteLocale = siteLocale;
 	}
 
 	@Override
@@ -61,7 +66,7 @@ public final class SiteErrorReportValve extends ErrorReportValve {
 			PrintWriter writer = response.getReporter();
 			if (writer != null) {
 				String css = this.stylesheet.get();
-				writer.write(page(status, (css != null) ? css : STYLESHEET));
+				writer.write(page(status, (css != null) ? css : STYLESHEET, this.siteLocale.get()));
 				response.finishResponse();
 			}
 		}
@@ -70,14 +75,16 @@ public final class SiteErrorReportValve extends ErrorReportValve {
 		}
 	}
 
-	static String page(int status, String stylesheet) {
+	static String page(int status, String stylesheet, @Nullable SiteLocale words) {
 		HttpStatus known = HttpStatus.resolve(status);
 		String reason = (known != null) ? known.getReasonPhrase() : "Error";
-		String title = SiteErrorController.heading(status);
-		String text = SiteErrorController.explanation(status, reason);
+		String title = (words != null) ? SiteErrorController.heading(status, words) : "Error " + status;
+		String text = (words != null) ? SiteErrorController.explanation(status, reason, words) : reason + ".";
+		String home = (words != null) ? words.text("error.goHome") : "Go to the home page";
+		String language = (words != null) ? words.languageTag() : "en";
 		return """
 				<!DOCTYPE html>
-				<html lang="en">
+				<html lang="%6$s">
 				<head>
 				  <meta charset="utf-8">
 				  <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -91,12 +98,13 @@ public final class SiteErrorReportValve extends ErrorReportValve {
 				      <p class="status-code">%2$d</p>
 				      <h1>%1$s</h1>
 				      <p>%3$s</p>
-				      <p><a class="button" href="/">Go to the home page</a></p>
+				      <p><a class="button" href="/">%5$s</a></p>
 				    </section>
 				  </main>
 				</body>
 				</html>
-				""".formatted(title, status, HtmlUtils.htmlEscape(text), HtmlUtils.htmlEscape(stylesheet));
+				""".formatted(HtmlUtils.htmlEscape(title), status, HtmlUtils.htmlEscape(text), HtmlUtils.htmlEscape(stylesheet),
+						HtmlUtils.htmlEscape(home), language);
 	}
 
 }

@@ -30,9 +30,13 @@ class WebServerSetup implements WebServerFactoryCustomizer<ConfigurableTomcatWeb
 
 	private final ObjectProvider<ResourceUrlProvider> resourceUrls;
 
-	WebServerSetup(BlogrollProperties properties, ObjectProvider<ResourceUrlProvider> resourceUrls) {
+	private final ObjectProvider<SiteLocale> siteLocale;
+
+	WebServerSetup(BlogrollProperties properties, ObjectProvider<ResourceUrlProvider> resourceUrls,
+			ObjectProvider<SiteLocale> siteLocale) {
 		this.trustedProxies = TrustedProxies.of(properties.trustedProxies());
 		this.resourceUrls = resourceUrls;
+		this.siteLocale = siteLocale;
 	}
 
 	@Override
@@ -46,7 +50,7 @@ class WebServerSetup implements WebServerFactoryCustomizer<ConfigurableTomcatWeb
 					}
 				}
 				host.setErrorReportValveClass(SiteErrorReportValve.class.getName());
-				host.getPipeline().addValve(new SiteErrorReportValve(this::hashedStylesheet));
+				host.getPipeline().addValve(new SiteErrorReportValve(this::hashedStylesheet, this.siteLocale::getIfAvailable));
 			}
 		});
 	}

@@ -69,9 +69,10 @@ class ImportExportTests {
 			.with(Uploads.length(file.getBytes(StandardCharsets.UTF_8)))
 			.with(csrf()).with(user("gus").roles("EDITOR"))).andReturn();
 		var page = Jsoup.parse(result.getResponse().getContentAsString());
-		assertThat(page.select(".import-result p").first().text()).isEqualTo("1 created, 0 updated, 0 unchanged, 2 failed");
+		assertThat(page.select(".import-counts").text()).isEqualTo("1 created, 0 updated, 0 unchanged, 2 failed");
 		assertThat(page.select(".import-errors li").eachText()).satisfiesExactly(
-				(error) -> assertThat(error).startsWith("line 2: not a valid JSON post"),
+				(error) -> assertThat(error)
+					.isEqualTo("line 2: the JSON is broken at character 2 (a missing quote, a stray or missing comma, or a missing } ?)"),
 				(error) -> assertThat(error).isEqualTo("line 3: the title is missing"));
 		assertThat(this.jdbc.sql("select count(*) from post where slug like 'upload-%'").query(Long.class).single())
 			.isOne();
@@ -84,7 +85,7 @@ class ImportExportTests {
 			.with(Uploads.length(new byte[0]))
 			.with(csrf()).with(user("gus").roles("EDITOR"))).andReturn();
 		assertThat(Jsoup.parse(result.getResponse().getContentAsString()).select("[role=alert]").text())
-			.contains("Choose a file of posts to import");
+			.isEqualTo("empty.ndjson was not imported. The file is empty: there is nothing to import.");
 	}
 
 	@Test

@@ -116,7 +116,9 @@ class PostImporterTests {
 		ImportResult result = smallChunks().importFrom(new BufferedReader(new StringReader(String.join("\n", lines))),
 				-1);
 		assertThat(result.errors()).extracting(LineError::lineNumber).containsExactly(5L, 12L, 26L);
-		assertThat(result.errors().get(1).message()).startsWith("the database refused it: ");
+		assertThat(result.errors().get(1).message())
+			.isEqualTo("the body contains an invisible NUL character (\\u0000), which no post can store; remove it and "
+					+ "import the line again");
 		assertThat(result).extracting(ImportResult::created, ImportResult::updated, ImportResult::unchanged,
 				ImportResult::failed)
 			.containsExactly(36L, 1L, 0L, 3L);

@@ -43,7 +43,7 @@ class SiteExportTests {
 	/** The tables compared row for row, each with the order its rows are read in. */
 	private static final Map<String, String> CONTENT = Map.of("category", "id", "author", "id", "tag", "id",
 			"feed_source", "id", "post", "id", "post_revision", "id", "post_tag", "post_id, tag_id", "post_old_slug",
-			"slug");
+			"slug", "media", "id", "media_variant", "media_id, width");
 
 	@Autowired
 	private SiteExporter exporter;
@@ -81,6 +81,17 @@ class SiteExportTests {
 				       '2021-02-03 04:05:06.123456+00', 'Gone for now.', 'Body', 'TRASHED', 'alice', 'bob',
 				       '2024-01-02 03:04:05.654321+00', 'bob', 'PUBLISHED', '2020-01-01 00:00:00.000001+00'
 				from author a""").param("category", engineering).update();
+		// a library image the post shows: the post cannot be restored without it
+		this.jdbc.sql("""
+				insert into media (hash, file_name, content_type, width, height, uploaded_by, uploaded_at)
+				values (repeat('e', 32), 'site-export.png', 'image/png', 2, 1, 'alice', '2024-01-02 03:04:05.5+00')""")
+			.update();
+		this.jdbc.sql("""
+				insert into media_variant (media_id, width, height, bytes)
+				select id, 2, 1, '\\x89504e470d0a1a0a00'::bytea from media where file_name = 'site-export.png'""").update();
+		this.jdbc.sql("""
+				update post set image_url = '/media/' || repeat('e', 32) || '-2x1.png', image_alt = 'Two pixels'
+				where slug = 'site-export-trashed'""").update();
 		this.jdbc.sql("""
 				insert into post_old_slug (slug, post_id)
 				select 'site-export-old-address', id from post where slug = 'site-export-trashed'""").update();
@@ -104,6 +115,7 @@ class SiteExportTests {
 		this.copy.close();
 		this.jdbc.sql("drop database " + this.copyName + " with (force)").update();
 		this.jdbc.sql("delete from post where slug = 'site-export-trashed'").update();
+		this.jdbc.sql("delete from media where file_name = 'site-export.png'").update();
 		this.jdbc.sql("delete from feed_source where name = 'Site Export Source'").update();
 		this.jdbc.sql("delete from account where username = 'site-export-editor'").update();
 	}

@@ -64,6 +64,9 @@ class SearchTests {
 	@Autowired
 	private BlogrollProperties properties;
 
+	@Autowired
+	private dev.blogroll.web.SiteLocale siteLocale;
+
 	@BeforeAll
 	void addPosts() {
 		List<PostBuilder> posts = new ArrayList<>(List.of(
@@ -276,7 +279,7 @@ class SearchTests {
 			.containsExactlyElementsOf(ranked);
 		SearchPage page = new SearchPage("quorvex", false, null, null, List.of(), List.of(), hits.results(),
 				hits.total(), hits.more(), false, 10, Pagination.withPageParameter("/search?q=quorvex", 1, 1));
-		assertThat(page.summary()).isEqualTo("More than 10 posts match; these are ranked among the newest 10 of them.");
+		assertThat(page.summary(this.siteLocale)).isEqualTo("More than 10 posts match; these are the best of the newest 10.");
 		assertThat(search("quorvex").select(".listing-description").text()).isEqualTo("36 posts found, best matches first.");
 	}
 

@@ -84,6 +84,26 @@ class ExcerptsTests {
 	}
 
 	@Test
+	void footnotesFencedCodeAndTaskCheckboxesStayOutOfTheSummary() {
+		String body = """
+				Kong routes requests[^1] to services.
+
+				- [x] add a route
+				- [ ] add a plugin
+
+				```java
+				class Route {}
+				```
+
+				See https://konghq.com for more.
+
+				[^1]: Over HTTP or gRPC.
+				""";
+		assertThat(Excerpts.summarize(null, body))
+			.isEqualTo("Kong routes requests to services. add a route. add a plugin. See https://konghq.com for more.");
+	}
+
+	@Test
 	void punctuationInsideClosingQuotesOrBracketsEndsTheSentence() {
 		assertThat(Excerpts.summarize(null, "- (Done.)\n- “Ready?”\n- plain")).isEqualTo("(Done.) “Ready?” plain.");
 	}

@@ -114,7 +114,11 @@ class DeploymentFilesTests {
 		String dockerfile = Files.readString(DEPLOY.resolve("Dockerfile"));
 		assertThat(dockerfile).contains("EXPOSE " + serverPort() + " " + managementPort())
 			.contains("-Pproduction package")
-			.contains("extract --layers --launcher")
+			.contains("extract --layers --destination")
+			// the CDS archive is recorded in the image that runs it and used by every start
+			.contains("-XX:ArchiveClassesAtExit=blogroll.jsa -Dspring.context.exit=onRefresh")
+			.contains("-XX:SharedArchiveFile=blogroll.jsa")
+			.contains("ENTRYPOINT [\"java\", \"-jar\", \"blogroll.jar\"]")
 			.containsPattern("(?m)^USER 10001");
 		for (String line : dockerfile.split("\n")) {
 			if (line.startsWith("FROM ")) {

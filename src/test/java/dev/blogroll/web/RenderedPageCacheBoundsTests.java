@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+import org.springframework.context.support.StaticMessageSource;
 import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -62,7 +63,8 @@ class RenderedPageCacheBoundsTests {
 		BlogrollProperties properties = new Binder(
 				new MapConfigurationPropertySource(Map.of("blogroll.page-cache-size", bytes + "B")))
 			.bindOrCreate("blogroll", BlogrollProperties.class);
-		return new RenderedPageCache(version, properties, new SimpleMeterRegistry());
+		return new RenderedPageCache(version, new SiteLocale(properties, new StaticMessageSource()), properties,
+				new SimpleMeterRegistry());
 	}
 
 	private static void serve(RenderedPageCache cache, String path, String body) throws Exception {
