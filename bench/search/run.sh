@@ -9,7 +9,7 @@
 #   bench/search/run.sh                          # against search_bench on 127.0.0.1:19410
 #   JAR=/path/to/blogroll.jar ROUNDS=5 bench/search/run.sh
 #
-# Options (environment): PGHOST/PGPORT (127.0.0.1:19410), DB (search_bench), DB_USER/DB_PASSWORD
+# Options (environment): PGHOST/PGPORT (127.0.0.1:19410), DB or SEARCH_DB (search_bench; bench/run.sh passes SEARCH_DB), DB_USER/DB_PASSWORD
 # (blogroll/bench), PORT (19420; management PORT + 1), JAR, JAVA_OPTS, CONCURRENCY (4),
 # ROUNDS (10 measured rounds over the set, after one warm-up round).
 set -euo pipefail
@@ -17,7 +17,7 @@ cd "$(dirname "$0")/../.."
 JAR=${JAR:-target/blogroll.jar}
 PGHOST=${PGHOST:-127.0.0.1}
 PGPORT=${PGPORT:-19410}
-DB=${DB:-search_bench}
+DB=${DB:-${SEARCH_DB:-search_bench}}
 DB_USER=${DB_USER:-blogroll}
 DB_PASSWORD=${DB_PASSWORD:-bench}
 PORT=${PORT:-19420}
