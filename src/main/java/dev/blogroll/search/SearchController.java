@@ -87,7 +87,7 @@ class SearchController {
 		SearchPage search = new SearchPage(terms.text(), terms.shortened(), category, tag, categoryOptions,
 				tagOptions,
 				hits.results(), hits.total(), hits.more(), hits.timedOut(),
-				SearchQueries.RANKED_ALL_UP_TO, Pagination.withPageParameter(url, Math.min(page, last), last));
+				SearchQueries.RANKED_UP_TO, Pagination.withPageParameter(url, Math.min(page, last), last));
 		model.addAttribute("search", search);
 		model.addAttribute("searchTitle", search.title(this.siteLocale));
 		model.addAttribute("searchDescription", search.description(this.siteLocale));

@@ -19,14 +19,15 @@ import dev.blogroll.web.SiteLocale;
  * @param tags every tag, for the filter
  * @param results the posts on this page, best first
  * @param total how many posts match in all, or were ranked when {@code more}
- * @param more whether more posts match than were ranked (only the newest were)
+ * @param more whether more posts match than were ranked (only the newest were: the ranking was
+ * bounded, and the page says so)
  * @param timedOut whether the search was cancelled for taking too long
- * @param rankedAllUpTo up to how many matches all are ranked
+ * @param rankedUpTo up to how many matches all are ranked; beyond, the newest this many are
  * @param pagination the page links
  */
 record SearchPage(String query, boolean shortened, @Nullable FilterOption category, @Nullable FilterOption tag,
 		List<FilterOption> categories, List<FilterOption> tags, List<SearchResult> results, long total,
-		boolean more, boolean timedOut, int rankedAllUpTo, Pagination pagination) {
+		boolean more, boolean timedOut, int rankedUpTo, Pagination pagination) {
 
 	/** Whether the reader has not asked anything yet. */
 	public boolean isPrompt() {
@@ -72,7 +73,7 @@ record SearchPage(String query, boolean shortened, @Nullable FilterOption catego
 			return words.text("search.none");
 		}
 		if (this.more) {
-			return words.text("search.more", this.rankedAllUpTo, this.total);
+			return words.text("search.more", this.rankedUpTo, this.total);
 		}
 		return words.text("search.found", this.total);
 	}

@@ -3,6 +3,7 @@ package dev.blogroll.search;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -23,14 +24,26 @@ import dev.blogroll.content.Visibility;
 import dev.blogroll.listing.PostCard;
 
 /**
- * Runs searches: one statement finds the visible posts that match (through the GIN index on
- * {@code post.search_vector}), ranks them by relevance with recency as tie-break, counts them,
- * keeps one page, and only then builds the highlighted snippets of that page's posts, because
- * {@code ts_headline} reads the whole text of each post it is given. Ranking is bounded: when
- * more than {@value #RANKED_ALL_UP_TO} posts match, only the newest {@value #RANKED_NEWEST}
- * matches are ranked.
+ * Runs searches in two steps, so that no search reads more than a bounded number of posts,
+ * however common its words.
  * <p>
- * Each search statement is timed ({@code blogroll.search.queries}, by outcome: {@code ok},
+ * First the matches: the newest {@value #RANKED_UP_TO} + 1 visible posts that match, found
+ * slice by slice from the newest posts backwards ({@link #SLICE}). Each slice is a range of
+ * dates, chosen from the listing counts ({@code listing_count}, by day) to hold about as many
+ * posts as should give the matches still missing at the rate the slices so far matched; in it,
+ * PostgreSQL intersects the GIN index on {@code post.search_vector} with the date index, so it
+ * reads only the posts of the slice that have every word, and checks a quoted phrase
+ * ({@code <->}, which the GIN index cannot answer) only on those. A common word is done in one
+ * small slice; a rare one widens to all posts, where its matches are few.
+ * <p>
+ * Then the ranking: when at most {@value #RANKED_UP_TO} posts match, all of them are ranked, and
+ * the page is exactly what ranking every match would give; when more match, the newest
+ * {@value #RANKED_UP_TO} are ranked and the page says so ({@link Hits#more()}). Ranking reads
+ * each ranked post's whole tsvector (the expensive part at a million posts), which is why it is
+ * bounded. Highlighted snippets are built for the page's rows only, because {@code ts_headline}
+ * reads the whole text of each post it is given.
+ * <p>
+ * Each search is timed ({@code blogroll.search.queries}, by outcome: {@code ok},
  * {@code timeout}, {@code error}).
  */
 @Component
@@ -43,64 +56,66 @@ class SearchQueries {
 	/** PostgreSQL's SQLSTATE for a cancelled statement (query_canceled). */
 	private static final String QUERY_CANCELED = "57014";
 
-	/** Up to this many matches, every match is ranked. */
-	static final int RANKED_ALL_UP_TO = 10_000;
+	/** Up to this many matches, every match is ranked; beyond, the newest this many are. */
+	static final int RANKED_UP_TO = 1_000;
 
-	/** Beyond {@link #RANKED_ALL_UP_TO} matches, only this many of the newest are ranked. */
-	static final int RANKED_NEWEST = 300;
+	/** The first slice holds about this many posts per match wanted; later ones adapt. */
+	private static final int FIRST_SLICE_POSTS_PER_MATCH = 2;
+
+	/** At most this many slices; the last one reaches back to the oldest post. */
+	private static final int SLICES = 4;
+
+	/**
+	 * Where a slice of about {@code :posts} visible posts, the newest before {@code :before}, starts: the
+	 * start of the day at which the listing's day counts, summed from the newest day before
+	 * {@code :before} backwards, reach {@code :posts}; null when they never do (the slice reaches back to
+	 * the oldest post). The counts include scheduled posts and their days; a slice that holds a few
+	 * more or fewer posts than asked is only a little more or less work, never a wrong result.
+	 */
+	private static final String SLICE = """
+			select case when max(running) >= :posts then min(starts_at) filter (where running - posts < :posts) end
+			from (
+			  select starts_at, posts, sum(posts) over (order by starts_at desc) as running
+			  from listing_count
+			  where kind = :kind and listing_id = :listing and unit = 'day' and starts_at < :before
+			) as days""";
 
 	/*
-	 * Notes on the statement:
-	 * - the query is parsed once (a materialized CTE), not once per row;
-	 * - a query with no positive word ("-kong", or only stop words) has querytree 'T' and would
-	 *   need a scan of every post; the one-time filter turns it into no results instead;
-	 * - ranking reads each candidate's tsvector, the expensive part at a million posts, so the
-	 *   candidates are bounded: "probe" counts matches through the GIN index, stopping at
-	 *   :all + 1. Up to :all matches, all are ranked (exact total). Beyond, the word is common,
-	 *   and the newest :newest matches, found by walking the date index (the tsvector
-	 *   expression is made unindexable on purpose), are ranked instead; "more" tells the page;
+	 * The matches of one slice, newest first. The query is written into the statement (not
+	 * joined from a CTE) so that the planner sees its words and their frequencies and chooses
+	 * a BitmapAnd of the GIN and date indexes. A query with no positive word ("-kong", or only
+	 * stop words) has querytree 'T' and would match every post: it matches none instead.
+	 */
+	private static final String MATCHES = """
+			select p.id from post p
+			where p.search_vector @@ websearch_to_tsquery('english', :q)
+			  and querytree(websearch_to_tsquery('english', :q)) not in ('T', '')
+			  and p.published_at < :before%3$s
+			  and %2$s%1$s
+			order by p.published_at desc, p.id desc
+			limit :limit""";
+
+	/*
+	 * Ranks the matches found and keeps one page:
 	 * - ts_rank_cd with normalization 1 (divide by 1 + log(length)) keeps long posts from winning
-	 *   on length alone; weights A/B/C come from the column itself;
-	 * - count(*) over () is computed before the limit, so the page and the total cost one scan;
+	 *   on length alone; weights A/B/C come from the column itself; ties go to the newer post;
 	 * - snippets are built for the page's rows only, from the Markdown body with link targets,
 	 *   markup characters and the two marker characters removed; the first and last :edge
 	 *   characters of that text tell whether a snippet starts at its start and ends at its end.
 	 */
-	private static final String SEARCH = """
+	private static final String PAGE = """
 			with q as materialized (select websearch_to_tsquery('english', :q) as query),
-			probe as materialized (
-			  select count(*) as matches from (
-			    select 1 from q join post p on p.search_vector @@ q.query
-			    where (select querytree(query) from q) not in ('T', '')
-			      and %2$s%1$s
-			    limit :all + 1) as counted
-			),
-			candidates as (
-			  select p.id, p.published_at, p.search_vector
-			  from q join post p on p.search_vector @@ q.query
-			  where (select matches from probe) <= :all
-			    and %2$s%1$s
-			  union all
-			  (select p.id, p.published_at, p.search_vector
-			   from q cross join post p
-			   where (select matches from probe) > :all
-			     and %2$s%1$s
-			     and (p.search_vector || ''::tsvector) @@ q.query
-			   order by p.published_at desc, p.id desc
-			   limit :newest)
-			),
 			hits as (
-			  select c.id, c.published_at, ts_rank_cd(c.search_vector, q.query, 1) as rank,
-			         count(*) over () as total
-			  from candidates c cross join q
-			  order by rank desc, c.published_at desc, c.id desc
+			  select p.id, p.published_at, ts_rank_cd(p.search_vector, q.query, 1) as rank
+			  from post p cross join q
+			  where p.id in (:ids)
+			  order by rank desc, p.published_at desc, p.id desc
 			  limit :limit offset :offset
 			)
-			select h.total, (select matches from probe) > :all as more,
-			       p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
+			select p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
 			       c.slug as category_slug, c.name as category_name,
 			       a.slug as author_slug, a.name as author_name,
-			       %3$s,
+			       %s,
 			       ts_headline('english', t.text, q.query, :options) as snippet,
 			       left(t.text, :edge) as text_start, right(t.text, :edge) as text_end
 			from hits h
@@ -119,9 +134,7 @@ class SearchQueries {
 
 	private final BlogrollProperties properties;
 
-	private final int rankedAllUpTo;
-
-	private final int rankedNewest;
+	private final int rankedUpTo;
 
 	private final Timer answered;
 
@@ -131,21 +144,20 @@ class SearchQueries {
 
 	@Autowired
 	SearchQueries(DataSource dataSource, Clock clock, BlogrollProperties properties, MeterRegistry registry) {
-		this(JdbcClient.create(withTimeout(dataSource)), clock, properties, RANKED_ALL_UP_TO, RANKED_NEWEST, registry);
+		this(JdbcClient.create(withTimeout(dataSource)), clock, properties, RANKED_UP_TO, registry);
 	}
 
-	/** With other bounds than the defaults, for tests. */
-	SearchQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, int rankedAllUpTo, int rankedNewest) {
-		this(jdbc, clock, properties, rankedAllUpTo, rankedNewest, new SimpleMeterRegistry());
+	/** With another bound than the default, for tests. */
+	SearchQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, int rankedUpTo) {
+		this(jdbc, clock, properties, rankedUpTo, new SimpleMeterRegistry());
 	}
 
-	private SearchQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, int rankedAllUpTo,
-			int rankedNewest, MeterRegistry registry) {
+	private SearchQueries(JdbcClient jdbc, Clock clock, BlogrollProperties properties, int rankedUpTo,
+			MeterRegistry registry) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
-		this.rankedAllUpTo = rankedAllUpTo;
-		this.rankedNewest = rankedNewest;
+		this.rankedUpTo = rankedUpTo;
 		this.answered = timer(registry, "ok");
 		this.timedOut = timer(registry, "timeout");
 		this.failed = timer(registry, "error");
@@ -169,46 +181,16 @@ class SearchQueries {
 
 	/**
 	 * One page, numbered from 1, of the visible posts matching {@code terms}; no results, and
-	 * {@code timedOut}, if PostgreSQL took longer than {@value #TIMEOUT_SECONDS} seconds (a
-	 * phrase of very common words at a million posts can).
+	 * {@code timedOut}, if PostgreSQL took longer than {@value #TIMEOUT_SECONDS} seconds for one
+	 * of the statements.
 	 */
 	Hits search(SearchTerms terms, @Nullable FilterOption category, @Nullable FilterOption tag, int page,
 			int pageSize) {
-		StringBuilder filters = new StringBuilder();
-		if (category != null) {
-			filters.append(" and p.category_id = :category");
-		}
-		if (tag != null) {
-			filters.append(" and exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id = :tag)");
-		}
-		long[] total = { 0 };
-		boolean[] more = { false };
-		List<SearchResult> results;
 		long started = System.nanoTime();
 		try {
-			results = this.jdbc.sql(SEARCH.formatted(filters, Visibility.VISIBLE, PostCard.BLOG_COLUMNS))
-			.param("q", terms.text())
-			.param("now", Timestamp.from(this.clock.instant()))
-			.param("category", (category != null) ? category.id() : 0)
-			.param("tag", (tag != null) ? tag.id() : 0)
-			.param("limit", pageSize)
-			.param("offset", (long) (page - 1) * pageSize)
-			.param("options", HEADLINE_OPTIONS)
-			.param("edge", Snippets.EDGE)
-			.param("all", this.rankedAllUpTo)
-			.param("newest", this.rankedNewest)
-			.query((rs, row) -> {
-				total[0] = rs.getLong("total");
-				more[0] = rs.getBoolean("more");
-				PostCard card = PostCard.fromRow(rs, this.properties.timeZone());
-				String headline = rs.getString("snippet");
-				// a post that matches only in its title gets its summary rather than the body's first words
-				String snippet = (headline.indexOf(Snippets.START) >= 0)
-						? Snippets.toHtml(headline, rs.getString("text_start"), rs.getString("text_end"))
-						: Snippets.toHtml(card.summary());
-				return new SearchResult(card, snippet);
-			})
-			.list();
+			Hits hits = find(terms, category, tag, page, pageSize);
+			this.answered.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+			return hits;
 		}
 		catch (DataAccessException ex) {
 			if (ex.getMostSpecificCause() instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
@@ -218,8 +200,93 @@ class SearchQueries {
 			this.failed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 			throw ex;
 		}
-		this.answered.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-		return new Hits(results, total[0], more[0], false);
+	}
+
+	private Hits find(SearchTerms terms, @Nullable FilterOption category, @Nullable FilterOption tag, int page,
+			int pageSize) {
+		StringBuilder filters = new StringBuilder();
+		if (category != null) {
+			filters.append(" and p.category_id = :category");
+		}
+		if (tag != null) {
+			filters.append(" and exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id = :tag)");
+		}
+		Timestamp now = Timestamp.from(this.clock.instant());
+		String sliceSql = MATCHES.formatted(filters, Visibility.VISIBLE, " and p.published_at >= :from");
+		String lastSliceSql = MATCHES.formatted(filters, Visibility.VISIBLE, "");
+		List<Long> ids = new ArrayList<>();
+		int wanted = this.rankedUpTo + 1;
+		long postsSeen = 0;
+		Timestamp before = new Timestamp(now.getTime() + 1);
+		for (int slice = 1; ids.size() < wanted && before != null; slice++) {
+			long posts = slicePosts(slice, wanted - ids.size(), ids.size(), postsSeen);
+			Timestamp from = (slice < SLICES) ? sliceStart(category, before, posts) : null;
+			JdbcClient.StatementSpec statement = (from != null) ? this.jdbc.sql(sliceSql).param("from", from)
+					: this.jdbc.sql(lastSliceSql);
+			List<Long> found = statement.param("q", terms.text())
+				.param("now", now)
+				.param("before", before)
+				.param("category", (category != null) ? category.id() : 0)
+				.param("tag", (tag != null) ? tag.id() : 0)
+				.param("limit", wanted - ids.size())
+				.query(Long.class)
+				.list();
+			ids.addAll(found);
+			postsSeen += posts;
+			before = from;
+		}
+		boolean more = ids.size() > this.rankedUpTo;
+		if (more) {
+			ids = ids.subList(0, this.rankedUpTo);
+		}
+		if (ids.isEmpty()) {
+			return new Hits(List.of(), 0, false, false);
+		}
+		List<SearchResult> results = this.jdbc.sql(PAGE.formatted(PostCard.BLOG_COLUMNS))
+			.param("q", terms.text())
+			.param("ids", ids)
+			.param("limit", pageSize)
+			.param("offset", (long) (page - 1) * pageSize)
+			.param("options", HEADLINE_OPTIONS)
+			.param("edge", Snippets.EDGE)
+			.query((rs, row) -> {
+				PostCard card = PostCard.fromRow(rs, this.properties.timeZone());
+				String headline = rs.getString("snippet");
+				// a post that matches only in its title gets its summary rather than the body's first words
+				String snippet = (headline.indexOf(Snippets.START) >= 0)
+						? Snippets.toHtml(headline, rs.getString("text_start"), rs.getString("text_end"))
+						: Snippets.toHtml(card.summary());
+				return new SearchResult(card, snippet);
+			})
+			.list();
+		return new Hits(results, ids.size(), more, false);
+	}
+
+	/**
+	 * How many posts the next slice should hold: twice the matches wanted for the first; then as
+	 * many as the matches still missing need at the rate the slices so far matched, with room to
+	 * spare, and at least eight times as many as before when nothing matched yet.
+	 */
+	private static long slicePosts(int slice, int missing, int found, long postsSeen) {
+		if (slice == 1) {
+			return (long) missing * FIRST_SLICE_POSTS_PER_MATCH;
+		}
+		if (found == 0) {
+			return postsSeen * 8;
+		}
+		return Math.max(postsSeen, (long) Math.ceil(missing * 1.5 * postsSeen / found));
+	}
+
+	/** Where a slice of about {@code posts} posts before {@code before} starts, or null: the oldest post. */
+	private @Nullable Timestamp sliceStart(@Nullable FilterOption category, Timestamp before, long posts) {
+		return this.jdbc.sql(SLICE)
+			.param("kind", (category != null) ? "category" : "all")
+			.param("listing", (category != null) ? category.id() : 0)
+			.param("before", before)
+			.param("posts", posts)
+			.query(Timestamp.class)
+			.optional()
+			.orElse(null);
 	}
 
 	/**
@@ -227,9 +294,9 @@ class SearchQueries {
 	 *
 	 * @param results the posts on the page, best first
 	 * @param total how many posts were ranked: all that match, unless {@code more}; 0 when
-	 * the page is empty
-	 * @param more whether more posts match than were ranked (a very common word: only the
-	 * newest matches were ranked)
+	 * nothing matches
+	 * @param more whether more posts match than were ranked (only the newest
+	 * {@value #RANKED_UP_TO} were)
 	 * @param timedOut whether the search was cancelled for taking too long
 	 */
 	record Hits(List<SearchResult> results, long total, boolean more, boolean timedOut) {

@@ -32,6 +32,7 @@ import dev.blogroll.PostBuilder;
 import dev.blogroll.SiteClient;
 import dev.blogroll.SiteClient.Response;
 import dev.blogroll.TestPosts;
+import dev.blogroll.listing.Pagination;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -63,6 +64,9 @@ class SearchTests {
 	@Autowired
 	private BlogrollProperties properties;
 
+	@Autowired
+	private dev.blogroll.web.SiteLocale siteLocale;
+
 	@BeforeAll
 	void addPosts() {
 		List<PostBuilder> posts = new ArrayList<>(List.of(
@@ -92,6 +96,18 @@ class SearchTests {
 		IntStream.rangeClosed(1, 17)
 			.mapToObj((i) -> post("paged-" + i, "Pagewidget Story " + i, "2023-01-%02dT00:00:00Z".formatted(i)))
 			.forEach(posts::add);
+		// 36 posts over twelve years that match "quorvex" in different ways (title, summary, body,
+		// once or often, some with the phrase "quorvex lattice"), for comparing with an exhaustive ranking
+		for (int i = 1; i <= 36; i++) {
+			String words = "quorvex ".repeat(1 + (i * 7) % 5);
+			String body = ((i % 3 == 0) ? "The quorvex lattice holds. " : "A lattice, then quorvex. ") + words
+					+ ((i % 3 == 1) ? "filler ".repeat(1 + (i * 13) % 40) : "");
+			posts.add(post("quorvex-" + i, ((i % 4 == 0) ? "Quorvex Notes " : "Field Notes ") + i,
+					"%d-%02d-%02dT%02d:00:00Z".formatted(2014 + i % 12, 1 + (i * 5) % 12, 1 + (i * 11) % 28, i % 24))
+				.category((i % 2 == 0) ? "Search Lab" : "Engineering")
+				.excerpt((i % 5 == 0) ? "Why quorvex matters." : null)
+				.body(body));
+		}
 		this.testPosts.add(posts.toArray(PostBuilder[]::new));
 	}
 
@@ -205,8 +221,8 @@ class SearchTests {
 	}
 
 	@Test
-	void whenAWordIsVeryCommonOnlyTheNewestMatchesAreRanked() {
-		SearchQueries bounded = new SearchQueries(this.jdbc, this.clock, this.properties, 10, 3);
+	void whenMoreMatchThanTheBoundOnlyTheNewestMatchesAreRanked() {
+		SearchQueries bounded = new SearchQueries(this.jdbc, this.clock, this.properties, 3);
 		SearchQueries.Hits hits = bounded.search(SearchTerms.of("pagewidget"), null, null, 1, 15);
 		assertThat(hits.more()).isTrue();
 		assertThat(hits.total()).isEqualTo(3);
@@ -215,6 +231,81 @@ class SearchTests {
 		SearchQueries.Hits few = bounded.search(SearchTerms.of("quillwort"), null, null, 1, 15);
 		assertThat(few.more()).isFalse();
 		assertThat(few.total()).isEqualTo(3);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "quorvex", "\"quorvex lattice\"", "quorvex -filler", "quorvex OR pagewidget",
+			"lattice notes" })
+	void underTheBoundEveryPageIsWhatRankingEveryMatchGives(String query) {
+		// bounds just above the matches: the matches are found in several slices of dates
+		for (FilterOption category : new FilterOption[] { null, filter("category", "search-lab") }) {
+			long matches = exhaustive(query, category, Integer.MAX_VALUE, 0).size();
+			assertThat(matches).as("matches of %s", query).isBetween(1L, 60L);
+			SearchQueries queries = new SearchQueries(this.jdbc, this.clock, this.properties, (int) matches);
+			for (int page = 1; page <= 3; page++) {
+				SearchQueries.Hits hits = queries.search(SearchTerms.of(query), category, null, page, 15);
+				assertThat(hits.more()).isFalse();
+				assertThat(hits.total()).isEqualTo(matches);
+				assertThat(hits.results()).extracting((result) -> result.card().path().replaceAll(".*/", ""))
+					.as("page %d of %s in %s", page, query, category)
+					.containsExactlyElementsOf(exhaustive(query, category, 15, (page - 1) * 15));
+			}
+		}
+	}
+
+	@Test
+	void overTheBoundThePageIsTheRankingOfTheNewestMatchesAndSaysSo() {
+		SearchQueries bounded = new SearchQueries(this.jdbc, this.clock, this.properties, 10);
+		SearchQueries.Hits hits = bounded.search(SearchTerms.of("quorvex"), null, null, 1, 15);
+		assertThat(hits.more()).isTrue();
+		assertThat(hits.total()).isEqualTo(10);
+		List<String> newest = this.jdbc.sql("""
+				select p.slug from post p
+				where p.search_vector @@ websearch_to_tsquery('english', 'quorvex')
+				  and p.status = 'PUBLISHED' and p.published_at <= :now
+				order by p.published_at desc, p.id desc limit 10""")
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.query(String.class)
+			.list();
+		List<String> ranked = this.jdbc.sql("""
+				select p.slug from post p
+				where p.slug in (:newest)
+				order by ts_rank_cd(p.search_vector, websearch_to_tsquery('english', 'quorvex'), 1) desc,
+				         p.published_at desc, p.id desc""")
+			.param("newest", newest)
+			.query(String.class)
+			.list();
+		assertThat(hits.results()).extracting((result) -> result.card().path().replaceAll(".*/", ""))
+			.containsExactlyElementsOf(ranked);
+		SearchPage page = new SearchPage("quorvex", false, null, null, List.of(), List.of(), hits.results(),
+				hits.total(), hits.more(), false, 10, Pagination.withPageParameter("/search?q=quorvex", 1, 1));
+		assertThat(page.summary(this.siteLocale)).isEqualTo("More than 10 posts match; these are the best of the newest 10.");
+		assertThat(search("quorvex").select(".listing-description").text()).isEqualTo("36 posts found, best matches first.");
+	}
+
+	private FilterOption filter(String kind, String slug) {
+		return this.jdbc.sql("select id from " + kind + " where slug = :slug")
+			.param("slug", slug)
+			.query((rs, row) -> new FilterOption(rs.getLong("id"), slug, slug))
+			.single();
+	}
+
+	/** The slugs of one page of the ranking of every visible match, with no bound. */
+	private List<String> exhaustive(String query, FilterOption category, int limit, int offset) {
+		return this.jdbc.sql("""
+				select p.slug from post p
+				where p.search_vector @@ websearch_to_tsquery('english', :q)
+				  and p.status = 'PUBLISHED' and p.published_at <= :now and (:category = 0 or p.category_id = :category)
+				order by ts_rank_cd(p.search_vector, websearch_to_tsquery('english', :q), 1) desc,
+				         p.published_at desc, p.id desc
+				limit :limit offset :offset""")
+			.param("q", query)
+			.param("category", (category != null) ? category.id() : 0)
+			.param("now", java.sql.Timestamp.from(this.clock.instant()))
+			.param("limit", limit)
+			.param("offset", offset)
+			.query(String.class)
+			.list();
 	}
 
 	@Test
@@ -226,7 +317,7 @@ class SearchTests {
 					}
 					throw new UnsupportedOperationException(method.getName());
 				});
-		SearchQueries queries = new SearchQueries(JdbcClient.create(cancelling), this.clock, this.properties, 10, 3);
+		SearchQueries queries = new SearchQueries(JdbcClient.create(cancelling), this.clock, this.properties, 10);
 		SearchQueries.Hits hits = queries.search(SearchTerms.of("zephyrine"), null, null, 1, 15);
 		assertThat(hits.timedOut()).isTrue();
 		assertThat(hits.results()).isEmpty();
@@ -235,7 +326,7 @@ class SearchTests {
 					throw new SQLException("connection refused", "08001");
 				});
 		assertThatExceptionOfType(DataAccessException.class).isThrownBy(
-				() -> new SearchQueries(JdbcClient.create(failing), this.clock, this.properties, 10, 3)
+				() -> new SearchQueries(JdbcClient.create(failing), this.clock, this.properties, 10)
 					.search(SearchTerms.of("zephyrine"), null, null, 1, 15));
 	}
 
