@@ -23,7 +23,9 @@
 #   DB=blogroll_bench  the database (dropped and created again unless REUSE_DB applies)
 #   SEARCH_DB=…        a database holding the search corpus: runs bench/search/run.sh against it
 #                      (SEARCH_DB passed on), whose bench/work/search-summary.tsv rows (figure, measured,
-#                      target, met|missed) join the table; SEARCH_SUMMARY=file takes such a file as it is
+#                      target, met|missed) join the table; SEARCH_SUMMARY=file takes such a file as it is;
+#                      SEARCH_PGHOST/SEARCH_PGPORT when the corpus is on another server (bench/search/load.sh's
+#                      cluster is 127.0.0.1:19410)
 #   PORT=18080, NGINX_PORT=18081 (Blogroll's management port is PORT + 10)
 set -euo pipefail
 
@@ -247,7 +249,7 @@ if [[ -n "${SEARCH_DB:-}" ]]; then
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID="" # its cores are the search run's now
   log "search query set on $SEARCH_DB (bench/search/run.sh)"
   rm -f "$WORK/search-summary.tsv"
-  SEARCH_DB=$SEARCH_DB PGHOST=$PGHOST PGPORT=$PGPORT bench/search/run.sh >&2 || log "bench/search/run.sh failed"
+  SEARCH_DB=$SEARCH_DB PGHOST=${SEARCH_PGHOST:-$PGHOST} PGPORT=${SEARCH_PGPORT:-$PGPORT} bench/search/run.sh >&2 || log "bench/search/run.sh failed"
   SEARCH_SUMMARY=$WORK/search-summary.tsv
 fi
 

@@ -95,15 +95,18 @@ class ListingQueryCountTests {
 	}
 
 	@Test
-	void aSearchResultsPageCostsTheSameFewStatementsWhateverItFinds() {
+	void aSearchResultsPageCostsABoundedNumberOfStatementsWhateverItFinds() {
+		// matches are looked for in at most 4 slices of dates, newest first (SearchQueries), each a
+		// look at the listing counts and one statement; then one for the page; a common word is
+		// done in the first slice, a word nothing has walks all four
 		int many = statementsFor("/search?q=gateway");
 		int filtered = statementsFor("/search?q=gateway&category=engineering&tag=api-gateway&page=2");
 		int none = statementsFor("/search?q=nothingmatchesthis");
 		int prompt = statementsFor("/search");
-		assertThat(many).as("statements for /search?q=gateway").isLessThanOrEqualTo(4);
-		assertThat(filtered).isEqualTo(many);
-		assertThat(none).isEqualTo(many);
-		assertThat(prompt).as("nothing to search for").isEqualTo(many - 1);
+		assertThat(many).as("statements for /search?q=gateway").isLessThanOrEqualTo(5);
+		assertThat(filtered).as("statements for a filtered search").isLessThanOrEqualTo(10);
+		assertThat(none).as("statements for a search nothing matches").isLessThanOrEqualTo(10);
+		assertThat(prompt).as("nothing to search for").isLessThan(many);
 	}
 
 	@Test
