@@ -18,6 +18,8 @@ import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 
+import dev.blogroll.web.SiteLocale;
+
 /**
  * The sessions of an account, found through Spring Session's index of sessions by principal
  * name ({@code spring_session.principal_name}, in PostgreSQL, so every instance sees the same):
@@ -40,8 +42,12 @@ class AccountSessions {
 
 	private final ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository;
 
-	AccountSessions(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository) {
+	private final SiteLocale siteLocale;
+
+	AccountSessions(ObjectProvider<FindByIndexNameSessionRepository<? extends Session>> repository,
+			SiteLocale siteLocale) {
 		this.repository = repository;
+		this.siteLocale = siteLocale;
 	}
 
 	/** Notes in the new session where and when it signed in. */
@@ -63,7 +69,7 @@ class AccountSessions {
 	List<SessionInfo> list(String username, @Nullable String currentId) {
 		return sessions(username).values()
 			.stream()
-			.map((session) -> SessionInfo.of(session, session.getId().equals(currentId)))
+			.map((session) -> SessionInfo.of(session, session.getId().equals(currentId), this.siteLocale))
 			.sorted(Comparator.comparing(SessionInfo::current)
 				.reversed()
 				.thenComparing(SessionInfo::lastUsed, Comparator.reverseOrder()))
@@ -134,12 +140,12 @@ class AccountSessions {
 	record SessionInfo(String handle, String browser, String address, @Nullable Instant signedIn, Instant lastUsed,
 			boolean current) {
 
-		static SessionInfo of(Session session, boolean current) {
+		static SessionInfo of(Session session, boolean current, SiteLocale words) {
 			String agent = session.getAttribute(USER_AGENT);
 			String address = session.getAttribute(ADDRESS);
 			Long signedIn = session.getAttribute(SIGNED_IN_AT);
-			return new SessionInfo(AccountSessions.handle(session.getId()), Browsers.describe(agent),
-					(address != null) ? address : "unknown", (signedIn != null) ? Instant.ofEpochMilli(signedIn) : null,
+			return new SessionInfo(AccountSessions.handle(session.getId()), Browsers.describe(agent, words),
+					(address != null) ? address : words.text("admin.address.unknown"), (signedIn != null) ? Instant.ofEpochMilli(signedIn) : null,
 					session.getLastAccessedTime(), current);
 		}
 

@@ -2,6 +2,8 @@ package dev.blogroll.admin;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.blogroll.web.SiteLocale;
+
 /**
  * Names the browser and system of a {@code User-Agent} in a few words ("Firefox on Linux"), for
  * the list of an account's sessions: enough to recognise one's own devices, no more. Order
@@ -12,14 +14,18 @@ final class Browsers {
 	private Browsers() {
 	}
 
-	static String describe(@Nullable String agent) {
+	static String describe(@Nullable String agent, SiteLocale words) {
 		if (agent == null || agent.isBlank()) {
-			return "Unknown browser";
+			return words.text("admin.browser.unknown");
 		}
-		return browser(agent) + " on " + system(agent);
+		String browser = browser(agent);
+		String system = system(agent);
+		return words.text("admin.browser.on", (browser != null) ? browser : words.text("admin.browser.other"),
+				(system != null) ? system : words.text("admin.browser.unknownSystem"));
 	}
 
-	private static String browser(String agent) {
+	/** The browser's name, or null for another one. */
+	private static @Nullable String browser(String agent) {
 		if (agent.contains("Edg/")) {
 			return "Edge";
 		}
@@ -38,10 +44,11 @@ final class Browsers {
 		if (agent.startsWith("curl/")) {
 			return "curl";
 		}
-		return "Another browser";
+		return null;
 	}
 
-	private static String system(String agent) {
+	/** The system's name, or null for an unknown one. */
+	private static @Nullable String system(String agent) {
 		if (agent.contains("Android")) {
 			return "Android";
 		}
@@ -57,7 +64,7 @@ final class Browsers {
 		if (agent.contains("Linux")) {
 			return "Linux";
 		}
-		return "an unknown system";
+		return null;
 	}
 
 }

@@ -243,14 +243,6 @@ class LoginThrottle {
 			return Math.max(1, (this.remaining.toSeconds() + 59) / 60);
 		}
 
-		/** The alert admins see. */
-		public String message() {
-			return "Sign-ins for “" + this.username + "” are paused for about " + minutes() + " more minute"
-					+ ((minutes() == 1) ? "" : "s") + ": " + this.failures
-					+ " failed attempts in the last hour, from many addresses. It still signs in from addresses it "
-					+ "has used before; if you suspect an attack, tell its owner.";
-		}
-
 	}
 
 }

@@ -133,7 +133,7 @@ class FeedWriter {
 		// RSS readers render <description> as HTML: the excerpt is text, so it is escaped first
 		entry.setDescription(content("text", atom ? post.summary() : HtmlUtils.htmlEscape(post.summary())));
 		if (post.body() != null) {
-			entry.setContents(List.of(content("html", Markdown.toSafeHtml(post.body()))));
+			entry.setContents(List.of(content("html", Markdown.toSafeHtml(post.body(), this.siteLocale.markdownWords()))));
 		}
 		return entry;
 	}

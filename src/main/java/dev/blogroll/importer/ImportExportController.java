@@ -17,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
+import dev.blogroll.web.SiteLocale;
+
 /**
  * Editors import a file of posts (Blogroll's NDJSON, a WordPress or a Ghost export: valid posts
  * are imported, bad ones reported with their line numbers) and download every post in the same format, or the whole site
@@ -33,11 +35,15 @@ class ImportExportController {
 
 	private final Clock clock;
 
-	ImportExportController(PostImporter importer, PostExporter exporter, SiteExporter siteExporter, Clock clock) {
+	private final SiteLocale siteLocale;
+
+	ImportExportController(PostImporter importer, PostExporter exporter, SiteExporter siteExporter, Clock clock,
+			SiteLocale siteLocale) {
 		this.importer = importer;
 		this.exporter = exporter;
 		this.siteExporter = siteExporter;
 		this.clock = clock;
+		this.siteLocale = siteLocale;
 	}
 
 	@GetMapping("/admin/import")
@@ -56,7 +62,7 @@ class ImportExportController {
 		model.addAttribute("createCategories", createCategories);
 		String name = file.getOriginalFilename();
 		if (file.isEmpty() && (name == null || name.isBlank())) {
-			model.addAttribute("problem", "Choose a file of posts to import.");
+			model.addAttribute("problem", this.siteLocale.text("admin.import.chooseFile"));
 			return "admin/import";
 		}
 		model.addAttribute("fileName", name);

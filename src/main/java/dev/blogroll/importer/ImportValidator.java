@@ -9,6 +9,8 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import dev.blogroll.category.Category;
 import dev.blogroll.post.PostRules;
@@ -30,6 +32,12 @@ final class ImportValidator {
 
 	/** Enough for every name of a big import; the cache starts again when it is full. */
 	private static final int MAX_CACHED_NAMES = 50_000;
+
+	/**
+	 * The bundle's English, for the rules' sentences ({@link PostRules.Problem}) in a report
+	 * whose other lines are still written here in English.
+	 */
+	private static final MessageSource ENGLISH = english();
 
 	/** Category, author and tag names met so far, with their slugs. */
 	private final Map<String, ValidPost.Name> names = new HashMap<>();
@@ -54,9 +62,10 @@ final class ImportValidator {
 					+ PostRules.MAX_TITLE + " are allowed");
 		}
 		String slug = PostRules.slug(line.slug(), title);
-		String slugProblem = PostRules.slugProblem(slug);
+		PostRules.Problem slugProblem = PostRules.slugProblem(slug);
 		if (slugProblem != null) {
-			throw new InvalidLineException("the slug “" + shorten(slug) + "” is not valid. " + slugProblem);
+			throw new InvalidLineException("the slug “" + shorten(slug) + "” is not valid. "
+					+ english(slugProblem));
 		}
 		ValidPost.Name category = name(line.category(), "category", PostRules.MAX_CATEGORY_NAME);
 		// a category named by its slug ("api-security") is shown to readers as words
@@ -82,6 +91,18 @@ final class ImportValidator {
 		}
 		return new ValidPost(lineNumber, slug, title, category, tags(line.tags()), author, publishedAt, excerpt,
 				Excerpts.summarize(excerpt, body), body, imageUrl, imageAlt, sourceUrl, status);
+	}
+
+	private static MessageSource english() {
+		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+		messages.setBasename("messages");
+		messages.setDefaultEncoding("UTF-8");
+		messages.setFallbackToSystemLocale(false);
+		return messages;
+	}
+
+	private static String english(PostRules.Problem problem) {
+		return ENGLISH.getMessage(problem.code(), problem.args(), Locale.ENGLISH);
 	}
 
 	private static @Nullable String fieldWithNul(ImportLine line) {
@@ -140,9 +161,9 @@ final class ImportValidator {
 		if (tags == null) {
 			return List.of();
 		}
-		String tooMany = PostRules.tagCountProblem(tags.size());
+		PostRules.Problem tooMany = PostRules.tagCountProblem(tags.size());
 		if (tooMany != null) {
-			throw new InvalidLineException(tooMany);
+			throw new InvalidLineException(english(tooMany));
 		}
 		Map<String, ValidPost.Name> bySlug = new LinkedHashMap<>();
 		for (String tag : tags) {

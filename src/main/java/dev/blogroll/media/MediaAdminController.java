@@ -22,6 +22,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * The media page: editors upload images (a form that needs no script, and the post form's
@@ -40,9 +41,12 @@ class MediaAdminController {
 
 	private final MediaSettings settings;
 
-	MediaAdminController(MediaLibrary library, MediaSettings settings) {
+	private final SiteLocale siteLocale;
+
+	MediaAdminController(MediaLibrary library, MediaSettings settings, SiteLocale siteLocale) {
 		this.library = library;
 		this.settings = settings;
+		this.siteLocale = siteLocale;
 	}
 
 	@GetMapping
@@ -119,11 +123,10 @@ class MediaAdminController {
 			.orElseThrow(() -> new NotFoundException("There is no image " + id + " in the library"));
 		int uses = this.library.uses(id).size();
 		if (uses > 0 || !this.library.delete(id)) {
-			redirect.addFlashAttribute("error", "“" + image.fileName() + "” is shown by "
-					+ (uses == 1 ? "a post" : "posts") + " (trashed ones included). Choose another image for them first.");
+			redirect.addFlashAttribute("error", this.siteLocale.text("admin.media.inUse", image.fileName(), uses));
 		}
 		else {
-			redirect.addFlashAttribute("message", "Deleted the image “" + image.fileName() + "”.");
+			redirect.addFlashAttribute("message", this.siteLocale.text("admin.media.deleted", image.fileName()));
 		}
 		return "redirect:" + MediaSettings.UPLOAD_PATH;
 	}

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.BlogrollProperties;
+import dev.blogroll.web.SiteLocale;
 
 /**
  * Receives the autosaves of the form of a post not yet created ({@link Autosaves#saveNew}),
@@ -31,9 +32,12 @@ class NewPostAutosaveController {
 
 	private final ZoneId zone;
 
-	NewPostAutosaveController(Autosaves autosaves, BlogrollProperties properties) {
+	private final SiteLocale siteLocale;
+
+	NewPostAutosaveController(Autosaves autosaves, BlogrollProperties properties, SiteLocale siteLocale) {
 		this.autosaves = autosaves;
 		this.zone = properties.timeZone();
+		this.siteLocale = siteLocale;
 	}
 
 	/** Answers the time it was kept ("10:42"), for the form to show; 413 if it is too large to keep. */
@@ -43,13 +47,13 @@ class NewPostAutosaveController {
 			.map((when) -> ResponseEntity.ok().contentType(MediaType.TEXT_PLAIN).body(TIME.format(when.atZone(this.zone))))
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE)
 				.contentType(MediaType.TEXT_PLAIN)
-				.body("Too large to save automatically"));
+				.body(this.siteLocale.text("post.autosave.tooLarge")));
 	}
 
 	@PostMapping("/discard")
 	String discard(Principal principal, RedirectAttributes redirect) {
 		this.autosaves.discardNew(principal.getName());
-		redirect.addFlashAttribute("message", "Discarded the unsaved new post; this is a blank form.");
+		redirect.addFlashAttribute("message", this.siteLocale.text("post.autosave.discardedNew"));
 		return "redirect:/admin/posts/new";
 	}
 

@@ -132,7 +132,7 @@ class PostAdminController {
 		Post existing = this.editor.find(id);
 		// after a conflict: the fields the editor chose to take from the other save, or the merged body
 		PostConflict.Chosen chosen = PostConflict.chosen(postForm, PostForm.of(existing, this.zone), theirs, params,
-				result, model);
+				result, model, this.siteLocale);
 		model.addAttribute("post", existing);
 		model.addAttribute("state", PostState.of(existing, this.clock.instant(), this.siteLocale));
 		return this.saving.save(id, principal.getName(), chosen.form(), chosen.result(), "now".equals(publish),

@@ -88,7 +88,7 @@ class PostBulk {
 				from before where p.id = before.id returning p.id || ':' || before.category_id""")
 			.param("ids", ids).param("category", categoryId)
 			.param("now", Timestamp.from(this.clock.instant())).param("by", username)
-			.query(String.class).list(), username, Revisions.Kind.MOVE, "to " + categoryName(categoryId))));
+			.query(String.class).list(), username, Revisions.Kind.MOVE, categoryName(categoryId))));
 	}
 
 	/** Adds the tag (created if new) to the posts that lack it. */
@@ -100,7 +100,7 @@ class PostBulk {
 					on conflict do nothing returning post_id || ':' || tag_id""")
 				.param("tag", tag).param("ids", ids).query(String.class).list();
 			touch(added, username);
-			return new Done("tag", keepRevisions(added, username, Revisions.Kind.TAG, "“" + name.strip() + "” added"));
+			return new Done("tag", keepRevisions(added, username, Revisions.Kind.TAG, name.strip()));
 		});
 	}
 
@@ -157,8 +157,7 @@ class PostBulk {
 	/** {@code undone}, after keeping a revision of the post if the undo changed it. */
 	private int keptUndo(long id, String username, String action, int undone) {
 		if (undone > 0) {
-			this.revisions.keep(this.editor.find(id), username, this.clock.instant(), Revisions.Kind.UNDO,
-					"of “" + action + "” in bulk");
+			this.revisions.keep(this.editor.find(id), username, this.clock.instant(), Revisions.Kind.UNDO, action);
 		}
 		return undone;
 	}

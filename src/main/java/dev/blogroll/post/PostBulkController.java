@@ -57,7 +57,9 @@ class PostBulkController {
 				done = this.bulk.move(chosen, categoryId, user);
 			}
 			case "tag" -> {
-				String problem = tag.isBlank() ? this.siteLocale.text("post.bulk.enterTag") : PostRules.tagProblem(tag.strip());
+				PostRules.Problem broken = tag.isBlank() ? null : PostRules.tagProblem(tag.strip());
+				String problem = tag.isBlank() ? this.siteLocale.text("post.bulk.enterTag")
+						: (broken != null) ? this.siteLocale.text(broken.code(), (Object[]) broken.args()) : null;
 				if (problem != null) {
 					redirect.addFlashAttribute("error", problem);
 					return "redirect:/admin/posts";

@@ -13,6 +13,8 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 
+import dev.blogroll.web.SiteLocale;
+
 /**
  * The conflict page's view of each field the other save and this editor's form disagree on:
  * both values side by side, and which one saving will keep unless the editor chooses
@@ -37,7 +39,7 @@ final class PostConflict {
 	 * @param theirs the other save's value, as shown
 	 * @param mine this editor's value, as shown
 	 * @param choice what is chosen: {@code theirs}, {@code mine} or {@code merged}
-	 * @param why why that is the default, in words
+	 * @param why why that is the default, in the site's language
 	 * @param merged for the body, the three-way merge (null without the starting version)
 	 * @param conflicts for the body, how many stretches both changed
 	 */
@@ -47,7 +49,7 @@ final class PostConflict {
 
 	/** The fields that differ, in the form's order. */
 	static List<Field> fields(PostForm theirs, PostForm mine, Optional<Map<String, String>> base,
-			Map<String, String> names) {
+			Map<String, String> names, SiteLocale words) {
 		Map<String, String> theirValues = values(theirs);
 		Map<String, String> myValues = values(mine);
 		List<Field> fields = new ArrayList<>();
@@ -61,7 +63,7 @@ final class PostConflict {
 			String shownMine = names.getOrDefault(name + ":" + my, my);
 			if (base.isEmpty()) {
 				fields.add(new Field(label, shownTheirs, shownMine, "mine",
-						"The version you started from is not known, so choose which to keep.", null, 0));
+						words.text("admin.conflict.why.unknownStart"), null, 0));
 				return;
 			}
 			String started = Objects.requireNonNullElse(base.get().get(name), "");
@@ -70,22 +72,20 @@ final class PostConflict {
 			if (name.equals("body") && theyChanged && iChanged) {
 				BodyMerge.Result merge = BodyMerge.merge(started, their, my);
 				fields.add(new Field(label, shownTheirs, shownMine, "merged", merge.conflicts() == 0
-						? "Both of you changed the body, in different places: the merge below keeps both."
-						: "Both of you changed the same lines: the merge below keeps everything else and marks "
-								+ merge.conflicts() + (merge.conflicts() == 1 ? " place" : " places")
-								+ " to resolve.",
+						? words.text("admin.conflict.why.merged")
+						: words.text("admin.conflict.why.mergedWithConflicts", merge.conflicts()),
 						merge.text(), merge.conflicts()));
 			}
 			else if (theyChanged && !iChanged) {
 				fields.add(new Field(label, shownTheirs, shownMine, "theirs",
-						"Only the other save changed this: theirs is kept unless you choose yours.", null, 0));
+						words.text("admin.conflict.why.theirs"), null, 0));
 			}
 			else if (!theyChanged) {
-				fields.add(new Field(label, shownTheirs, shownMine, "mine", "Only you changed this.", null, 0));
+				fields.add(new Field(label, shownTheirs, shownMine, "mine", words.text("admin.conflict.why.mine"), null, 0));
 			}
 			else {
-				fields.add(new Field(label, shownTheirs, shownMine, "mine", "Both of you changed this: choose one.",
-						null, 0));
+				fields.add(new Field(label, shownTheirs, shownMine, "mine", words.text("admin.conflict.why.both"), null,
+						0));
 			}
 		});
 		return fields;
@@ -97,7 +97,7 @@ final class PostConflict {
 	 * message, the merge kept in the form. Put into {@code model} when it differs from what was sent.
 	 */
 	static Chosen chosen(PostForm mine, PostForm theirs, List<String> takeTheirs, MultiValueMap<String, String> params,
-			BindingResult sent, Model model) {
+			BindingResult sent, Model model, SiteLocale words) {
 		List<String> labels = new ArrayList<>(takeTheirs);
 		params.forEach((name, values) -> {
 			if (name.startsWith(PICK) && values.contains("theirs")) {
@@ -117,12 +117,11 @@ final class PostConflict {
 		result.addAllErrors(sent);
 		if (merged != null && form.body() == merged && merged.length() > PostRules.MAX_BODY) {
 			// the form's own limit, checked on what was typed, holds for the merge too
-			result.rejectValue("body", "body.size", "The body is longer than " + PostRules.MAX_BODY + " characters.");
+			result.rejectValue("body", "body.size", words.text("admin.conflict.mergeTooLong", String.valueOf(PostRules.MAX_BODY)));
 		}
 		else if (merged != null && form.body() == merged && BodyMerge.hasMarkers(merged)) {
-			result.rejectValue("body", "body.conflict", "The merged body still has conflict markers ("
-					+ BodyMerge.MINE_MARKER + " … " + BodyMerge.THEIRS_MARKER
-					+ "): keep the lines you want, delete the markers, then save.");
+			result.rejectValue("body", "body.conflict",
+					words.text("admin.conflict.mergeMarked", BodyMerge.MINE_MARKER, BodyMerge.THEIRS_MARKER));
 		}
 		model.addAttribute("postForm", form);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "postForm", result);

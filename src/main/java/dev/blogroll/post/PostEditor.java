@@ -100,10 +100,10 @@ public class PostEditor {
 	@Transactional(readOnly = true)
 	public void check(PostForm form, @Nullable Long postId, Errors errors) {
 		String slug = slugOf(form);
-		String slugProblem = PostRules.slugProblem(slug);
+		PostRules.Problem slugProblem = PostRules.slugProblem(slug);
 		if (slugProblem != null) {
 			if (!slug.isEmpty() || !errors.hasFieldErrors("title")) {
-				errors.rejectValue("slug", "slug.invalid", slugProblem);
+				errors.rejectValue("slug", "slug.invalid", words(slugProblem));
 			}
 		}
 		else {
@@ -292,14 +292,19 @@ public class PostEditor {
 			errors.rejectValue("authorId", "author.unknown", this.siteLocale.text("post.author.unknown"));
 		}
 		else if (named && PostRules.authorProblem(form.newAuthor().strip()) != null) {
-			errors.rejectValue("newAuthor", "author.name", PostRules.authorProblem(form.newAuthor().strip()));
+			errors.rejectValue("newAuthor", "author.name", words(PostRules.authorProblem(form.newAuthor().strip())));
 		}
 	}
 
-	private static void checkAddress(@Nullable String address, String field, Errors errors) {
+	private void checkAddress(@Nullable String address, String field, Errors errors) {
 		if (address != null && !address.isBlank() && PostRules.addressProblem(address.strip()) != null) {
-			errors.rejectValue(field, field + ".format", PostRules.addressProblem(address.strip()));
+			errors.rejectValue(field, field + ".format", words(PostRules.addressProblem(address.strip())));
 		}
+	}
+
+	/** A broken rule in the site's language. */
+	private String words(PostRules.Problem problem) {
+		return this.siteLocale.text(problem.code(), (Object[]) problem.args());
 	}
 
 	/**
@@ -313,8 +318,7 @@ public class PostEditor {
 		}
 		if (MediaPaths.isLibraryPath(image.strip())) {
 			if (!MediaLibrary.hasImage(this.jdbc, image.strip())) {
-				errors.rejectValue("imageUrl", "imageUrl.library", "This image is not in the media library (it may have "
-						+ "been deleted). Upload it again or choose another.");
+				errors.rejectValue("imageUrl", "imageUrl.library", this.siteLocale.text("post.imageUrl.library"));
 			}
 		}
 		else {
@@ -322,8 +326,7 @@ public class PostEditor {
 			checkImageIsSecure(image, errors);
 		}
 		if (!errors.hasFieldErrors("imageAlt") && (form.imageAlt() == null || form.imageAlt().isBlank())) {
-			errors.rejectValue("imageAlt", "imageAlt.required", "Describe the image for people who cannot see it: "
-					+ "alt text is needed with an image.");
+			errors.rejectValue("imageAlt", "imageAlt.required", this.siteLocale.text("post.imageAlt.required"));
 		}
 	}
 
@@ -339,20 +342,20 @@ public class PostEditor {
 		}
 	}
 
-	private static void checkTags(@Nullable String tags, Errors errors) {
+	private void checkTags(@Nullable String tags, Errors errors) {
 		if (tags == null || errors.hasFieldErrors("tags")) {
 			return;
 		}
 		for (String name : tags.split(",")) {
-			String problem = name.isBlank() ? null : PostRules.tagProblem(name.strip());
+			PostRules.Problem problem = name.isBlank() ? null : PostRules.tagProblem(name.strip());
 			if (problem != null) {
-				errors.rejectValue("tags", "tags.invalid", problem);
+				errors.rejectValue("tags", "tags.invalid", words(problem));
 				return;
 			}
 		}
-		String tooMany = PostRules.tagCountProblem(PostRules.tagNames(tags).size());
+		PostRules.Problem tooMany = PostRules.tagCountProblem(PostRules.tagNames(tags).size());
 		if (tooMany != null) {
-			errors.rejectValue("tags", "tags.many", tooMany);
+			errors.rejectValue("tags", "tags.many", words(tooMany));
 		}
 	}
 

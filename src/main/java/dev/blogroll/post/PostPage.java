@@ -33,11 +33,12 @@ import dev.blogroll.web.SiteLocale;
  * @param tags its tags by name, linking to their listings
  * @param nearby the previous and next post in the category, and related posts
  * @param updatedAt when the post last changed
+ * @param words the words Markdown adds to the body, in the site's language
  */
 record PostPage(long id, long version, String title, String path, Link category, Link author, Instant publishedAt,
 		String displayDate, String summary, @Nullable String body, @Nullable String imageUrl, String imageAlt,
-		@Nullable String sourceUrl, List<Link> tags, NearbyPosts.Nearby nearby, Instant updatedAt)
-		implements PageModel {
+		@Nullable String sourceUrl, List<Link> tags, NearbyPosts.Nearby nearby, Instant updatedAt,
+		Markdown.Words words) implements PageModel {
 
 	static PostPage of(Post post, NearbyPosts.Nearby nearby, SiteLocale site) {
 		return new PostPage(post.getId(), post.getVersion(), post.getTitle(), post.getPath(),
@@ -46,7 +47,7 @@ record PostPage(long id, long version, String title, String path, Link category,
 				site.date(post.getPublishedAt().atZone(site.zone()).toLocalDate()), post.getSummary(), post.getBody(),
 				post.getImageUrl(), post.getImageAlt(), post.getSourceUrl(),
 				post.getTagsByName().stream().map((tag) -> new Link(tag.getName(), tag.getPath())).toList(), nearby,
-				post.getUpdatedAt());
+				post.getUpdatedAt(), site.markdownWords());
 	}
 
 	/**
@@ -69,7 +70,7 @@ record PostPage(long id, long version, String title, String path, Link category,
 
 	/** The body as safe HTML; rendered when the template asks, after the validators are checked. */
 	public @Nullable String bodyHtml() {
-		return (this.body != null) ? Markdown.toSafeHtml(this.body) : null;
+		return (this.body != null) ? Markdown.toSafeHtml(this.body, this.words) : null;
 	}
 
 	/** Minutes to read the body; null when the post has no body of its own. */

@@ -15,8 +15,8 @@ import dev.blogroll.text.WebAddresses;
 /**
  * The rules every post obeys, whoever writes it: an editor's form ({@link PostEditor}), an
  * import line ({@code importer.ImportValidator}) or a feed entry ({@code ingest.EntryWriter}).
- * Each writer asks these rules and words the answer for its own reader (a form field, a line
- * of an import report); a writer that cannot ask anyone (feed ingest) uses the lenient forms
+ * Each writer asks these rules and words the answer ({@link Problem}, a message key) for its own
+ * reader (a form field, a line of an import report); a writer that cannot ask anyone (feed ingest) uses the lenient forms
  * ({@link #slugFor}, {@link #tagNames} keeping the first {@value #MAX_TAGS}). The schema's
  * constraints ({@code V1}) stay as the last guard.
  */
@@ -55,16 +55,16 @@ public final class PostRules {
 		return (given == null || given.isBlank()) ? Slugs.slugify(title) : given.strip();
 	}
 
-	/** What is wrong with a post's slug, as a sentence; {@code null} if nothing is. */
-	public static @Nullable String slugProblem(String slug) {
+	/** What is wrong with a post's slug; {@code null} if nothing is. */
+	public static @Nullable Problem slugProblem(String slug) {
 		if (slug.isEmpty()) {
-			return "There is no slug: the title has no letters or digits to make one from.";
+			return new Problem("post.rules.slug.empty");
 		}
 		if (!Slugs.isValid(slug)) {
-			return "Use lower-case letters, digits and single hyphens, at most " + Slugs.MAX_LENGTH + " characters.";
+			return new Problem("post.rules.slug.shape", String.valueOf(Slugs.MAX_LENGTH));
 		}
 		if (RESERVED_SLUGS.contains(slug)) {
-			return "“" + slug + "” is reserved for the site's own URLs.";
+			return new Problem("post.rules.slug.reserved", slug);
 		}
 		return null;
 	}
@@ -91,37 +91,37 @@ public final class PostRules {
 		return head + suffix;
 	}
 
-	/** What is wrong with one tag's name, as a sentence; {@code null} if nothing is. */
-	public static @Nullable String tagProblem(String name) {
+	/** What is wrong with one tag's name; {@code null} if nothing is. */
+	public static @Nullable Problem tagProblem(String name) {
 		if (name.length() > MAX_TAG_NAME) {
-			return "Each tag has at most " + MAX_TAG_NAME + " characters.";
+			return new Problem("post.rules.tag.tooLong", String.valueOf(MAX_TAG_NAME));
 		}
 		if (Slugs.slugify(name).isEmpty()) {
-			return "The tag “" + name + "” needs a letter or digit.";
+			return new Problem("post.rules.tag.noLetter", name);
 		}
 		return null;
 	}
 
-	/** What is wrong with a number of tags, as a sentence; {@code null} if nothing is. */
-	public static @Nullable String tagCountProblem(int tags) {
-		return (tags > MAX_TAGS) ? "There are " + tags + " tags; a post has at most " + MAX_TAGS + "." : null;
+	/** What is wrong with a number of tags; {@code null} if nothing is. */
+	public static @Nullable Problem tagCountProblem(int tags) {
+		return (tags > MAX_TAGS) ? new Problem("post.rules.tags.tooMany", String.valueOf(tags), String.valueOf(MAX_TAGS))
+				: null;
 	}
 
-	/** What is wrong with an author's name, as a sentence; {@code null} if nothing is. */
-	public static @Nullable String authorProblem(String name) {
+	/** What is wrong with an author's name; {@code null} if nothing is. */
+	public static @Nullable Problem authorProblem(String name) {
 		if (name.length() > MAX_AUTHOR_NAME) {
-			return "An author's name has at most " + MAX_AUTHOR_NAME + " characters.";
+			return new Problem("post.rules.author.tooLong", String.valueOf(MAX_AUTHOR_NAME));
 		}
 		if (Slugs.slugify(name).isEmpty()) {
-			return "An author's name needs a letter or digit.";
+			return new Problem("post.rules.author.noLetter");
 		}
 		return null;
 	}
 
-	/** What is wrong with an image or source address, as a sentence; {@code null} if nothing is. */
-	public static @Nullable String addressProblem(String address) {
-		return WebAddresses.isValid(address) ? null
-				: "Enter a full web address starting with http:// or https://, at most " + MAX_ADDRESS + " characters.";
+	/** What is wrong with an image or source address; {@code null} if nothing is. */
+	public static @Nullable Problem addressProblem(String address) {
+		return WebAddresses.isValid(address) ? null : new Problem("post.rules.address", String.valueOf(MAX_ADDRESS));
 	}
 
 	/** The distinct tag names of a comma-separated list, in order. */
@@ -143,6 +143,18 @@ public final class PostRules {
 			}
 		}
 		return new ArrayList<>(bySlug.values());
+	}
+
+	/**
+	 * A broken rule, as the message bundles word it: {@code code} is a key of
+	 * {@code messages.properties}, {@code args} fill its {@code {0}}, {@code {1}}. Each writer
+	 * words it in its reader's language ({@code SiteLocale.text(code, args)}); numbers come as
+	 * text, so that they read as the rule has them ({@code 200000}, not {@code 200,000}).
+	 *
+	 * @param code the message's key
+	 * @param args what fills it
+	 */
+	public record Problem(String code, String... args) {
 	}
 
 	/**

@@ -99,7 +99,8 @@ class PostSaving {
 			// each field side by side; with the version this editor started from, what only the
 			// other save changed is theirs by default and the body is merged line by line
 			model.addAttribute("conflictFields", PostConflict.fields(saved, postForm,
-					this.revisions.atVersion(current.getId(), postForm.versionValue()), this.revisions.names(saved, postForm)));
+					this.revisions.atVersion(current.getId(), postForm.versionValue()), this.revisions.names(saved, postForm),
+					this.siteLocale));
 			// saving again, after reading what changed, deliberately replaces the other version
 			model.addAttribute("postForm", postForm.withVersion(current.getVersion()));
 			return FORM;

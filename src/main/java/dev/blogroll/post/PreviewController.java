@@ -43,9 +43,6 @@ class PreviewController {
 	/** Larger requests are refused unread: the body's bound, percent-encoded, and room for the rest of the form. */
 	static final long MAX_REQUEST_BYTES = 4L * 1024 * 1024;
 
-	private static final String TOO_LONG = "The preview shows bodies of up to " + PostRules.MAX_BODY
-			+ " characters; this one is longer. Shorten it to save it, too.";
-
 	private final PreviewLimiter limiter;
 
 	private final PostEditor editor;
@@ -79,17 +76,17 @@ class PreviewController {
 	ResponseEntity<String> renderPreview(@RequestParam(required = false) @Nullable String body,
 			HttpServletRequest request) {
 		if (request.getContentLengthLong() > MAX_REQUEST_BYTES || body != null && body.length() > PostRules.MAX_BODY) {
-			return text(HttpStatus.CONTENT_TOO_LARGE, TOO_LONG, 0);
+			return text(HttpStatus.CONTENT_TOO_LARGE, tooLong(), 0);
 		}
 		PreviewLimiter.Answer answer = this.limiter.acquire(request.getUserPrincipal().getName());
 		if (answer instanceof PreviewLimiter.Refused refused) {
-			return text(HttpStatus.TOO_MANY_REQUESTS, refused.message(), refused.retryAfterSeconds());
+			return text(HttpStatus.TOO_MANY_REQUESTS, words(refused), refused.retryAfterSeconds());
 		}
 		try (PreviewLimiter.Granted granted = (PreviewLimiter.Granted) answer) {
 			return ResponseEntity.ok()
 				.contentType(new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8))
 				.cacheControl(CacheControl.noStore())
-				.body(Markdown.toSafeHtml((body == null) ? "" : body));
+				.body(Markdown.toSafeHtml((body == null) ? "" : body, this.siteLocale.markdownWords()));
 		}
 	}
 
@@ -109,20 +106,28 @@ class PreviewController {
 		String body = (postForm.body() == null) ? "" : postForm.body();
 		if (request.getContentLengthLong() > MAX_REQUEST_BYTES || body.length() > PostRules.MAX_BODY) {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-			model.addAttribute("previewError", TOO_LONG);
+			model.addAttribute("previewError", tooLong());
 			return PostSaving.FORM;
 		}
 		PreviewLimiter.Answer answer = this.limiter.acquire(request.getUserPrincipal().getName());
 		if (answer instanceof PreviewLimiter.Refused refused) {
 			response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
 			response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(refused.retryAfterSeconds()));
-			model.addAttribute("previewError", refused.message());
+			model.addAttribute("previewError", words(refused));
 			return PostSaving.FORM;
 		}
 		try (PreviewLimiter.Granted granted = (PreviewLimiter.Granted) answer) {
-			model.addAttribute("previewHtml", Markdown.toSafeHtml(body));
+			model.addAttribute("previewHtml", Markdown.toSafeHtml(body, this.siteLocale.markdownWords()));
 		}
 		return PostSaving.FORM;
+	}
+
+	private String tooLong() {
+		return this.siteLocale.text("admin.preview.tooLong", String.valueOf(PostRules.MAX_BODY));
+	}
+
+	private String words(PreviewLimiter.Refused refused) {
+		return this.siteLocale.text(refused.code(), (Object[]) refused.args());
 	}
 
 	private static ResponseEntity<String> text(HttpStatus status, String message, long retryAfter) {

@@ -51,8 +51,14 @@ class PreviewLimiter {
 
 	}
 
-	/** Not now: another render of this editor's is running, or the window's renders are used up. */
-	record Refused(String message, long retryAfterSeconds) implements Answer {
+	/**
+	 * Not now: another render of this editor's is running, or the window's renders are used up.
+	 *
+	 * @param code the bundles' key of the sentence that says so
+	 * @param retryAfterSeconds when to try again
+	 * @param args what fills the sentence
+	 */
+	record Refused(String code, long retryAfterSeconds, String... args) implements Answer {
 
 	}
 
@@ -64,7 +70,7 @@ class PreviewLimiter {
 		Usage mine = this.usage.computeIfAbsent(username, (name) -> new Usage(now));
 		synchronized (mine) {
 			if (mine.busy) {
-				return new Refused("The preview is still rendering your last change; it will show this one next.", 1);
+				return new Refused("admin.preview.busy", 1);
 			}
 			if (!now.isBefore(mine.windowStart.plus(WINDOW))) {
 				mine.windowStart = now;
@@ -72,8 +78,7 @@ class PreviewLimiter {
 			}
 			if (mine.count >= PER_WINDOW) {
 				long wait = Math.max(1, Duration.between(now, mine.windowStart.plus(WINDOW)).toSeconds());
-				return new Refused("The preview has rendered " + PER_WINDOW + " times in the last minute; it resumes in "
-						+ wait + " s. Nothing is lost: your text is in the form.", wait);
+				return new Refused("admin.preview.tooMany", wait, String.valueOf(PER_WINDOW), String.valueOf(wait));
 			}
 			mine.count++;
 			mine.busy = true;

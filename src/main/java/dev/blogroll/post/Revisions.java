@@ -59,22 +59,13 @@ class Revisions {
 		this.zone = properties.timeZone();
 	}
 
-	/** What kind of write made a revision (the column {@code post_revision.kind}), with its label. */
+	/**
+	 * What kind of write made a revision (the column {@code post_revision.kind}); the list words
+	 * it from the bundles ({@code admin.revision.kind.*}).
+	 */
 	enum Kind {
 
-		SAVE("Saved"), PUBLISH("Published in bulk"), UNPUBLISH("Unpublished in bulk"), MOVE("Moved in bulk"),
-		TAG("Tagged in bulk"), TRASH("Moved to the trash"), RESTORE("Restored from the trash"), UNDO("Undone"),
-		IMPORT("Imported");
-
-		private final String label;
-
-		Kind(String label) {
-			this.label = label;
-		}
-
-		String label() {
-			return this.label;
-		}
+		SAVE, PUBLISH, UNPUBLISH, MOVE, TAG, TRASH, RESTORE, UNDO, IMPORT;
 
 		String column() {
 			return name().toLowerCase(java.util.Locale.ROOT);
@@ -82,14 +73,17 @@ class Revisions {
 
 	}
 
+	/** The bulk actions an undo's note may name ({@code admin.revision.kind.undo.<action>}). */
+	static final java.util.Set<String> UNDONE_ACTIONS = java.util.Set.of("publish", "unpublish", "move", "tag", "trash");
+
 	/** Keeps the post as a save of its form made it; call inside the transaction that saved it. */
 	void keep(Post post, String username, Instant now) {
 		keep(post, username, now, Kind.SAVE, "");
 	}
 
 	/**
-	 * Keeps the post as it now is, made by a write of {@code kind} ({@code note} says what it did
-	 * in words, or is empty); call inside the transaction that wrote it.
+	 * Keeps the post as it now is, made by a write of {@code kind} ({@code note} names what it did
+	 * it with, as {@link Revision#note()} says, or is empty); call inside the transaction that wrote it.
 	 */
 	void keep(Post post, String username, Instant now, Kind kind, String note) {
 		PostForm form = PostForm.of(post, this.zone);
@@ -227,14 +221,26 @@ class Revisions {
 	 * @param values the form's fields then
 	 * @param changed the labels of the fields it changed from the revision before
 	 * @param kind what kind of write made it
-	 * @param note what the write did, in words, or empty
+	 * @param note what the write did it with, or empty: the category's name (a move), the tag's
+	 * name (tagging), the bulk action undone (an undo)
 	 */
 	record Revision(long id, long version, String savedBy, Instant savedAt, Map<String, String> values,
 			List<String> changed, Kind kind, String note) {
 
-		/** What made it, for the list: "Saved", or "Moved in bulk: to Operations". */
-		public String describe() {
-			return this.note.isEmpty() ? this.kind.label() : this.kind.label() + ": " + this.note;
+		/**
+		 * The bundle's key for what made it, to be filled with {@link #note()}: "Saved", or
+		 * "Moved in bulk: to Operations" ({@code admin.revision.kind.move.note}), or "Undone: of
+		 * “move” in bulk" ({@code admin.revision.kind.undo.move}).
+		 */
+		public String messageKey() {
+			String key = "admin.revision.kind." + this.kind.column();
+			if (this.note.isEmpty()) {
+				return key;
+			}
+			if (this.kind == Kind.UNDO) {
+				return UNDONE_ACTIONS.contains(this.note) ? key + "." + this.note : key;
+			}
+			return (this.kind == Kind.MOVE || this.kind == Kind.TAG) ? key + ".note" : key;
 		}
 
 		String value(String field) {

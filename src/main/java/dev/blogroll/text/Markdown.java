@@ -1,6 +1,7 @@
 package dev.blogroll.text;
 
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.commonmark.Extension;
@@ -50,6 +51,9 @@ public final class Markdown {
 		.build();
 
 	/** A link to a place in the same page: a footnote, a heading ({@code [Setup](#section-setup)}). */
+	/** A footnote's way back: its number. */
+	private static final Pattern BACKREF = Pattern.compile("#fnref-(\\d{1,9})");
+
 	private static final Pattern IN_PAGE = Pattern.compile("#[\\p{L}\\p{N}_-]{1,200}");
 
 	private static final Safelist SAFELIST = new Safelist(Safelist.relaxed()) {
@@ -92,8 +96,16 @@ public final class Markdown {
 	 * so that readers without a mouse can scroll a long line sideways.
 	 */
 	public static String toSafeHtml(String markdown) {
+		return toSafeHtml(markdown, Words.ENGLISH);
+	}
+
+	/** As {@link #toSafeHtml(String)}, with the words Markdown adds (footnotes' heading, labels) in a language. */
+	public static String toSafeHtml(String markdown, Words words) {
 		Document clean = new Cleaner(SAFELIST).clean(Jsoup.parseBodyFragment(toUnsafeHtml(markdown)));
 		keepOnlyWhatMarkdownMakes(clean.body());
+		if (!words.equals(Words.ENGLISH)) {
+			inLanguage(clean.body(), words);
+		}
 		clean.select("pre").attr("tabindex", "0");
 		clean.outputSettings(OUTPUT);
 		return clean.body().html();
@@ -154,6 +166,33 @@ public final class Markdown {
 				}
 			}
 		}
+	}
+
+	/** The words the renderer writes in English, in {@code words}' language. */
+	private static void inLanguage(Element body, Words words) {
+		body.select("section.footnotes > h2.footnotes-heading").forEach((heading) -> heading.text(words.notes()));
+		body.select("li.task-list-item input[type=checkbox][aria-label]").attr("aria-label", words.task());
+		for (Element backref : body.select("a.footnote-backref[aria-label]")) {
+			Matcher number = BACKREF.matcher(backref.attr("href"));
+			if (number.matches()) {
+				backref.attr("aria-label", words.backToReference().replace("{0}", number.group(1)));
+			}
+		}
+	}
+
+	/**
+	 * The words Markdown adds to a post, in the site's language: the footnotes' heading, a
+	 * task checkbox's label, and a footnote's way back ({@code {0}} is the footnote's number).
+	 *
+	 * @param notes the footnotes' heading ("Notes")
+	 * @param task a task checkbox's label ("Task")
+	 * @param backToReference the way back's label ("Back to reference {0}")
+	 */
+	public record Words(String notes, String task, String backToReference) {
+
+		/** The words as the renderer writes them. */
+		public static final Words ENGLISH = new Words("Notes", "Task", "Back to reference {0}");
+
 	}
 
 	private static void keepIf(Element element, String attribute, boolean keep) {

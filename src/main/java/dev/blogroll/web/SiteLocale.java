@@ -20,6 +20,7 @@ import org.springframework.web.servlet.LocaleContextResolver;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.text.Dates;
+import dev.blogroll.text.Markdown;
 
 /**
  * The site's one language and time zone ({@code BLOGROLL_LOCALE}, {@code BLOGROLL_TIME_ZONE}),
@@ -88,6 +89,11 @@ public class SiteLocale {
 	/** The message {@code code} of the bundles in the site's language, {@code {0}} filled with {@code args}. */
 	public String text(String code, @Nullable Object... args) {
 		return this.messages.getMessage(code, args, locale());
+	}
+
+	/** The words Markdown adds to a post (footnotes' heading, labels), in the site's language. */
+	public Markdown.Words markdownWords() {
+		return new Markdown.Words(text("markdown.notes"), text("markdown.task"), text("markdown.backToReference"));
 	}
 
 	/**

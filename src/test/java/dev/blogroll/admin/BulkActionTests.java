@@ -1,6 +1,7 @@
 package dev.blogroll.admin;
 
 import java.util.List;
+import java.util.Locale;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,6 +14,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dev.blogroll.BlogrollTest;
+import dev.blogroll.MutableSiteLocale;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.TestPosts;
 
@@ -36,6 +38,9 @@ class BulkActionTests {
 
 	@Autowired
 	private TestPosts testPosts;
+
+	@Autowired
+	private MutableSiteLocale siteLocale;
 
 	private long draft;
 
@@ -142,12 +147,13 @@ class BulkActionTests {
 		undo(bulk("tag", "tag", "Bulk New"));
 		undo(bulk("trash"));
 
-		assertThat(revisions(this.draft)).containsExactly("publish bulky ", "undo bulky of “publish” in bulk",
-				"move bulky to " + newsName, "undo bulky of “move” in bulk", "tag bulky “Bulk New” added",
-				"undo bulky of “tag” in bulk", "trash bulky ", "restore bulky ");
+		// the note names what the write did it with; the list words it in the site's language
+		assertThat(revisions(this.draft)).containsExactly("publish bulky ", "undo bulky publish",
+				"move bulky " + newsName, "undo bulky move", "tag bulky Bulk New",
+				"undo bulky tag", "trash bulky ", "restore bulky ");
 		assertThat(revisions(this.published)).as("publishing a published post changed nothing").containsExactly(
-				"move bulky to " + newsName, "undo bulky of “move” in bulk", "tag bulky “Bulk New” added",
-				"undo bulky of “tag” in bulk", "trash bulky ", "restore bulky ");
+				"move bulky " + newsName, "undo bulky move", "tag bulky Bulk New",
+				"undo bulky tag", "trash bulky ", "restore bulky ");
 		assertThat(this.jdbc.sql("""
 				select count(*) from post_revision r join post p on p.id = r.post_id
 				where r.post_id = :id and r.kind = 'trash' and r.version = p.version - 1
@@ -163,6 +169,27 @@ class BulkActionTests {
 				"Undone: of “move” in bulk", "Moved in bulk: to " + newsName, "Undone: of “publish” in bulk",
 				"Published in bulk");
 		assertThat(edit.select(".revisions tbody tr").get(2).select("td").eachText()).contains("bulky", "Tags");
+	}
+
+	@Test
+	void theRevisionListAndTheTagRulesAreGermanOnAGermanSite() throws Exception {
+		this.siteLocale.use(Locale.GERMAN);
+		long news = this.jdbc.sql("select id from category where slug = 'news'").query(Long.class).single();
+		String newsName = this.jdbc.sql("select name from category where id = :id").param("id", news)
+			.query(String.class).single();
+		assertThat(bulk("tag", "tag", "---").getFlashMap().get("error"))
+			.isEqualTo("Das Schlagwort „---“ braucht einen Buchstaben oder eine Ziffer.");
+		bulk("publish");
+		bulk("move", "categoryId", String.valueOf(news));
+		bulk("tag", "tag", "Bulk New");
+
+		org.jsoup.nodes.Document edit = org.jsoup.Jsoup.parse(this.mvc.perform(
+				org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/admin/posts/" + this.draft + "/edit")
+					.with(user("bulky").roles("EDITOR")))
+			.andReturn().getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+		assertThat(edit.select(".revisions tbody tr td.revision-kind").eachText()).containsSubsequence(
+				"Per Sammelaktion verschlagwortet: „Bulk New“ hinzugefügt", "Per Sammelaktion verschoben: nach " + newsName,
+				"Per Sammelaktion veröffentlicht");
 	}
 
 	/** The post's revisions, oldest first: kind, who, note. */

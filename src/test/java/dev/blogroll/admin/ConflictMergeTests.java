@@ -1,5 +1,6 @@
 package dev.blogroll.admin;
 
+import java.util.Locale;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
@@ -15,6 +16,7 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import dev.blogroll.BlogrollTest;
+import dev.blogroll.MutableSiteLocale;
 import dev.blogroll.PostFormFields;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,9 @@ class ConflictMergeTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private MutableSiteLocale siteLocale;
 
 	private Map<String, String> fields() {
 		return PostFormFields.with(PostFormFields.draft(
@@ -71,6 +76,41 @@ class ConflictMergeTests {
 	private String column(String name) {
 		return this.jdbc.sql("select " + name + " from post where id = :id").param("id", this.id).query(String.class)
 			.single();
+	}
+
+	@Test
+	void theConflictPageIsGermanOnAGermanSite() throws Exception {
+		this.siteLocale.use(Locale.GERMAN);
+		Map<String, String> otherTab = fields();
+		otherTab.put("version", this.version);
+		otherTab.put("title", "Conflict Merge Post, Their Title");
+		otherTab.put("body", "Their body.");
+		save("/admin/posts/" + this.id + "/edit", "tess", otherTab);
+
+		Map<String, String> thisTab = fields();
+		thisTab.put("version", this.version);
+		thisTab.put("excerpt", "My excerpt.");
+		thisTab.put("body", "My body.");
+		MvcResult conflict = save("/admin/posts/" + this.id + "/edit", "tess", thisTab);
+		conflict.getResponse().setCharacterEncoding("UTF-8");
+		Document page = Jsoup.parse(conflict.getResponse().getContentAsString());
+		assertThat(page.select(".conflict-field .conflict-label").eachText()).containsExactly("Titel", "Auszug",
+				"Text");
+		assertThat(page.select(".conflict-field input[type=radio][checked]").eachAttr("name"))
+			.as("the choices' names stay the same in every language")
+			.containsExactly("pick:Title", "pick:Excerpt", "pick:Body");
+		assertThat(page.select(".conflict-why").eachText()).containsExactly(
+				"Nur die andere Speicherung hat dies geändert: Deren Fassung bleibt, wenn Sie nicht Ihre wählen.",
+				"Nur Sie haben dies geändert.",
+				"Sie haben beide dieselben Zeilen geändert: Die Zusammenführung unten behält alles andere und markiert 1 Stelle zum Auflösen.");
+
+		thisTab.put("version", page.select("#version").val());
+		thisTab.put("pick:Body", "merged");
+		thisTab.put("mergedBody", page.select("#merged-body").text());
+		MvcResult marked = save("/admin/posts/" + this.id + "/edit", "tess", thisTab);
+		marked.getResponse().setCharacterEncoding("UTF-8");
+		assertThat(Jsoup.parse(marked.getResponse().getContentAsString()).select(".field-error").text())
+			.contains("Der zusammengeführte Text hat noch Konfliktmarkierungen (<<<<<<< yours … >>>>>>> theirs)");
 	}
 
 	@Test

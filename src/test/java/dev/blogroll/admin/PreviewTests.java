@@ -2,6 +2,7 @@ package dev.blogroll.admin;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jsoup.Jsoup;
@@ -18,6 +19,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 import dev.blogroll.BlogrollTest;
 import dev.blogroll.MutableClock;
+import dev.blogroll.MutableSiteLocale;
 import dev.blogroll.PostBuilder;
 import dev.blogroll.PostFormFields;
 import dev.blogroll.TestPosts;
@@ -62,6 +64,9 @@ class PreviewTests {
 
 	@Autowired
 	private MutableClock clock;
+
+	@Autowired
+	private MutableSiteLocale siteLocale;
 
 	private long id;
 
@@ -123,6 +128,31 @@ class PreviewTests {
 		MockHttpServletResponse tooLong = preview("preview-bob", "a".repeat(PostRules.MAX_BODY + 1));
 		assertThat(tooLong.getStatus()).isEqualTo(413);
 		assertThat(tooLong.getContentAsString()).contains("up to " + PostRules.MAX_BODY + " characters");
+	}
+
+	@Test
+	void onAGermanSiteTheRefusalsAndTheWordsMarkdownAddsAreGerman() throws Exception {
+		this.siteLocale.use(Locale.GERMAN);
+		MockHttpServletResponse rendered = preview("preview-greta", "- [x] Erledigt\n- [ ] Offen\n\nEin Satz.[^1]\n\n[^1]: Die Anmerkung.\n");
+		rendered.setCharacterEncoding("UTF-8");
+		Element fragment = Jsoup.parseBodyFragment(rendered.getContentAsString()).body();
+		assertThat(fragment.select("h2.footnotes-heading").text()).isEqualTo("Anmerkungen");
+		assertThat(fragment.select("input[type=checkbox]").eachAttr("aria-label")).containsExactly("Aufgabe", "Aufgabe");
+		assertThat(fragment.select("a.footnote-backref").attr("aria-label")).isEqualTo("Zurück zur Verweisstelle 1");
+
+		MockHttpServletResponse tooLong = preview("preview-greta", "a".repeat(PostRules.MAX_BODY + 1));
+		tooLong.setCharacterEncoding("UTF-8");
+		assertThat(tooLong.getContentAsString()).isEqualTo("Die Vorschau zeigt Texte mit bis zu " + PostRules.MAX_BODY
+				+ " Zeichen; dieser ist länger. Kürzen Sie ihn, auch um ihn zu speichern.");
+		for (int i = 0; i < 59; i++) {
+			preview("preview-greta", "render " + i);
+		}
+		MockHttpServletResponse refused = preview("preview-greta", "one more");
+		refused.setCharacterEncoding("UTF-8");
+		assertThat(refused.getStatus()).isEqualTo(429);
+		assertThat(refused.getContentAsString()).startsWith("Die Vorschau wurde in der letzten Minute 60-mal erstellt; sie geht in ")
+			.endsWith(" s weiter. Nichts geht verloren: Ihr Text steht im Formular.");
+		this.clock.advance(Duration.ofMinutes(1));
 	}
 
 	@Test

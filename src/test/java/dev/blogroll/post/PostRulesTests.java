@@ -1,14 +1,32 @@
 package dev.blogroll.post;
 
 import java.util.List;
+import java.util.Locale;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 import dev.blogroll.post.PostRules.TagName;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PostRulesTests {
+
+	private static final ResourceBundleMessageSource MESSAGES = new ResourceBundleMessageSource();
+
+	static {
+		MESSAGES.setBasename("messages");
+		MESSAGES.setDefaultEncoding("UTF-8");
+		MESSAGES.setFallbackToSystemLocale(false);
+	}
+
+	/** The rule's sentence as an English site words it. */
+	private static String english(PostRules.@Nullable Problem problem) {
+		assertThat(problem).isNotNull();
+		return MESSAGES.getMessage(problem.code(), problem.args(), Locale.ENGLISH);
+	}
 
 	@Test
 	void aSlugIsTheOneGivenOrMadeFromTheTitle() {
@@ -19,11 +37,13 @@ class PostRulesTests {
 
 	@Test
 	void reservedMalformedAndEmptySlugsAreProblems() {
-		assertThat(PostRules.slugProblem("page")).contains("reserved");
-		assertThat(PostRules.slugProblem("feed")).contains("reserved");
-		assertThat(PostRules.slugProblem("Not A Slug")).contains("lower-case letters");
-		assertThat(PostRules.slugProblem("a".repeat(81))).contains("at most 80");
-		assertThat(PostRules.slugProblem("")).contains("no letters or digits");
+		assertThat(english(PostRules.slugProblem("page"))).contains("reserved");
+		assertThat(english(PostRules.slugProblem("feed"))).contains("reserved");
+		assertThat(english(PostRules.slugProblem("Not A Slug"))).contains("lower-case letters");
+		assertThat(english(PostRules.slugProblem("a".repeat(81)))).contains("at most 80");
+		assertThat(english(PostRules.slugProblem("page"))).isEqualTo("“page” is reserved for the site's own URLs.");
+		assertThat(english(PostRules.authorProblem("…"))).isEqualTo("An author's name needs a letter or digit.");
+		assertThat(english(PostRules.slugProblem(""))).contains("no letters or digits");
 		assertThat(PostRules.slugProblem("pages")).isNull();
 	}
 
@@ -48,14 +68,14 @@ class PostRulesTests {
 
 	@Test
 	void tagsAuthorsAndAddressesHaveLimits() {
-		assertThat(PostRules.tagProblem("x".repeat(81))).contains("at most 80");
-		assertThat(PostRules.tagProblem("---")).contains("needs a letter or digit");
+		assertThat(english(PostRules.tagProblem("x".repeat(81)))).contains("at most 80");
+		assertThat(english(PostRules.tagProblem("---"))).contains("needs a letter or digit");
 		assertThat(PostRules.tagProblem("Kong")).isNull();
-		assertThat(PostRules.tagCountProblem(31)).contains("at most 30");
+		assertThat(english(PostRules.tagCountProblem(31))).contains("at most 30");
 		assertThat(PostRules.tagCountProblem(30)).isNull();
-		assertThat(PostRules.authorProblem("…")).contains("letter or digit");
-		assertThat(PostRules.authorProblem("y".repeat(201))).contains("at most 200");
-		assertThat(PostRules.addressProblem("javascript:alert(1)")).contains("http");
+		assertThat(english(PostRules.authorProblem("…"))).contains("letter or digit");
+		assertThat(english(PostRules.authorProblem("y".repeat(201)))).contains("at most 200");
+		assertThat(english(PostRules.addressProblem("javascript:alert(1)"))).contains("http");
 		assertThat(PostRules.addressProblem("https://example.com/a.png")).isNull();
 	}
 

@@ -18,7 +18,7 @@ class PreviewLimiterTests {
 		assertThat(first).isInstanceOf(PreviewLimiter.Granted.class);
 		PreviewLimiter.Answer second = this.limiter.acquire("ada");
 		assertThat(second).isInstanceOf(PreviewLimiter.Refused.class);
-		assertThat(((PreviewLimiter.Refused) second).message()).contains("still rendering");
+		assertThat(((PreviewLimiter.Refused) second).code()).isEqualTo("admin.preview.busy");
 		assertThat(this.limiter.acquire("bob")).as("another editor is not held up").isInstanceOf(PreviewLimiter.Granted.class);
 		((PreviewLimiter.Granted) first).close();
 		assertThat(this.limiter.acquire("ada")).isInstanceOf(PreviewLimiter.Granted.class);
