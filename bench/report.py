@@ -120,7 +120,8 @@ def main():
         for line in open(search_tsv):
             cells = line.rstrip("\n").split("\t")
             if len(cells) >= 4 and cells[3] in ("met", "missed"):
-                verdict(f"search: {cells[0]}", cells[1], cells[2], cells[3] == "met")
+                name = cells[0] if cells[0].startswith("search") else f"search: {cells[0]}"
+                verdict(name, cells[1], cells[2], cells[3] == "met")
                 search_rows.append(cells)
     if not search_rows:
         verdict("search query set at 1,000,000 posts (bench/search/run.sh)", "not run (no SEARCH_DB)",
