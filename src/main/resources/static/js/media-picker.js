@@ -25,13 +25,21 @@
   status.parentNode.insertBefore(preview, status);
   picker.hidden = false;
 
+  // the words come from the page, in the site's language: data-say-* attributes, {0} filled here
+  function words(element, name, values) {
+    return (element.getAttribute('data-say-' + name) || '').replace(/\{(\d)\}/g, function (all, i) {
+      return values && values[i] !== undefined ? String(values[i]) : all;
+    });
+  }
+
   function say(text, failed) {
     status.textContent = text;
     status.classList.toggle('field-error', Boolean(failed));
   }
 
   function megabytes(bytes) {
-    return (Math.round(bytes / 104857.6) / 10) + ' MB';
+    var number = Math.round(bytes / 104857.6) / 10;
+    return words(picker, 'megabytes', [number.toLocaleString(document.documentElement.lang || 'en', { useGrouping: false })]);
   }
 
   function showPreview(path) {
@@ -47,12 +55,12 @@
       return response.json();
     }
     if (response.status === 413) {
-      return { error: 'The file is too large: the library takes images of at most ' + megabytes(maxBytes) + '.' };
+      return { error: words(picker, 'too-large', [megabytes(maxBytes)]) };
     }
     if (response.redirected || response.status === 401 || response.status === 403) {
-      return { error: 'You are signed out. Sign in again in another tab, then upload again; this form keeps what you typed.' };
+      return { error: words(picker, 'signed-out') };
     }
-    return { error: 'The upload failed (' + response.status + '). Your post is unchanged; try again.' };
+    return { error: words(picker, 'failed-status', [response.status]) };
   }
 
   function upload(file) {
@@ -60,8 +68,7 @@
       return;
     }
     if (maxBytes && file.size > maxBytes) {
-      say('“' + file.name + '” is too large (' + megabytes(file.size) + '): the library takes images of at most '
-        + megabytes(maxBytes) + '.', true);
+      say(words(picker, 'file-too-large', [file.name, megabytes(file.size), megabytes(maxBytes)]), true);
       return;
     }
     var data = new FormData();
@@ -69,24 +76,24 @@
       data.append('_csrf', token.value);
     }
     data.append('file', file, file.name);
-    say('Uploading “' + file.name + '”…');
+    say(words(picker, 'uploading', [file.name]));
     fetch(picker.getAttribute('data-upload'), {
       method: 'POST', body: data, credentials: 'same-origin', headers: { 'Accept': 'application/json' }
     }).then(answer).then(function (body) {
       if (!body.path) {
-        say(body.error || 'The upload failed. Your post is unchanged; try again.', true);
+        say(body.error || words(picker, 'failed'), true);
         return;
       }
       address.value = body.path;
       // the form's own script notices the change (unsaved-changes warning, autosave)
       address.dispatchEvent(new Event('input', { bubbles: true }));
       showPreview(body.thumbnail);
-      say(body.message + (alt && !alt.value ? ' Now describe it in the alt text.' : ''));
+      say(body.message + (alt && !alt.value ? ' ' + words(picker, 'describe') : ''));
       if (alt && !alt.value) {
         alt.focus();
       }
     }).catch(function () {
-      say('The upload did not reach the server. Your post is unchanged; try again.', true);
+      say(words(picker, 'unreachable'), true);
     });
   }
 

@@ -14,6 +14,13 @@
   var dirty = false;
   var timer = null;
 
+  // the words come from the page, in the site's language: data-say-* attributes, {0} filled here
+  function words(element, name, values) {
+    return (element.getAttribute('data-say-' + name) || '').replace(/\{(\d)\}/g, function (all, i) {
+      return values && values[i] !== undefined ? String(values[i]) : all;
+    });
+  }
+
   function show(text) {
     if (status) {
       status.textContent = text;
@@ -31,16 +38,16 @@
     }).then(function (response) {
       if (response.ok) {
         return response.text().then(function (time) {
-          show('Unsaved changes kept at ' + time + ' (not published; press Save to save the post).');
+          show(words(form, 'kept', [time]));
         });
       }
       if (response.type === 'opaqueredirect') {
-        show('Not kept automatically: you are signed out. Press Save: your input is kept while you sign in.');
+        show(words(form, 'signed-out'));
       } else {
-        show('Not kept automatically just now (' + response.status + '); it will try again as you type.');
+        show(words(form, 'failed', [response.status]));
       }
     }).catch(function () {
-      show('Not kept automatically: the site could not be reached. It will try again as you type.');
+      show(words(form, 'unreachable'));
     });
   }
 

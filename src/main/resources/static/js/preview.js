@@ -21,6 +21,13 @@
   var again = false;
   var shown = null;
 
+  // the words come from the page, in the site's language: data-say-* attributes, {0} filled here
+  function words(element, name, values) {
+    return (element.getAttribute('data-say-' + name) || '').replace(/\{(\d)\}/g, function (all, i) {
+      return values && values[i] !== undefined ? String(values[i]) : all;
+    });
+  }
+
   function say(text, error) {
     if (status) {
       status.textContent = text;
@@ -55,22 +62,22 @@
         return response.text().then(function (html) {
           pane.innerHTML = html; // sanitized by the server, as on the public page
           shown = text;
-          say('Preview updated; nothing is saved.', false);
+          say(words(pane, 'updated'), false);
         });
       }
       if (response.type === 'opaqueredirect') {
-        say('No preview: you are signed out. Press Save: your input is kept while you sign in.', true);
+        say(words(pane, 'signed-out'), true);
         return null;
       }
       return response.text().then(function (message) {
-        say(message || ('No preview just now (' + response.status + ').'), true);
+        say(message || words(pane, 'failed', [response.status]), true);
         if (response.status === 429) {
           var wait = parseInt(response.headers.get('Retry-After') || '1', 10);
           setTimeout(render, Math.max(1, wait) * 1000);
         }
       });
     }).catch(function () {
-      say('No preview: the site could not be reached. It will try again as you type.', true);
+      say(words(pane, 'unreachable'), true);
     }).then(function () {
       running = false;
       if (again) {

@@ -58,7 +58,7 @@
     function update() {
       var isDark = shown() === 'dark';
       button.setAttribute('aria-pressed', isDark ? 'true' : 'false');
-      button.title = isDark ? 'Dark theme is on' : 'Dark theme is off';
+      button.title = button.getAttribute(isDark ? 'data-say-on' : 'data-say-off') || '';
     }
     button.addEventListener('click', function () {
       choose(shown() === 'dark' ? 'light' : 'dark');

@@ -179,12 +179,12 @@ final class ChunkReader implements AutoCloseable {
 			return this.validator.validate(item.number(), item.line());
 		}
 		catch (InvalidLineException ex) {
-			errors.add(item.number(), ex.getMessage());
+			errors.add(item.number(), ex.reason());
 			return null;
 		}
 	}
 
-	private void skip(long number, String reason) {
+	private void skip(long number, ImportText reason) {
 		if (this.skipped.size() < PostImporter.MAX_REPORTED_ERRORS) {
 			this.skipped.add(new LineError(number, reason));
 		}
@@ -222,7 +222,7 @@ final class ChunkReader implements AutoCloseable {
 
 		private long unreported;
 
-		void add(long lineNumber, String message) {
+		void add(long lineNumber, ImportText message) {
 			if (this.keptInAll < PostImporter.MAX_REPORTED_ERRORS) {
 				this.kept.add(new LineError(lineNumber, message));
 				this.keptInAll++;

@@ -166,18 +166,16 @@ final class ChunkWriter {
 		List<LineError> refused = new ArrayList<>();
 		List<ValidPost> writable = new ArrayList<>(posts.size());
 		for (ValidPost post : posts) {
-			String missing = missingName(post, categories, authors, tags);
+			ImportText missing = missingName(post, categories, authors, tags);
 			if (missing == null) {
 				writable.add(post);
 			}
-			else if (!createCategories && missing.startsWith("category")) {
-				refused.add(new LineError(post.lineNumber(), "there is no category “" + post.category().name()
-						+ "”: create it under Categories first, or import again with “Create the categories the file names” "
-						+ "ticked (--create-categories from the command line)"));
+			else if (!createCategories && missing.code().endsWith(".category")) {
+				refused.add(new LineError(post.lineNumber(),
+						new ImportText("admin.import.line.noCategory", post.category().name())));
 			}
 			else {
-				refused.add(new LineError(post.lineNumber(),
-						"the " + missing + " was deleted while this line was imported"));
+				refused.add(new LineError(post.lineNumber(), new ImportText("admin.import.line.deleted", missing)));
 			}
 		}
 		steps.done("names");
@@ -229,17 +227,17 @@ final class ChunkWriter {
 	}
 
 	/** The first of the post's names that has no row, as "category “Name”", or {@code null}. */
-	private static @Nullable String missingName(ValidPost post, Map<String, Long> categories,
+	private static @Nullable ImportText missingName(ValidPost post, Map<String, Long> categories,
 			Map<String, Long> authors, Map<String, Long> tags) {
 		if (!categories.containsKey(post.category().slug())) {
-			return "category “" + post.category().name() + "”";
+			return new ImportText("admin.import.name.category", post.category().name());
 		}
 		if (!authors.containsKey(post.author().slug())) {
-			return "author “" + post.author().name() + "”";
+			return new ImportText("admin.import.name.author", post.author().name());
 		}
 		for (ValidPost.Name tag : post.tags()) {
 			if (!tags.containsKey(tag.slug())) {
-				return "tag “" + tag.name() + "”";
+				return new ImportText("admin.import.name.tag", tag.name());
 			}
 		}
 		return null;

@@ -89,8 +89,7 @@ final class GhostSource implements ImportSource {
 		this.now = now;
 		try (InputStream in = file.open(); JsonParser parser = JSON.createParser(ImportFile.text(in, false))) {
 			if (!toData(parser)) {
-				throw new UnreadableImportException("The file is JSON but not a Ghost export: it has no "
-						+ "db → data with posts. Export from Ghost with Settings → Labs → Export.");
+				throw new UnreadableImportException("admin.import.file.notGhost");
 			}
 			while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 				String table = parser.currentName();
@@ -113,11 +112,10 @@ final class GhostSource implements ImportSource {
 		catch (JacksonException ex) {
 			log.info("A Ghost export was refused: {}", PostImporter.firstLine(ex.getOriginalMessage()));
 			long line = (ex.getLocation() != null) ? ex.getLocation().getLineNr() : 0;
-			String where = (line > 1) ? " near line " + line : "";
 			boolean cut = ex.getOriginalMessage() != null && ex.getOriginalMessage().contains("end-of-input");
-			throw new UnreadableImportException(cut
-					? "The Ghost export ends in the middle: it was cut short. Download it again; nothing was imported."
-					: "The Ghost export is not valid JSON" + where + ", so nothing was imported. Export it again from Ghost.");
+			throw cut ? new UnreadableImportException("admin.import.file.ghostCut")
+					: (line > 1) ? new UnreadableImportException("admin.import.file.ghostInvalidNear", line)
+							: new UnreadableImportException("admin.import.file.ghostInvalid");
 		}
 		this.postTags.values().forEach((links) -> links.sort(Comparator.comparingDouble((String[] link) -> order(link[1]))));
 		this.postAuthors.values().forEach((links) -> links.sort(Comparator.comparingDouble((String[] link) -> order(link[1]))));
@@ -147,9 +145,8 @@ final class GhostSource implements ImportSource {
 			end();
 			boolean tooLong = ex.getOriginalMessage() != null && ex.getOriginalMessage().contains("length");
 			return Item.error(Math.max(1, this.number), tooLong
-					? "a field of this post is longer than " + String.format("%,d", MAX_STRING)
-							+ " characters, far more than a post may hold; the posts after it were not read"
-					: "the export could not be read from this post on (did it change while it was imported?)", 0);
+					? new ImportText("admin.import.line.ghost.fieldTooLong", MAX_STRING)
+					: new ImportText("admin.import.line.ghost.unreadable"), 0);
 		}
 	}
 
@@ -173,16 +170,14 @@ final class GhostSource implements ImportSource {
 		long position = this.bytes.count();
 		String id = text(post, "id");
 		String title = text(post, "title").strip();
-		String named = title.isEmpty() ? "" : " “" + shorten(title) + "”";
+		Object named = title.isEmpty() ? "" : new ImportText("admin.import.named", shorten(title));
 		String type = text(post, "type");
 		if (type.equals("page")) {
-			return Item.skipped(this.number, "the page" + named + " is a page, not a post; Blogroll imports posts",
-					position);
+			return Item.skipped(this.number, new ImportText("admin.import.left.page", named), position);
 		}
 		String status = text(post, "status");
 		if (status.equals("sent")) {
-			return Item.skipped(this.number, "the post" + named + " was only sent as a newsletter, never published "
-					+ "on the site", position);
+			return Item.skipped(this.number, new ImportText("admin.import.left.newsletter", named), position);
 		}
 		boolean draft = status.equals("draft");
 		List<String> tagNames = new ArrayList<>();
@@ -194,8 +189,7 @@ final class GhostSource implements ImportSource {
 		}
 		String category = tagNames.isEmpty() ? null : tagNames.get(0);
 		if (category == null) {
-			return Item.error(this.number, "the post" + named + " has no public tag; Blogroll files a Ghost post "
-					+ "under its primary (first) tag as its category. Give it a tag in Ghost and export again", position);
+			return Item.error(this.number, new ImportText("admin.import.line.ghost.noTag", named), position);
 		}
 		String author = null;
 		for (String[] link : this.postAuthors.getOrDefault(id, List.of())) {
@@ -295,9 +289,7 @@ final class GhostSource implements ImportSource {
 		}
 		while (parser.nextToken() == JsonToken.START_OBJECT) {
 			if (++this.rows > MAX_ROWS) {
-				throw new UnreadableImportException("The Ghost export has more than " + String.format("%,d", MAX_ROWS)
-						+ " tags, authors and links between them and posts; nothing was imported. Export and import "
-						+ "the site in parts.");
+				throw new UnreadableImportException("admin.import.file.ghostTooManyRows", MAX_ROWS);
 			}
 			row.accept(JSON.readTree(parser));
 		}

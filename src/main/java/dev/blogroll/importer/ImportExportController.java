@@ -67,11 +67,17 @@ class ImportExportController {
 		}
 		model.addAttribute("fileName", name);
 		try {
-			model.addAttribute("result",
-					this.importer.importFrom(ImportFile.of(file::getInputStream, file.getSize()), createCategories));
+			ImportResult result = this.importer.importFrom(ImportFile.of(file::getInputStream, file.getSize()),
+					createCategories);
+			model.addAttribute("result", result);
+			// the report's lines in the site's language (the command line keeps English)
+			model.addAttribute("errorLines",
+					result.errors().stream().map((error) -> result.describe(error, this.siteLocale)).toList());
+			model.addAttribute("skippedLines",
+					result.skippedItems().stream().map((item) -> result.describe(item, this.siteLocale)).toList());
 		}
 		catch (UnreadableImportException ex) {
-			model.addAttribute("problem", ex.getMessage());
+			model.addAttribute("problem", ex.reason().in(this.siteLocale));
 		}
 		return "admin/import";
 	}

@@ -43,8 +43,7 @@ public final class ImportFile {
 	 */
 	static final String NOT_UTF8 = "\uFFFF";
 
-	private static final String FORMATS = "Blogroll imports its own NDJSON export (one JSON post a line), "
-			+ "a WordPress export (.xml) or a Ghost export (.json).";
+	private static final ImportText FORMATS = new ImportText("admin.import.file.formats");
 
 	private final Opener opener;
 
@@ -110,34 +109,30 @@ public final class ImportFile {
 			head = in.readNBytes(HEAD_BYTES);
 		}
 		if (head.length == 0) {
-			throw new UnreadableImportException("The file is empty: there is nothing to import.");
+			throw new UnreadableImportException("admin.import.file.empty");
 		}
 		if (startsWith(head, 0x50, 0x4B, 0x03, 0x04) || startsWith(head, 0x50, 0x4B, 0x05, 0x06)) {
-			throw new UnreadableImportException("The file is a zip archive. Unzip it and import the file inside: "
-					+ "a WordPress export is an .xml file, a Ghost export a .json file.");
+			throw new UnreadableImportException("admin.import.file.zip");
 		}
 		if (startsWith(head, 0x1F, 0x8B)) {
-			throw new UnreadableImportException(
-					"The file is compressed (gzip). Uncompress it and import the file inside.");
+			throw new UnreadableImportException("admin.import.file.gzip");
 		}
 		if (startsWith(head, 0xFE, 0xFF) || startsWith(head, 0xFF, 0xFE)) {
-			throw new UnreadableImportException(
-					"The file is saved as UTF-16 text. Save it as UTF-8 and import it again.");
+			throw new UnreadableImportException("admin.import.file.utf16");
 		}
 		int start = startsWith(head, 0xEF, 0xBB, 0xBF) ? 3 : 0;
 		if (hasNul(head)) {
-			throw new UnreadableImportException("The file is not text (it looks like an image, a document or another "
-					+ "binary file). " + FORMATS);
+			throw new UnreadableImportException("admin.import.file.binary", FORMATS);
 		}
 		// bytes that are not UTF-8 in a post are that post's error; only the start must be readable
 		String text = new String(head, start, head.length - start, StandardCharsets.UTF_8);
 		String trimmed = text.stripLeading();
 		if (trimmed.isEmpty()) {
-			throw new UnreadableImportException("The file is blank: there is nothing to import.");
+			throw new UnreadableImportException("admin.import.file.blank");
 		}
 		char first = trimmed.charAt(0);
 		if (first != '<' && first != '{' && first != '[' && !isUtf8(head, start)) {
-			throw new UnreadableImportException("The file is not UTF-8 text. " + FORMATS);
+			throw new UnreadableImportException("admin.import.file.notUtf8", FORMATS);
 		}
 		if (first == '<') {
 			return xml(trimmed.toLowerCase(Locale.ROOT));
@@ -146,10 +141,9 @@ public final class ImportFile {
 			return isGhost(trimmed) ? ImportFormat.GHOST : ImportFormat.NDJSON;
 		}
 		if (first == '[') {
-			throw new UnreadableImportException("The file is one JSON list. Blogroll reads one JSON post a line "
-					+ "(NDJSON, as its export writes them), a WordPress export or a Ghost export.");
+			throw new UnreadableImportException("admin.import.file.jsonList");
 		}
-		throw new UnreadableImportException("The file is not one Blogroll imports. " + FORMATS);
+		throw new UnreadableImportException("admin.import.file.unknown", FORMATS);
 	}
 
 	private static ImportFormat xml(String lower) {
@@ -157,15 +151,12 @@ public final class ImportFile {
 			return ImportFormat.WORDPRESS;
 		}
 		if (lower.contains("<html") || lower.startsWith("<!doctype html")) {
-			throw new UnreadableImportException("The file is a web page (HTML), not an export. In WordPress, "
-					+ "export with Tools → Export; in Ghost, with Settings → Labs → Export.");
+			throw new UnreadableImportException("admin.import.file.html");
 		}
 		if (lower.contains("<rss") || lower.contains("<feed")) {
-			throw new UnreadableImportException("The file is a news feed (RSS or Atom), not a WordPress export. "
-					+ "Add feeds to follow under Sources; export a WordPress site with Tools → Export.");
+			throw new UnreadableImportException("admin.import.file.feed");
 		}
-		throw new UnreadableImportException(
-				"The file is XML, but not a WordPress export (WXR). Export WordPress posts with Tools → Export.");
+		throw new UnreadableImportException("admin.import.file.otherXml");
 	}
 
 	/** A Ghost export starts {"db": [...]}, or, for one database of it, {"meta": …, "data": …}. */

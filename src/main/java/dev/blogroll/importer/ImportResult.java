@@ -2,6 +2,8 @@ package dev.blogroll.importer;
 
 import java.util.List;
 
+import dev.blogroll.web.SiteLocale;
+
 /**
  * What an import did.
  *
@@ -25,12 +27,18 @@ public record ImportResult(long created, long updated, long unchanged, long fail
 	/**
 	 * One item of the file that could not be imported, or was left out, and why.
 	 * @param lineNumber its line in the file, or for a Ghost export its place among the posts
+	 * @param reason why, worded when shown
 	 */
-	public record LineError(long lineNumber, String message) {
+	public record LineError(long lineNumber, ImportText reason) {
+
+		/** Why, in English (the command line, the log). */
+		public String message() {
+			return this.reason.english();
+		}
 
 		@Override
 		public String toString() {
-			return "line " + this.lineNumber + ": " + this.message;
+			return "line " + this.lineNumber + ": " + message();
 		}
 
 	}
@@ -45,9 +53,18 @@ public record ImportResult(long created, long updated, long unchanged, long fail
 
 	}
 
-	/** "line 12: the title is missing", or for a Ghost export "post 12: …". */
+	/** "line 12: the title is missing", or for a Ghost export "post 12: …", in English (the command line). */
 	public String describe(LineError error) {
-		return this.format.unit() + " " + error.lineNumber() + ": " + error.message();
+		return report(error).english();
+	}
+
+	/** The same in the site's language (the import page). */
+	public String describe(LineError error, SiteLocale site) {
+		return report(error).in(site);
+	}
+
+	private ImportText report(LineError error) {
+		return new ImportText("admin.import.report." + this.format.unit(), error.lineNumber(), error.reason());
 	}
 
 	public boolean hasFailures() {

@@ -24,18 +24,18 @@ interface ImportSource {
 	 * @param position how far into the file it ends, in characters or bytes, for the progress log
 	 * @param size about how many characters it holds, to keep chunks within memory
 	 */
-	record Item(long number, @Nullable ImportLine line, @Nullable String error, @Nullable String skipped,
+	record Item(long number, @Nullable ImportLine line, @Nullable ImportText error, @Nullable ImportText skipped,
 			long position, long size) {
 
 		static Item post(long number, ImportLine line, long position, long size) {
 			return new Item(number, line, null, null, position, size);
 		}
 
-		static Item error(long number, String error, long position) {
+		static Item error(long number, ImportText error, long position) {
 			return new Item(number, null, error, null, position, 0);
 		}
 
-		static Item skipped(long number, String reason, long position) {
+		static Item skipped(long number, ImportText reason, long position) {
 			return new Item(number, null, null, reason, position, 0);
 		}
 

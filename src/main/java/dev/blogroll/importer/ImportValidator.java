@@ -9,8 +9,6 @@ import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.context.MessageSource;
-import org.springframework.context.support.ResourceBundleMessageSource;
 
 import dev.blogroll.category.Category;
 import dev.blogroll.post.PostRules;
@@ -21,7 +19,7 @@ import dev.blogroll.text.WebAddresses;
 
 /**
  * Checks one import line against the same rules the schema enforces, and says what is wrong
- * in words an editor understands.
+ * in words an editor understands (message keys, worded when the report is shown: {@link ImportText}).
  * <p>
  * One validator serves one import: it remembers the category, author and tag names it has
  * met with their slugs, because a big file repeats a few thousand names a million times,
@@ -33,12 +31,6 @@ final class ImportValidator {
 	/** Enough for every name of a big import; the cache starts again when it is full. */
 	private static final int MAX_CACHED_NAMES = 50_000;
 
-	/**
-	 * The bundle's English, for the rules' sentences ({@link PostRules.Problem}) in a report
-	 * whose other lines are still written here in English.
-	 */
-	private static final MessageSource ENGLISH = english();
-
 	/** Category, author and tag names met so far, with their slugs. */
 	private final Map<String, ValidPost.Name> names = new HashMap<>();
 
@@ -48,61 +40,48 @@ final class ImportValidator {
 	 */
 	ValidPost validate(long lineNumber, ImportLine line) {
 		if (hasBytesNotUtf8(line)) {
-			throw new InvalidLineException("it has bytes that are not UTF-8 text (was the file saved in another "
-					+ "encoding, such as Windows-1252?); save the file as UTF-8 and import it again");
+			throw new InvalidLineException("admin.import.line.notUtf8");
 		}
 		String nul = fieldWithNul(line);
 		if (nul != null) {
-			throw new InvalidLineException("the " + nul + " contains an invisible NUL character (\\u0000), which "
-					+ "no post can store; remove it and import the line again");
+			throw new InvalidLineException("admin.import.line.nul", nul);
 		}
 		String title = required(line.title(), "title");
 		if (title.length() > PostRules.MAX_TITLE) {
-			throw new InvalidLineException("the title is " + title.length() + " characters long; at most "
-					+ PostRules.MAX_TITLE + " are allowed");
+			throw new InvalidLineException("admin.import.line.titleTooLong", title.length(), PostRules.MAX_TITLE);
 		}
 		String slug = PostRules.slug(line.slug(), title);
 		PostRules.Problem slugProblem = PostRules.slugProblem(slug);
 		if (slugProblem != null) {
-			throw new InvalidLineException("the slug “" + shorten(slug) + "” is not valid. "
-					+ english(slugProblem));
+			throw new InvalidLineException("admin.import.line.slug", shorten(slug), rule(slugProblem));
 		}
 		ValidPost.Name category = name(line.category(), "category", PostRules.MAX_CATEGORY_NAME);
 		// a category named by its slug ("api-security") is shown to readers as words
 		category = new ValidPost.Name(category.slug(), Slugs.readable(category.name()));
 		if (!Category.isAllowedSlug(category.slug())) {
-			throw new InvalidLineException("the category “" + category.name()
-					+ "” cannot be used: its URL would clash with the site's own URLs");
+			throw new InvalidLineException("admin.import.line.categoryClash", category.name());
 		}
 		ValidPost.Name author = name(line.author(), "author", PostRules.MAX_AUTHOR_NAME);
-		Instant publishedAt = instant(required(line.publishedAt(), "publish date (publishedAt)"));
+		Instant publishedAt = instant(required(line.publishedAt(), "publishedAt"));
 		PostStatus status = status(line.status());
 		String imageUrl = url(line.imageUrl(), "imageUrl");
 		String sourceUrl = url(line.sourceUrl(), "sourceUrl");
 		String imageAlt = (line.imageAlt() == null) ? "" : line.imageAlt().strip();
 		if (imageAlt.length() > PostRules.MAX_IMAGE_ALT) {
-			throw new InvalidLineException("the imageAlt is longer than " + PostRules.MAX_IMAGE_ALT + " characters");
+			throw new InvalidLineException("admin.import.line.tooLong", "imageAlt", PostRules.MAX_IMAGE_ALT);
 		}
 		String excerpt = blankToNull(line.excerpt());
 		String body = blankToNull(line.body());
 		if (body != null && body.length() > PostRules.MAX_BODY) {
-			throw new InvalidLineException("the body is " + body.length() + " characters long; at most "
-					+ PostRules.MAX_BODY + " are allowed");
+			throw new InvalidLineException("admin.import.line.bodyTooLong", body.length(), PostRules.MAX_BODY);
 		}
 		return new ValidPost(lineNumber, slug, title, category, tags(line.tags()), author, publishedAt, excerpt,
 				Excerpts.summarize(excerpt, body), body, imageUrl, imageAlt, sourceUrl, status);
 	}
 
-	private static MessageSource english() {
-		ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-		messages.setBasename("messages");
-		messages.setDefaultEncoding("UTF-8");
-		messages.setFallbackToSystemLocale(false);
-		return messages;
-	}
-
-	private static String english(PostRules.Problem problem) {
-		return ENGLISH.getMessage(problem.code(), problem.args(), Locale.ENGLISH);
+	/** A post rule's sentence, worded in the report's language. */
+	private static ImportText rule(PostRules.Problem problem) {
+		return new ImportText(problem.code(), (Object[]) problem.args());
 	}
 
 	private static @Nullable String fieldWithNul(ImportLine line) {
@@ -133,7 +112,8 @@ final class ImportValidator {
 
 	private static String required(@Nullable String value, String field) {
 		if (value == null || value.isBlank()) {
-			throw new InvalidLineException("the " + field + " is missing");
+			throw field.equals("publishedAt") ? new InvalidLineException("admin.import.line.publishedAtMissing")
+					: new InvalidLineException("admin.import.line.missing", field);
 		}
 		return value.strip();
 	}
@@ -141,7 +121,7 @@ final class ImportValidator {
 	private ValidPost.Name name(@Nullable String value, String field, int maxLength) {
 		String name = required(value, field);
 		if (name.length() > maxLength) {
-			throw new InvalidLineException("the " + field + " is longer than " + maxLength + " characters");
+			throw new InvalidLineException("admin.import.line.tooLong", field, maxLength);
 		}
 		ValidPost.Name named = this.names.get(name);
 		if (named == null) {
@@ -152,7 +132,7 @@ final class ImportValidator {
 			this.names.put(name, named);
 		}
 		if (named.slug().isEmpty()) {
-			throw new InvalidLineException("the " + field + " “" + shorten(name) + "” needs at least one letter or digit");
+			throw new InvalidLineException("admin.import.line.noLetter", field, shorten(name));
 		}
 		return named;
 	}
@@ -163,7 +143,7 @@ final class ImportValidator {
 		}
 		PostRules.Problem tooMany = PostRules.tagCountProblem(tags.size());
 		if (tooMany != null) {
-			throw new InvalidLineException(english(tooMany));
+			throw new InvalidLineException(tooMany.code(), (Object[]) tooMany.args());
 		}
 		Map<String, ValidPost.Name> bySlug = new LinkedHashMap<>();
 		for (String tag : tags) {
@@ -178,8 +158,7 @@ final class ImportValidator {
 			return Instant.parse(value);
 		}
 		catch (DateTimeParseException ex) {
-			throw new InvalidLineException("the publishedAt “" + shorten(value)
-					+ "” is not an ISO-8601 instant such as 2021-05-24T16:00:00Z");
+			throw new InvalidLineException("admin.import.line.publishedAt", shorten(value));
 		}
 	}
 
@@ -188,8 +167,7 @@ final class ImportValidator {
 		return switch (status) {
 			case "published" -> PostStatus.PUBLISHED;
 			case "draft" -> PostStatus.DRAFT;
-			default -> throw new InvalidLineException(
-					"the status “" + shorten(status) + "” is unknown; use published or draft");
+			default -> throw new InvalidLineException("admin.import.line.status", shorten(status));
 		};
 	}
 
@@ -199,11 +177,10 @@ final class ImportValidator {
 		}
 		String url = value.strip();
 		if (url.length() > PostRules.MAX_ADDRESS) {
-			throw new InvalidLineException("the " + field + " is longer than " + PostRules.MAX_ADDRESS + " characters");
+			throw new InvalidLineException("admin.import.line.tooLong", field, PostRules.MAX_ADDRESS);
 		}
 		if (!WebAddresses.isValid(url)) {
-			throw new InvalidLineException(
-					"the " + field + " “" + shorten(url) + "” is not a web address (http:// or https://)");
+			throw new InvalidLineException("admin.import.line.notAddress", field, shorten(url));
 		}
 		return url;
 	}

@@ -1,12 +1,19 @@
 package dev.blogroll.importer;
 
 /**
- * An import line that cannot become a post; the message says why.
+ * An import line that cannot become a post; {@link #reason} says why.
  */
 class InvalidLineException extends RuntimeException {
 
-	InvalidLineException(String message) {
-		super(message, null, false, false);
+	private final ImportText reason;
+
+	InvalidLineException(String code, Object... args) {
+		super(code, null, false, false);
+		this.reason = new ImportText(code, args);
+	}
+
+	ImportText reason() {
+		return this.reason;
 	}
 
 }

@@ -51,9 +51,8 @@ final class NdjsonSource implements ImportSource {
 		this.charsRead += line.length() + 1;
 		String text = line.text();
 		if (text == null) {
-			return Item.error(this.lineNumber, "the line is " + String.format("%,d", line.length())
-					+ " characters long; at most " + String.format("%,d", ChunkReader.MAX_LINE_CHARS)
-					+ " are read (is the file one post a line?)", this.charsRead);
+			return Item.error(this.lineNumber,
+					new ImportText("admin.import.line.lineTooLong", line.length(), ChunkReader.MAX_LINE_CHARS), this.charsRead);
 		}
 		if (this.lineNumber == 1 && !text.isEmpty() && text.charAt(0) == '\uFEFF') {
 			text = text.substring(1); // a byte order mark some editors write
@@ -70,44 +69,39 @@ final class NdjsonSource implements ImportSource {
 	}
 
 	/** What is wrong with a line Jackson could not read, in words. */
-	static String explain(JacksonException ex, String text) {
+	static ImportText explain(JacksonException ex, String text) {
 		if (ex instanceof UnrecognizedPropertyException unknown) {
-			return "“" + shorten(unknown.getPropertyName()) + "” is not a field of a post; the fields are "
-					+ String.join(", ", FIELDS);
+			return new ImportText("admin.import.line.unknownField", shorten(unknown.getPropertyName()),
+					String.join(", ", FIELDS));
 		}
 		if (ex instanceof MismatchedInputException) {
 			String field = field(ex);
 			if (field == null) {
-				return "the line is not a JSON object like {\"title\": \"…\", …}";
+				return new ImportText("admin.import.line.notObject");
 			}
 			if (field.equals("tags")) {
-				return "the tags must be a list of names, such as [\"Kubernetes\", \"API gateway\"]";
+				return new ImportText("admin.import.line.tagsNotList");
 			}
-			return "the " + field + " must be text in quotes";
+			return new ImportText("admin.import.line.notText", field);
 		}
 		if (ex instanceof StreamReadException) {
 			String trimmed = text.strip();
 			if (!trimmed.startsWith("{")) {
-				return "the line is not a JSON object: it should start with {";
+				return new ImportText("admin.import.line.notStartingObject");
 			}
-			return (ex.getOriginalMessage() != null && ex.getOriginalMessage().contains("end-of-input"))
-					? "the line ends before its JSON object does (a missing closing quote or }?)"
-					: "the JSON is broken" + column(ex.getLocation())
-							+ " (a missing quote, a stray or missing comma, or a missing } ?)";
+			if (ex.getOriginalMessage() != null && ex.getOriginalMessage().contains("end-of-input")) {
+				return new ImportText("admin.import.line.endsEarly");
+			}
+			TokenStreamLocation location = ex.getLocation();
+			return (location == null || location.getColumnNr() <= 0) ? new ImportText("admin.import.line.brokenJson")
+					: new ImportText("admin.import.line.brokenJsonAt", location.getColumnNr());
 		}
-		return "the line is not a valid JSON post";
+		return new ImportText("admin.import.line.notPost");
 	}
 
 	private static @Nullable String field(JacksonException ex) {
 		List<JacksonException.Reference> path = ex.getPath();
 		return path.isEmpty() ? null : path.get(0).getPropertyName();
-	}
-
-	private static String column(@Nullable TokenStreamLocation location) {
-		if (location == null || location.getColumnNr() <= 0) {
-			return "";
-		}
-		return " at character " + location.getColumnNr();
 	}
 
 	private static String shorten(@Nullable String value) {

@@ -236,15 +236,13 @@ public class PostImporter {
 	 * Why PostgreSQL refused one post, in an editor's words; its own message goes to the log
 	 * only (it names tables, constraints and SQL states).
 	 */
-	private static String refusal(ValidPost post, DataAccessException refused) {
+	private static ImportText refusal(ValidPost post, DataAccessException refused) {
 		log.warn("Import line {} (slug {}) refused: {}", post.lineNumber(), post.slug(),
 				firstLine(refused.getMostSpecificCause().getMessage()));
 		if (DatabaseFailures.isTransient(refused) || DatabaseFailures.isLostRace(refused)) {
-			return "the post “" + post.slug() + "” was being saved by someone else at the same moment, "
-					+ ATTEMPTS + " times in a row; nothing of this line was written. Import the file again to bring it in";
+			return new ImportText("admin.import.line.contended", post.slug(), ATTEMPTS);
 		}
-		return "the database refused the post “" + post.slug() + "”, so nothing of this line was written; "
-				+ "the reason is in the server's log";
+		return new ImportText("admin.import.line.refused", post.slug());
 	}
 
 	private ChunkWriter.@Nullable Written writeInTransaction(List<ValidPost> posts, boolean createCategories) {

@@ -99,7 +99,7 @@ final class WxrSource implements ImportSource {
 			this.xml = XML.createXMLStreamReader(text);
 		}
 		catch (XMLStreamException ex) {
-			throw new UnreadableImportException("The file could not be read as XML.");
+			throw new UnreadableImportException("admin.import.file.notXml");
 		}
 	}
 
@@ -112,9 +112,7 @@ final class WxrSource implements ImportSource {
 			while (this.xml.hasNext()) {
 				int event = this.xml.next();
 				if (event == XMLStreamConstants.DTD) {
-					return end(this.xml.getLocation().getLineNumber(), "the file declares a DOCTYPE (ending on this line), which a WordPress "
-							+ "export never has; Blogroll does not read files with one (their entities can read other "
-							+ "files or grow without end). Nothing after it was read.");
+					return end(this.xml.getLocation().getLineNumber(), new ImportText("admin.import.line.wxr.doctype"));
 				}
 				if (event != XMLStreamConstants.START_ELEMENT) {
 					continue;
@@ -139,35 +137,30 @@ final class WxrSource implements ImportSource {
 		}
 	}
 
-	private Item end(long line, String message) {
+	private Item end(long line, ImportText message) {
 		this.ended = true;
 		return Item.error(Math.max(line, 1), message, this.bytes.count());
 	}
 
 	/** What is wrong with the XML, without the parser's words. */
-	private static String xmlProblem(XMLStreamException ex) {
+	private static ImportText xmlProblem(XMLStreamException ex) {
 		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
 			if (cause instanceof CharacterCodingException) {
-				return "the file has bytes that are not UTF-8 text here; WordPress exports are UTF-8. "
-						+ "Nothing after this point was read.";
+				return new ImportText("admin.import.line.wxr.notUtf8");
 			}
 		}
 		String message = String.valueOf(ex.getMessage());
 		if (message.contains("follow the '&'")) {
-			return "the file has an & that starts no entity here (a WordPress export writes &amp;). "
-					+ "Nothing after this point was read.";
+			return new ImportText("admin.import.line.wxr.ampersand");
 		}
 		if (message.contains("entity") && !message.contains("same entity") || message.contains("Entity")) {
-			return "the file uses an XML entity that it does not declare, or declares entities; a WordPress export "
-					+ "uses none besides &amp;, &lt;, &gt;, &quot; and &apos;. Nothing after this point was read.";
+			return new ImportText("admin.import.line.wxr.entity");
 		}
 		if (message.contains("end of file") || message.contains("XML document structures must start and end")
 				|| message.contains("Premature end")) {
-			return "the file ends here in the middle of the export: it was cut short (download it again). "
-					+ "The posts before this point were read.";
+			return new ImportText("admin.import.line.wxr.cutShort");
 		}
-		return "the file is not well-formed XML here (a tag that is not closed, or a stray < or &?). "
-				+ "Nothing after this point was read.";
+		return new ImportText("admin.import.line.wxr.malformed");
 	}
 
 	private String qualified() {
@@ -261,32 +254,30 @@ final class WxrSource implements ImportSource {
 		long position = this.bytes.count();
 		String type = fields.getOrDefault("wp:post_type", "post");
 		String title = HtmlBodies.unescape(fields.getOrDefault("title", ""));
-		String named = title.isBlank() ? "" : " “" + shorten(title) + "”";
+		Object named = title.isBlank() ? "" : new ImportText("admin.import.named", shorten(title));
 		if (type.equals("attachment")) {
 			String url = fields.get("wp:attachment_url");
 			String id = fields.get("wp:post_id");
 			if (url != null && id != null && this.attachments.size() < MAX_REMEMBERED) {
 				this.attachments.put(id.strip(), new String[] { url.strip(), meta.getOrDefault("_wp_attachment_image_alt", "") });
 			}
-			return Item.skipped(line, "the attachment" + named + " is a media file, not a post; posts that show it "
-					+ "keep its address", position);
+			return Item.skipped(line, new ImportText("admin.import.left.attachment", named), position);
 		}
 		if (!type.equals("post")) {
-			String what = switch (type) {
-				case "page" -> "the page" + named + " is a page, not a post; Blogroll imports posts";
-				case "nav_menu_item" -> "a menu item of the WordPress theme, not a post";
-				case "revision" -> "an old revision of a post, not a post";
-				default -> "the item" + named + " is of WordPress's type “" + shorten(type) + "”, not a post";
+			ImportText what = switch (type) {
+				case "page" -> new ImportText("admin.import.left.page", named);
+				case "nav_menu_item" -> new ImportText("admin.import.left.menuItem");
+				case "revision" -> new ImportText("admin.import.left.revision");
+				default -> new ImportText("admin.import.left.otherType", named, shorten(type));
 			};
 			return Item.skipped(line, what, position);
 		}
 		String status = fields.getOrDefault("wp:status", "publish");
-		String leftOut = switch (status) {
-			case "trash" -> "the post" + named + " is in WordPress's trash";
-			case "auto-draft" -> "the post" + named + " is an automatic draft WordPress made, never written";
-			case "private" -> "the post" + named + " is private in WordPress, for its signed-in users only; "
-					+ "Blogroll has no private posts";
-			case "inherit" -> "the item" + named + " belongs to another one";
+		ImportText leftOut = switch (status) {
+			case "trash" -> new ImportText("admin.import.left.trash", named);
+			case "auto-draft" -> new ImportText("admin.import.left.autoDraft", named);
+			case "private" -> new ImportText("admin.import.left.private", named);
+			case "inherit" -> new ImportText("admin.import.left.inherit", named);
 			default -> null;
 		};
 		if (leftOut != null) {

@@ -82,26 +82,24 @@ class ImageVariants {
 
 	/**
 	 * The variants of an uploaded file.
-	 * @throws RefusedImageException if the file is not an image the library takes, in words for the editor
+	 * @throws RefusedImageException if the file is not an image the library takes, with the reason's message key
 	 */
 	Processed process(byte[] bytes) {
 		ImageFormat format = ImageFormat.sniff(bytes)
-			.orElseThrow(() -> new RefusedImageException(
-					"This file is not a JPEG, PNG, WebP or GIF image (whatever its name says), so it was not uploaded."));
+			.orElseThrow(() -> new RefusedImageException("admin.media.refused.notImage"));
 		long pixels = headerPixels(bytes, format);
 		if (pixels > this.settings.maxPixels()) {
-			throw new RefusedImageException("This image has " + String.format("%,d", pixels)
-					+ " pixels; the library takes images of at most " + String.format("%,d", this.settings.maxPixels())
-					+ " pixels (about " + Math.round(this.settings.maxPixels() / 1e6) + " megapixels). Scale it down first.");
+			throw new RefusedImageException("admin.media.refused.tooManyPixels", pixels, this.settings.maxPixels(),
+					Math.round(this.settings.maxPixels() / 1e6));
 		}
 		try {
 			if (!this.decoding.tryAcquire(30, TimeUnit.SECONDS)) {
-				throw new RefusedImageException("Other images are being processed right now. Try again in a minute.");
+				throw new RefusedImageException("admin.media.refused.busy");
 			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			throw new RefusedImageException("The upload was interrupted. Try again.");
+			throw new RefusedImageException("admin.media.refused.interrupted");
 		}
 		try {
 			return encode(hash(bytes), format, decode(bytes, format));
@@ -181,8 +179,7 @@ class ImageVariants {
 	}
 
 	private static RefusedImageException unreadable(ImageFormat format) {
-		return new RefusedImageException("This file starts like a " + format.label()
-				+ " image but could not be read as one (it may be cut short or damaged), so it was not uploaded.");
+		return new RefusedImageException("admin.media.refused.unreadable", format.label());
 	}
 
 	private static Processed encode(String hash, ImageFormat format, BufferedImage image) {

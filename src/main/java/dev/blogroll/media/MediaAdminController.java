@@ -104,17 +104,20 @@ class MediaAdminController {
 	 * The refusal in words; a write the database refused (it is away, or busy past the retries)
 	 * left nothing behind, since the image and its variants are one transaction.
 	 */
-	private static String message(RuntimeException refusal) {
-		if (refusal instanceof DataAccessException) {
-			return "The image could not be stored just now, and nothing of it was kept. Try again in a moment.";
+	private String message(RuntimeException refusal) {
+		if (refusal instanceof RefusedImageException refused) {
+			return refused.wording(this.siteLocale);
 		}
-		return String.valueOf(refusal.getMessage());
+		if (refusal instanceof TooLargeException) {
+			return this.siteLocale.text("admin.media.refused.tooLarge", describe(this.settings.maxUploadSize().toBytes()));
+		}
+		return this.siteLocale.text("admin.media.refused.notStored");
 	}
 
-	private static String describe(MediaLibrary.Stored stored) {
+	private String describe(MediaLibrary.Stored stored) {
 		MediaLibrary.Image image = stored.image();
-		return stored.existed() ? "This image was in the library already: " + image.fileName() + "."
-				: "Uploaded " + image.fileName() + " (" + image.width() + " × " + image.height() + ").";
+		return stored.existed() ? this.siteLocale.text("admin.media.existed", image.fileName())
+				: this.siteLocale.text("admin.media.uploaded", image.fileName(), image.width(), image.height());
 	}
 
 	@PostMapping("/{id}/delete")
@@ -134,27 +137,22 @@ class MediaAdminController {
 	/** The file's bytes, read at most to the limit and one byte beyond it. */
 	private byte[] read(@Nullable MultipartFile file) {
 		if (file == null || file.isEmpty()) {
-			throw new RefusedImageException("Choose an image file to upload.");
+			throw new RefusedImageException("admin.media.refused.noFile");
 		}
 		long max = this.settings.maxUploadSize().toBytes();
 		if (file.getSize() > max) {
-			throw new TooLargeException(tooLarge());
+			throw new TooLargeException();
 		}
 		try (InputStream in = file.getInputStream()) {
 			byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, max + 1));
 			if (bytes.length > max) {
-				throw new TooLargeException(tooLarge());
+				throw new TooLargeException();
 			}
 			return bytes;
 		}
 		catch (IOException ex) {
-			throw new RefusedImageException("The file did not arrive whole. Try uploading it again.");
+			throw new RefusedImageException("admin.media.refused.cutShort");
 		}
-	}
-
-	private String tooLarge() {
-		return "The file is too large: the library takes images of at most "
-				+ describe(this.settings.maxUploadSize().toBytes()) + ".";
 	}
 
 	static String describe(long bytes) {
@@ -167,8 +165,8 @@ class MediaAdminController {
 
 	private static final class TooLargeException extends RuntimeException {
 
-		TooLargeException(String message) {
-			super(message);
+		TooLargeException() {
+			super("admin.media.refused.tooLarge");
 		}
 
 	}

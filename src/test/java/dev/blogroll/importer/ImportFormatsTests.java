@@ -43,6 +43,9 @@ class ImportFormatsTests {
 	@Autowired
 	private JdbcClient jdbc;
 
+	@Autowired
+	private dev.blogroll.MutableSiteLocale siteLocale;
+
 	@AfterEach
 	void removeImported() {
 		this.jdbc.sql("""
@@ -141,6 +144,31 @@ class ImportFormatsTests {
 		ImportResult again = importBytes(resource("wordpress-export.xml"), false);
 		assertThat(again.created()).isEqualTo(3);
 		assertThat(again.errors()).extracting(ImportResult.LineError::lineNumber).containsExactly(132L, 166L);
+	}
+
+	@Test
+	void theReportIsWordedInTheSitesLanguageAndTheCommandLinesEnglishStays() throws IOException {
+		this.siteLocale.use(java.util.Locale.GERMAN);
+		ImportResult wordpress = importBytes(resource("wordpress-export.xml"), true);
+		assertThat(wordpress.errors()).extracting((error) -> wordpress.describe(error, this.siteLocale))
+			.containsExactly("Zeile 166: das Veröffentlichungsdatum (publishedAt) fehlt");
+		assertThat(wordpress.skippedItems()).extracting((item) -> wordpress.describe(item, this.siteLocale)).containsExactly(
+				"Zeile 40: der Anhang „gateway.png“ ist eine Mediendatei, kein Beitrag; Beiträge, die ihn zeigen, behalten seine Adresse",
+				"Zeile 146: die Seite „About us“ ist eine Seite, kein Beitrag; Blogroll importiert Beiträge",
+				"Zeile 155: der Beitrag „Rate limiting, again“ liegt im Papierkorb von WordPress",
+				"Zeile 200: ein Menüeintrag des WordPress-Themes, kein Beitrag");
+		// the command line and the log keep English whatever the site's language
+		assertThat(wordpress.errors()).extracting(wordpress::describe)
+			.containsExactly("line 166: the publish date (publishedAt) is missing");
+		assertThat(wordpress.format().label()).isEqualTo("WordPress export (WXR)");
+
+		ImportResult ghost = importBytes(resource("ghost-export.json"), true);
+		assertThat(ghost.errors()).extracting((error) -> ghost.describe(error, this.siteLocale)).containsExactly(
+				"Beitrag 4: der Beitrag „Untagged thoughts“ hat kein öffentliches Tag; Blogroll ordnet einen Ghost-Beitrag "
+						+ "unter seinem primären (ersten) Tag als Kategorie ein. Geben Sie ihm in Ghost ein Tag und exportieren Sie erneut");
+		assertThat(ghost.skippedItems()).extracting((item) -> ghost.describe(item, this.siteLocale)).containsExactly(
+				"Beitrag 3: die Seite „About this blog“ ist eine Seite, kein Beitrag; Blogroll importiert Beiträge",
+				"Beitrag 6: der Beitrag „Newsletter only“ wurde nur als Newsletter verschickt, nie auf der Website veröffentlicht");
 	}
 
 	@Test

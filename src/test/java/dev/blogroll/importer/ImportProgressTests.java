@@ -17,7 +17,7 @@ class ImportProgressTests {
 	void progressNamesLinesShareRateTimeLeftAndCounts() {
 		ImportProgress progress = new ImportProgress(1000);
 		progress.written(new ChunkWriter.Written(7, 2, 1, List.of()));
-		progress.failed(List.of(new LineError(4, "the title is missing")));
+		progress.failed(List.of(new LineError(4, new ImportText("admin.import.line.missing", "title"))));
 		progress.done(250);
 		assertThat(progress.describe(System.nanoTime())).matches("Imported 11 lines \\(25%\\) in \\d+ s, [\\d,]+ lines/s, "
 				+ "about \\d+ s left \\(7 created, 2 updated, 1 unchanged, 1 failed\\)");
@@ -36,7 +36,7 @@ class ImportProgressTests {
 	void onlyTheFirstThousandErrorsAreKeptButAllAreCounted() {
 		ImportProgress progress = new ImportProgress(-1);
 		for (long line = 1; line <= 1500; line++) {
-			progress.failed(List.of(new LineError(line, "not a valid JSON post")));
+			progress.failed(List.of(new LineError(line, new ImportText("admin.import.line.notPost"))));
 		}
 		ImportResult result = progress.result();
 		assertThat(result.failed()).isEqualTo(1500);

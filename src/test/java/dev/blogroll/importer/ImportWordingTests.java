@@ -252,9 +252,26 @@ class ImportWordingTests {
 		Document page = Jsoup.parse(response.getContentAsString());
 		assertThat(page.select(".import-counts").text())
 			.isEqualTo("1 neu angelegt, 0 aktualisiert, 0 unverändert, 1 fehlgeschlagen");
-		// the report's lines are still written in English (see the importer), the rule's sentence from the bundle
+		// the report's lines in German too, the rule's sentence inside the line's
+		assertThat(page.select(".import-format").text()).isEqualTo("Gelesen als: Blogroll-NDJSON");
 		assertThat(page.select(".import-errors li").eachText())
-			.containsExactly("line 2: the slug “feed” is not valid. “feed” is reserved for the site's own URLs.");
+			.containsExactly("Zeile 2: der Slug „feed“ ist ungültig. „feed“ ist für die eigenen URLs der Website reserviert.");
+	}
+
+	@Test
+	void onAGermanSiteAFileThatIsNoImportIsRefusedInGerman() throws Exception {
+		byte[] zip = concat(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 }, utf8("ghost.json"));
+		this.siteLocale.use(java.util.Locale.GERMAN);
+		var response = this.mvc.perform(multipart("/admin/import")
+			.file(new MockMultipartFile("file", "posts.zip", "application/octet-stream", zip))
+			.with(Uploads.length(zip))
+			.with(csrf()).with(user("gus").roles("EDITOR")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse();
+		response.setCharacterEncoding("UTF-8");
+		Document page = Jsoup.parse(response.getContentAsString());
+		assertThat(page.select(".import-problem span").text()).isEqualTo("Die Datei ist ein ZIP-Archiv. Entpacken Sie es "
+				+ "und importieren Sie die Datei darin: Ein WordPress-Export ist eine .xml-Datei, ein Ghost-Export eine .json-Datei.");
 	}
 
 	@Test
