@@ -31,6 +31,7 @@ import dev.blogroll.Uploads;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -272,6 +273,17 @@ class ImportWordingTests {
 		Document page = Jsoup.parse(response.getContentAsString());
 		assertThat(page.select(".import-problem span").text()).isEqualTo("Die Datei ist ein ZIP-Archiv. Entpacken Sie es "
 				+ "und importieren Sie die Datei darin: Ein WordPress-Export ist eine .xml-Datei, ein Ghost-Export eine .json-Datei.");
+	}
+
+	@Test
+	void theFormListsTheFormatsWithAnApostropheAsWritten() throws Exception {
+		var response = this.mvc.perform(get("/admin/import").with(user("gus").roles("EDITOR")))
+			.andExpect(status().isOk())
+			.andReturn().getResponse();
+		response.setCharacterEncoding("UTF-8");
+		// a message without arguments is taken as written: one apostrophe, not MessageFormat's two
+		assertThat(Jsoup.parse(response.getContentAsString()).text()).contains("Blogroll's own export: one JSON post a line")
+			.doesNotContain("''");
 	}
 
 	@Test
