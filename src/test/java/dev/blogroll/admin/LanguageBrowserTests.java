@@ -64,6 +64,8 @@ class LanguageBrowserTests {
 			String site = "http://localhost:" + this.port;
 			browser.open(site + "/blog/engineering/page/17", 1366, 900);
 			assertThat(driver.getTitle()).isEqualTo("Engineering – Seite 17 von 20 – Blogroll");
+			// theme.js takes the button's title from the page, in the site's language
+			assertThat(driver.findElement(By.cssSelector(".theme-toggle")).getAttribute("title")).startsWith("Dunkles Design ist");
 			browser.screenshot("language-de-page-17-1366");
 			browser.open(site + "/blog/engineering/page/17", 390, 844);
 			assertThat(browser.hasHorizontalOverflow()).as("page 17 on a phone").isFalse();
@@ -79,6 +81,12 @@ class LanguageBrowserTests {
 			browser.open(site + "/admin/posts", 390, 844);
 			assertThat(browser.hasHorizontalOverflow()).as("the post list on a phone").isFalse();
 			browser.screenshot("language-de-admin-posts-390");
+
+			// the live preview's status, worded by preview.js from the page's data-say-* words
+			browser.open(site + "/admin/posts/new", 1366, 900);
+			driver.findElement(By.id("body")).sendKeys("Ein *kurzer* Text.");
+			new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.textToBePresentInElementLocated(
+					By.cssSelector(".preview-status"), "Vorschau aktualisiert; nichts wird gespeichert."));
 			assertThat(browser.consoleErrors()).isEmpty();
 		}
 	}
