@@ -11,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -26,8 +25,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.admin.KeptForms;
-import dev.blogroll.author.AuthorRepository;
-import dev.blogroll.category.CategoryRepository;
 import dev.blogroll.web.SiteLocale;
 
 /**
@@ -45,9 +42,7 @@ class PostAdminController {
 
 	private final PostSaving saving;
 
-	private final CategoryRepository categories;
-
-	private final AuthorRepository authors;
+	private final PostFormChoices choices;
 
 	private final KeptForms keptForms;
 
@@ -61,14 +56,12 @@ class PostAdminController {
 
 	private final SiteLocale siteLocale;
 
-	PostAdminController(PostEditor editor, PostSaving saving, CategoryRepository categories,
-			AuthorRepository authors, KeptForms keptForms, Autosaves autosaves, Revisions revisions, Clock clock,
+	PostAdminController(PostEditor editor, PostSaving saving, PostFormChoices choices, KeptForms keptForms, Autosaves autosaves, Revisions revisions, Clock clock,
 			BlogrollProperties properties, SiteLocale siteLocale) {
 		this.siteLocale = siteLocale;
 		this.editor = editor;
 		this.saving = saving;
-		this.categories = categories;
-		this.authors = authors;
+		this.choices = choices;
 		this.keptForms = keptForms;
 		this.autosaves = autosaves;
 		this.revisions = revisions;
@@ -79,9 +72,7 @@ class PostAdminController {
 	/** What every form of this controller offers to choose from. */
 	@ModelAttribute
 	void choices(Model model) {
-		model.addAttribute("categories", this.categories.findAllByOrderByNameAsc());
-		model.addAttribute("authors", this.authors.findAll(Sort.by("name")));
-		model.addAttribute("timeZone", this.zone.getId());
+		this.choices.addTo(model);
 	}
 
 	@GetMapping("/new")

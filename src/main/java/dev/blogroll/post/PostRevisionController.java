@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +34,8 @@ class PostRevisionController {
 
 	private final Revisions revisions;
 
+	private final PostFormChoices choices;
+
 	private final CategoryRepository categories;
 
 	private final AuthorRepository authors;
@@ -45,11 +46,13 @@ class PostRevisionController {
 
 	private final SiteLocale siteLocale;
 
-	PostRevisionController(PostEditor editor, Revisions revisions, CategoryRepository categories,
-			AuthorRepository authors, Clock clock, BlogrollProperties properties, SiteLocale siteLocale) {
+	PostRevisionController(PostEditor editor, Revisions revisions, PostFormChoices choices,
+			CategoryRepository categories, AuthorRepository authors, Clock clock, BlogrollProperties properties,
+			SiteLocale siteLocale) {
 		this.siteLocale = siteLocale;
 		this.editor = editor;
 		this.revisions = revisions;
+		this.choices = choices;
 		this.categories = categories;
 		this.authors = authors;
 		this.clock = clock;
@@ -83,9 +86,7 @@ class PostRevisionController {
 	String initRestoreForm(@PathVariable long id, @PathVariable long revision, Principal principal, Model model) {
 		Post post = this.editor.find(id);
 		Revisions.Revision kept = revision(id, revision);
-		model.addAttribute("categories", this.categories.findAllByOrderByNameAsc());
-		model.addAttribute("authors", this.authors.findAll(Sort.by("name")));
-		model.addAttribute("timeZone", this.zone.getId());
+		this.choices.addTo(model);
 		model.addAttribute("post", post);
 		model.addAttribute("state", PostState.of(post, this.clock.instant(), this.siteLocale));
 		model.addAttribute("postForm", PostForm.of(kept.asForm(id), PostForm.of(post, this.zone))

@@ -2,13 +2,11 @@ package dev.blogroll.post;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.ZoneId;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.data.domain.Sort;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,9 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import dev.blogroll.BlogrollProperties;
-import dev.blogroll.author.AuthorRepository;
-import dev.blogroll.category.CategoryRepository;
 import dev.blogroll.text.Markdown;
 import dev.blogroll.web.SiteLocale;
 
@@ -49,26 +44,20 @@ class PreviewController {
 
 	private final Revisions revisions;
 
-	private final CategoryRepository categories;
-
-	private final AuthorRepository authors;
+	private final PostFormChoices choices;
 
 	private final Clock clock;
 
-	private final ZoneId zone;
-
 	private final SiteLocale siteLocale;
 
-	PreviewController(PreviewLimiter limiter, PostEditor editor, Revisions revisions, CategoryRepository categories,
-			AuthorRepository authors, Clock clock, BlogrollProperties properties, SiteLocale siteLocale) {
+	PreviewController(PreviewLimiter limiter, PostEditor editor, Revisions revisions, PostFormChoices choices,
+			Clock clock, SiteLocale siteLocale) {
 		this.siteLocale = siteLocale;
 		this.limiter = limiter;
 		this.editor = editor;
 		this.revisions = revisions;
-		this.categories = categories;
-		this.authors = authors;
+		this.choices = choices;
 		this.clock = clock;
-		this.zone = properties.timeZone();
 	}
 
 	/** The rendered body as an HTML fragment, for the form's script; errors as a sentence of plain text. */
@@ -94,9 +83,7 @@ class PreviewController {
 	@PostMapping(path = { "/new", "/{id}/edit" }, params = "preview")
 	String showFormWithPreview(@PathVariable(required = false) @Nullable Long id, PostForm postForm,
 			HttpServletRequest request, HttpServletResponse response, Model model) {
-		model.addAttribute("categories", this.categories.findAllByOrderByNameAsc());
-		model.addAttribute("authors", this.authors.findAll(Sort.by("name")));
-		model.addAttribute("timeZone", this.zone.getId());
+		this.choices.addTo(model);
 		if (id != null) {
 			Post post = this.editor.find(id);
 			model.addAttribute("post", post);
