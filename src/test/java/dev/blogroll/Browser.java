@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
@@ -11,6 +12,7 @@ import java.util.Map;
 import java.util.logging.Level;
 import java.util.stream.Stream;
 
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -18,6 +20,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * A real browser for tests: Debian's headless Chromium driven by Selenium, with a fresh profile
@@ -97,6 +101,23 @@ public final class Browser implements AutoCloseable {
 		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
 		this.driver.get(url);
+	}
+
+	/**
+	 * Fills in the sign-in form the browser is on and sends it, then waits (up to 10 s) until the
+	 * browser has left the sign-in page; where it went is for the caller to check.
+	 */
+	public void signIn(String username, String password) {
+		this.driver.findElement(By.id("username")).sendKeys(username);
+		this.driver.findElement(By.id("password")).sendKeys(password);
+		this.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+		try {
+			new WebDriverWait(this.driver, Duration.ofSeconds(10))
+				.until(ExpectedConditions.not(ExpectedConditions.urlContains("/admin/login")));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			// the caller's assertion on where the browser is says what went wrong
+		}
 	}
 
 	/**

@@ -62,9 +62,7 @@ class AdminBrowserTests {
 			String site = "http://localhost:" + this.port;
 			browser.open(site + "/admin/posts/new", 1280, 900);
 			assertThat(driver.getCurrentUrl()).as("sent to sign in first").endsWith("/admin/login");
-			driver.findElement(By.id("username")).sendKeys("browser-editor");
-			driver.findElement(By.id("password")).sendKeys("a browser's password");
-			driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+			browser.signIn("browser-editor", "a browser's password");
 			waitUntilTheUrlContains(driver, "/admin/posts/new");
 			assertThat(driver.getCurrentUrl()).as("back where the editor wanted to go").contains("/admin/posts/new");
 
@@ -77,8 +75,8 @@ class AdminBrowserTests {
 			driver.findElement(By.id("body")).sendKeys("## Hello\n\nThis post was typed into a form by Chromium.");
 			browser.screenshot("admin-new-post-1280");
 			driver.findElement(By.cssSelector("form.post-form button[type=submit]")).click();
-			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=status]")));
-			assertThat(driver.findElement(By.cssSelector("[role=status]")).getText())
+			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector(".flash[role=status]")));
+			assertThat(driver.findElement(By.cssSelector(".flash[role=status]")).getText())
 				.isEqualTo("Published “Written in a Real Browser”.");
 
 			browser.open(site + "/blog/engineering", 1280, 900);

@@ -85,7 +85,7 @@ class EditorBrowserTests {
 			WebDriver driver = browser.driver();
 			String site = "http://localhost:" + this.port;
 			browser.open(site + "/admin/login", 1280, 900);
-			signIn(driver);
+			browser.signIn("day-editor", PASSWORD);
 			browser.open(site + "/admin/posts/" + id + "/edit", 1280, 900);
 			driver.findElement(By.id("body")).sendKeys("\n\nA second paragraph, typed for an hour.");
 			driver.findElement(By.id("tags")).sendKeys(", Sessions");
@@ -99,7 +99,7 @@ class EditorBrowserTests {
 				.contains("has not been saved yet");
 			browser.screenshot("editor-session-ended-sign-in-1280");
 
-			signIn(driver);
+			browser.signIn("day-editor", PASSWORD);
 			waitFor(driver, ExpectedConditions.urlContains("/edit"));
 			assertThat(driver.getCurrentUrl()).isEqualTo(site + "/admin/posts/" + id + "/edit");
 			assertThat(driver.findElement(By.id("body")).getAttribute("value"))
@@ -128,7 +128,7 @@ class EditorBrowserTests {
 			WebDriver driver = browser.driver();
 			String site = "http://localhost:" + this.port;
 			browser.open(site + "/admin/login", 1280, 900);
-			signIn(driver);
+			browser.signIn("day-editor", PASSWORD);
 			browser.open(site + "/admin/posts/" + id + "/edit", 1280, 900);
 			assertThat(leavingWouldWarn(browser)).as("nothing typed yet").isFalse();
 			driver.findElement(By.id("body")).sendKeys("\n\nTyped, then the tab was closed.");
@@ -162,7 +162,7 @@ class EditorBrowserTests {
 			WebDriver driver = browser.driver();
 			String site = "http://localhost:" + this.port;
 			browser.open(site + "/admin/login", 1280, 900);
-			signIn(driver);
+			browser.signIn("day-editor", PASSWORD);
 			// a save through the form keeps the revision both tabs will start from
 			browser.open(site + "/admin/posts/" + id + "/edit", 1280, 900);
 			driver.findElement(By.cssSelector("form.post-form button[type=submit]:not([name])")).click();
@@ -221,7 +221,7 @@ class EditorBrowserTests {
 			WebDriver driver = browser.driver();
 			String site = "http://localhost:" + this.port;
 			browser.open(site + "/admin/login", 390, 844);
-			signIn(driver);
+			browser.signIn("day-editor", PASSWORD);
 			browser.open(site + "/admin/posts/" + id + "/edit", 390, 844);
 			driver.findElement(By.id("body")).sendKeys("\n\nFrom the phone.");
 			this.jdbc.sql("update post set title = 'Editor Browser Draft, Elsewhere', version = version + 1,"
@@ -244,7 +244,7 @@ class EditorBrowserTests {
 			WebDriver driver = browser.driver();
 			String site = "http://localhost:" + this.port;
 			browser.open(site + "/admin/login", 1280, 900);
-			signIn(driver);
+			browser.signIn("day-editor", PASSWORD);
 			browser.open(site + "/admin/posts/new", 1280, 900);
 			driver.findElement(By.id("title")).sendKeys("Editor Browser New");
 			new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("categoryId"))).selectByVisibleText("Engineering");
@@ -294,7 +294,7 @@ class EditorBrowserTests {
 			WebDriver driver = browser.driver();
 			String site = "http://localhost:" + this.port;
 			browser.open(site + "/admin/login", 1280, 900);
-			signIn(driver);
+			browser.signIn("day-editor", PASSWORD);
 			browser.open(site + "/admin/posts?q=Editor+Browser", 1280, 900);
 			driver.findElements(By.cssSelector("input[name=ids]")).forEach((box) -> box.click());
 			new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("bulk-action"))).selectByValue("trash");
@@ -322,7 +322,7 @@ class EditorBrowserTests {
 			WebDriver driver = browser.driver();
 			String site = "http://localhost:" + this.port;
 			browser.open(site + "/admin/login", 390, 844);
-			signIn(driver);
+			browser.signIn("day-editor", PASSWORD);
 			browser.open(site + "/admin/posts", 390, 844);
 			assertThat(browser.viewportWidth()).isEqualTo(390);
 			assertThat(browser.hasHorizontalOverflow()).as("no sideways scrolling").isFalse();
@@ -353,7 +353,7 @@ class EditorBrowserTests {
 			browser.open(site + "/admin/login", 390, 844);
 			assertThat(fitsThePhone(browser)).as("the sign-in page").isTrue();
 			browser.screenshot("admin-sign-in-phone-390");
-			signIn(driver, "phone-admin");
+			browser.signIn("phone-admin", PASSWORD);
 			// two saves, so that there are revisions to compare
 			for (String words : List.of("\n\nA phone's paragraph.", "\n\nAnother one.")) {
 				browser.open(site + "/admin/posts/" + id + "/edit", 390, 844);
@@ -424,17 +424,6 @@ class EditorBrowserTests {
 				  out.push(e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));
 				});
 				return out.slice(0, 8).join(', ');""");
-	}
-
-	private static void signIn(WebDriver driver) {
-		signIn(driver, "day-editor");
-	}
-
-	private static void signIn(WebDriver driver, String username) {
-		driver.findElement(By.id("username")).sendKeys(username);
-		driver.findElement(By.id("password")).sendKeys(PASSWORD);
-		driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-		waitFor(driver, ExpectedConditions.not(ExpectedConditions.urlContains("/admin/login")));
 	}
 
 	private static void waitFor(WebDriver driver, ExpectedCondition<?> condition) {

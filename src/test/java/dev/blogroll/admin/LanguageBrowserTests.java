@@ -72,9 +72,7 @@ class LanguageBrowserTests {
 			browser.screenshot("language-de-page-17-390");
 
 			browser.open(site + "/admin/posts", 1366, 900);
-			driver.findElement(By.id("username")).sendKeys("german-editor");
-			driver.findElement(By.id("password")).sendKeys("ein Passwort für den Browser");
-			driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+			browser.signIn("german-editor", "ein Passwort für den Browser");
 			new WebDriverWait(driver, Duration.ofSeconds(10)).until(ExpectedConditions.urlContains("/admin/posts"));
 			assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Beiträge");
 			browser.screenshot("language-de-admin-posts-1366");

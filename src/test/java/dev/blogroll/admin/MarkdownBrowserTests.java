@@ -111,10 +111,7 @@ class MarkdownBrowserTests {
 			WebDriver driver = browser.driver();
 			String site = "http://localhost:" + this.port;
 			browser.open(site + "/admin/login", 1366, 900);
-			driver.findElement(By.id("username")).sendKeys("md-editor");
-			driver.findElement(By.id("password")).sendKeys(PASSWORD);
-			driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-			waitFor(driver, ExpectedConditions.not(ExpectedConditions.urlContains("/admin/login")));
+			browser.signIn("md-editor", PASSWORD);
 			browser.open(site + "/admin/posts/" + id + "/edit", 1366, 900);
 			// the script renders the saved body when the form opens
 			waitFor(driver, ExpectedConditions.presenceOfElementLocated(By.cssSelector(".preview-body table")));

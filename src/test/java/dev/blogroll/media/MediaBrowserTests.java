@@ -77,10 +77,7 @@ class MediaBrowserTests {
 		try (Browser browser = Browser.start()) {
 			WebDriver driver = browser.driver();
 			browser.open(site + "/admin/login", 1366, 900);
-			driver.findElement(By.id("username")).sendKeys("media-editor");
-			driver.findElement(By.id("password")).sendKeys(PASSWORD);
-			driver.findElement(By.cssSelector("main form button[type=submit]")).click();
-			waitFor(driver, ExpectedConditions.not(ExpectedConditions.urlContains("/admin/login")));
+			browser.signIn("media-editor", PASSWORD);
 
 			browser.open(site + "/admin/posts/new", 1366, 900);
 			driver.findElement(By.id("title")).sendKeys("A Post With A Photo");
