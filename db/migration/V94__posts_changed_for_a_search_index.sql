@@ -10,7 +10,7 @@
 -- is, by definition, not visible in that snapshot, and is read the next time.
 --
 -- A truncate notes one row without a post: the index then reads every post again.
--- Rows older than a few days are deleted by the indexes themselves (an index that has been
+-- Rows older than a few days are deleted every hour (SearchChangeNotes; an index that has been
 -- away longer reads every post again); statement-level triggers keep a bulk import to one
 -- insert per statement.
 

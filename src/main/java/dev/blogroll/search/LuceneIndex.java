@@ -119,8 +119,6 @@ final class LuceneIndex implements Closeable {
 			               and not pg_visible_in_snapshot(c.xid, cast(:seen as pg_snapshot))) as ids,
 			       pg_snapshot_xmin(cast(:seen as pg_snapshot)) > pg_snapshot_xmin(pg_current_snapshot()) as went_back""";
 
-	private static final String FORGET_OLD_NOTES = "delete from post_search_change where changed_at < now() - make_interval(days => ?)";
-
 	private final DataSource dataSource;
 
 	private final ContentVersion contentVersion;
@@ -146,8 +144,6 @@ final class LuceneIndex implements Closeable {
 	private volatile long syncedVersion = -1;
 
 	private @Nullable Future<?> catchingUp;
-
-	private Instant notesForgotten = Instant.EPOCH;
 
 	LuceneIndex(DataSource dataSource, ContentVersion contentVersion, Path path) {
 		this.dataSource = dataSource;
@@ -301,7 +297,6 @@ final class LuceneIndex implements Closeable {
 			if (!ids.isEmpty()) {
 				log.debug("Search index: {} posts read again", ids.size());
 			}
-			forgetOldNotes(connection);
 		}
 		catch (SQLException | IOException ex) {
 			throw new IllegalStateException("Could not bring the search index up to date: " + ex.getMessage(), ex);
@@ -375,18 +370,6 @@ final class LuceneIndex implements Closeable {
 		this.writer.setLiveCommitData(data.entrySet());
 		this.writer.commit();
 		this.searchers.maybeRefreshBlocking();
-	}
-
-	private void forgetOldNotes(Connection connection) throws SQLException {
-		Instant now = Instant.now();
-		if (now.isBefore(this.notesForgotten.plus(Duration.ofHours(1)))) {
-			return;
-		}
-		this.notesForgotten = now;
-		try (PreparedStatement forget = connection.prepareStatement(FORGET_OLD_NOTES)) {
-			forget.setInt(1, NOTES_KEPT_DAYS);
-			forget.executeUpdate();
-		}
 	}
 
 	private static Document document(ResultSet rs) throws SQLException {

@@ -252,6 +252,18 @@ class LuceneSearchTests {
 		assertThat(slugs(search.search(SearchTerms.of("quarnock"), null, null, 1, 15))).containsExactly("lux-reopen");
 	}
 
+	@Test
+	void notesOfChangedPostsAreKeptForThreeDaysWhateverTheEngine() {
+		this.jdbc.sql("""
+				insert into post_search_change (post_id, changed_at)
+				values (-7, now() - interval '4 days'), (-8, now() - interval '2 days')""").update();
+		assertThat(new SearchChangeNotes(this.jdbc).forgetOld()).isGreaterThanOrEqualTo(1);
+		assertThat(this.jdbc.sql("select post_id from post_search_change where post_id in (-7, -8)")
+			.query(Long.class)
+			.list()).containsExactly(-8L);
+		this.jdbc.sql("delete from post_search_change where post_id = -8").update();
+	}
+
 	/** What an editor's save does to the words: the body, and the summary made from it. */
 	private void edit(String slug, String body) {
 		this.jdbc.sql("update post set body = :body, summary = :body, version = version + 1 where slug = :slug")
