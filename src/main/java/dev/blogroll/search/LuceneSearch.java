@@ -109,8 +109,9 @@ class LuceneSearch implements SearchEngine, DisposableBean {
 		if (words == null) {
 			return Hits.none();
 		}
+		// scheduled posts are few: leaving them out costs less than keeping every other post in
 		BooleanQuery.Builder query = new BooleanQuery.Builder().add(words, Occur.MUST)
-			.add(LongPoint.newRangeQuery(LuceneIndex.PUBLISHED, Long.MIN_VALUE, this.clock.millis()), Occur.FILTER);
+			.add(LongPoint.newRangeQuery(LuceneIndex.PUBLISHED, this.clock.millis() + 1, Long.MAX_VALUE), Occur.MUST_NOT);
 		if (category != null) {
 			query.add(new TermQuery(new Term(LuceneIndex.CATEGORY, Long.toString(category.id()))), Occur.FILTER);
 		}
