@@ -75,7 +75,7 @@ record SearchPage(String query, boolean shortened, @Nullable FilterOption catego
 			return words.text("search.none");
 		}
 		if (this.more && this.allRanked) {
-			return words.text("search.moreAllRanked", this.rankedUpTo);
+			return words.text("search.moreAllRanked", this.total);
 		}
 		if (this.more) {
 			return words.text("search.more", this.rankedUpTo, this.total);

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.ui.ExtendedModelMap;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.BlogrollTest;
@@ -67,6 +68,15 @@ class LuceneSearchTests {
 
 	@Autowired
 	private dev.blogroll.web.SiteLocale siteLocale;
+
+	@Autowired
+	private SearchBulkhead bulkhead;
+
+	@Autowired
+	private dev.blogroll.category.Categories categories;
+
+	@Autowired
+	private dev.blogroll.tag.Tags tags;
 
 	@TempDir
 	private Path indexes;
@@ -308,6 +318,23 @@ class LuceneSearchTests {
 				dev.blogroll.listing.Pagination.withPageParameter("/search?q=zindlerock", 1, 2));
 		assertThat(page.summary(this.siteLocale))
 			.isEqualTo("More than 20 posts match; these are the best 20 of them.");
+	}
+
+	@Test
+	void theSearchPageSaysThatTheBestOfEveryMatchAreShown() {
+		SearchController controller = new SearchController(search(20), this.bulkhead, this.categories, this.tags,
+				this.properties, this.siteLocale);
+		ExtendedModelMap model = new ExtendedModelMap();
+		assertThat(controller.showResults("zindlerock", null, null, null, model)).isEqualTo("search/search");
+		assertThat(model.getAttribute("searchSummary")).isEqualTo("More than 20 posts match; these are the best 20 of them.");
+		SearchPage page = (SearchPage) model.getAttribute("search");
+		assertThat(page.results()).hasSize(15);
+		assertThat(page.pagination().last()).isEqualTo(2);
+		controller = new SearchController(search(1_000), this.bulkhead, this.categories, this.tags, this.properties,
+				this.siteLocale);
+		controller.showResults("zindlerock", null, null, "3", model);
+		assertThat(model.getAttribute("searchSummary")).isEqualTo("40 posts found, best matches first.");
+		assertThat(((SearchPage) model.getAttribute("search")).results()).hasSize(10);
 	}
 
 	@Test
