@@ -17,11 +17,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -92,6 +95,12 @@ final class LuceneIndex implements Closeable {
 
 	/** How long a search waits for the index to catch up before searching what it has. */
 	private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(2);
+
+	/** Threads analyzing posts while the index is built: the machine's cores. */
+	private static final int ANALYZERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+	/** Posts handed to an analyzing thread at once while building. */
+	private static final int BUILD_BATCH = 100;
 
 	/** Posts read again from PostgreSQL per statement when catching up. */
 	private static final int BATCH = 1_000;
@@ -263,7 +272,7 @@ final class LuceneIndex implements Closeable {
 	/** Brings the index up to date with the transactions its snapshot did not see. */
 	private void readChanges(long version) {
 		String seen = snapshot();
-		if (seen == null) {
+		if (seen == null || !this.ready) {
 			return;
 		}
 		try (Connection connection = this.dataSource.getConnection()) {
@@ -342,14 +351,30 @@ final class LuceneIndex implements Closeable {
 			log.info("Building the search index in {} from {} published posts", this.path, String.format("%,d", total));
 			this.writer.deleteAll();
 			Progress progress = new Progress(total, started);
+			// this thread reads; the analysis (most of the work) runs on every core, a batch at a time
+			ThreadPoolExecutor analyzers = new ThreadPoolExecutor(ANALYZERS, ANALYZERS, 0, TimeUnit.SECONDS,
+					new ArrayBlockingQueue<>(ANALYZERS), new ThreadPoolExecutor.CallerRunsPolicy());
+			AtomicReference<IOException> failure = new AtomicReference<>();
 			try (PreparedStatement posts = connection.prepareStatement(POSTS)) {
 				posts.setFetchSize(500);
 				try (ResultSet rs = posts.executeQuery()) {
-					while (rs.next()) {
-						this.writer.addDocument(document(rs));
-						progress.oneMore();
+					List<Document> batch = new ArrayList<>(BUILD_BATCH);
+					while (rs.next() && failure.get() == null) {
+						batch.add(document(rs));
+						if (batch.size() == BUILD_BATCH) {
+							analyzers.execute(add(batch, progress, failure));
+							batch = new ArrayList<>(BUILD_BATCH);
+						}
 					}
+					analyzers.execute(add(batch, progress, failure));
 				}
+			}
+			finally {
+				analyzers.shutdown();
+				awaitQuietly(analyzers);
+			}
+			if (failure.get() != null) {
+				throw failure.get();
 			}
 			connection.commit();
 			commit(snapshot);
@@ -359,7 +384,30 @@ final class LuceneIndex implements Closeable {
 					String.format("%.1f", (System.nanoTime() - started) / 1e9));
 		}
 		catch (SQLException | IOException ex) {
+			// what was added is never committed: a restart opens the last commit again
+			this.ready = false;
 			log.error("Could not build the search index; PostgreSQL keeps answering searches: {}", ex.getMessage(), ex);
+		}
+	}
+
+	private Runnable add(List<Document> batch, Progress progress, AtomicReference<IOException> failure) {
+		return () -> {
+			try {
+				this.writer.addDocuments(batch);
+				progress.added(batch.size());
+			}
+			catch (IOException ex) {
+				failure.compareAndSet(null, ex);
+			}
+		};
+	}
+
+	private static void awaitQuietly(ExecutorService executor) {
+		try {
+			executor.awaitTermination(1, TimeUnit.HOURS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 
@@ -437,7 +485,7 @@ final class LuceneIndex implements Closeable {
 		this.directory.close();
 	}
 
-	/** Counts posts read and logs every ten seconds how many, how fast, and how long is left. */
+	/** Counts posts indexed and logs every ten seconds how many, how fast, and how long is left. */
 	private static final class Progress {
 
 		private final long total;
@@ -454,8 +502,8 @@ final class LuceneIndex implements Closeable {
 			this.logged = started;
 		}
 
-		void oneMore() {
-			this.done++;
+		synchronized void added(int posts) {
+			this.done += posts;
 			long now = System.nanoTime();
 			if (now - this.logged >= TimeUnit.SECONDS.toNanos(10)) {
 				this.logged = now;
