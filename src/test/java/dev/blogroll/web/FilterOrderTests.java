@@ -51,9 +51,9 @@ class FilterOrderTests {
 	}
 
 	/**
-	 * A kept page passes nine of Blogroll's filters before it is served: each names its
-	 * "already filtered" attribute once ({@link SiteFilter}), instead of Spring building the
-	 * name on every request.
+	 * Every request passes Blogroll's filters (a kept page five of them, a rendered page all):
+	 * each names its "already filtered" attribute once ({@link SiteFilter}), instead of Spring
+	 * building the name on every request.
 	 */
 	@Test
 	void everyOncePerRequestFilterOfBlogrollsNamesItsAttributeOnce() {
