@@ -56,7 +56,7 @@ log "PostgreSQL settings: $(PGPASSWORD=$DB_PASSWORD psql -X -qAt -h "$PGHOST" -p
 if [[ $ENGINE == lucene ]]; then
   # a new index is built in the background after start-up (the log shows its progress); searches
   # are PostgreSQL's until it is ready, so the measurement waits for it
-  if [[ -n $NEW_INDEX ]]; then
+  if [[ -n $NEW_INDEX ]] || grep -q "will be built again" "$WORK/search-blogroll.log"; then
     until grep -q -e "Search index ready" -e "Could not build the search index" "$WORK/search-blogroll.log"; do
       kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/search-blogroll.log"; exit 1; }
       sleep 5
@@ -64,7 +64,7 @@ if [[ $ENGINE == lucene ]]; then
     done
   fi
   grep -q "Could not build the search index" "$WORK/search-blogroll.log" && { grep "Could not build" "$WORK/search-blogroll.log"; exit 1; }
-  built=$(grep "Search index ready" "$WORK/search-blogroll.log" | sed 's/.*LuceneIndex *: //')
+  built=$(grep "Search index ready" "$WORK/search-blogroll.log" | sed 's/.*LuceneIndex *: //' || true)
   log "Lucene index in $INDEX: $(du -sh "$INDEX" | cut -f1)${built:+; $built}"
 fi
 RSS_MAX=0

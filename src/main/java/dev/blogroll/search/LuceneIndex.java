@@ -30,7 +30,15 @@ import javax.sql.DataSource;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.shingle.ShingleFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -84,6 +92,13 @@ final class LuceneIndex implements Closeable {
 
 	static final String TITLE = "title";
 
+	/**
+	 * Every two words in a row of the title, summary and body, as one term ("servic mesh"), with
+	 * positions: a phrase is found from the few posts that have its pairs, rather than checked
+	 * against the positions of every post that has all its words.
+	 */
+	static final String PAIRS = "pairs";
+
 	static final String CATEGORY = "category";
 
 	static final String TAG = "tag";
@@ -108,6 +123,14 @@ final class LuceneIndex implements Closeable {
 	private static final String SNAPSHOT = "snapshot";
 
 	private static final String SYNCED_AT = "synced_at";
+
+	private static final String FORMAT = "format";
+
+	/**
+	 * What the documents hold; an index written with another is built again. 2: with
+	 * {@value #PAIRS}.
+	 */
+	private static final String FORMAT_VERSION = "2";
 
 	private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
 
@@ -170,17 +193,37 @@ final class LuceneIndex implements Closeable {
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not open the search index in " + path + ": " + ex.getMessage(), ex);
 		}
-		this.ready = snapshot() != null && !tooOld();
+		this.ready = snapshot() != null && !tooOld() && FORMAT_VERSION.equals(commitData(FORMAT));
+		if (!this.ready && snapshot() != null) {
+			log.info("The search index in {} is too old or of another format; it will be built again", path);
+		}
 	}
 
-	/** The analyzer of every text field: English, with a gap between the title, summary and body. */
+	/**
+	 * The analyzer of every text field: English (stemming, stop words), with a gap between the
+	 * title, summary and body; {@value #PAIRS} holds each two words in a row as one term.
+	 */
 	static Analyzer analyzer() {
 		Analyzer english = new EnglishAnalyzer();
+		Analyzer pairs = new Analyzer() {
+
+			@Override
+			protected TokenStreamComponents createComponents(String fieldName) {
+				// EnglishAnalyzer's chain, then pairs of its words (a stop word left out is "_")
+				Tokenizer source = new StandardTokenizer();
+				TokenStream words = new PorterStemFilter(new StopFilter(
+						new LowerCaseFilter(new EnglishPossessiveFilter(source)), EnglishAnalyzer.ENGLISH_STOP_WORDS_SET));
+				ShingleFilter twoInARow = new ShingleFilter(words, 2, 2);
+				twoInARow.setOutputUnigrams(false);
+				return new TokenStreamComponents(source, twoInARow);
+			}
+
+		};
 		return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
 
 			@Override
 			protected Analyzer getWrappedAnalyzer(String fieldName) {
-				return english;
+				return PAIRS.equals(fieldName) ? pairs : english;
 			}
 
 			@Override
@@ -415,6 +458,7 @@ final class LuceneIndex implements Closeable {
 		Map<String, String> data = new HashMap<>();
 		data.put(SNAPSHOT, snapshot);
 		data.put(SYNCED_AT, Instant.now().toString());
+		data.put(FORMAT, FORMAT_VERSION);
 		this.writer.setLiveCommitData(data.entrySet());
 		this.writer.commit();
 		this.searchers.maybeRefreshBlocking();
@@ -427,14 +471,11 @@ final class LuceneIndex implements Closeable {
 		document.add(new NumericDocValuesField(ID_VALUE, id));
 		String title = rs.getString("title");
 		document.add(new TextField(TITLE, title, Field.Store.NO));
-		document.add(new TextField(TEXT, title, Field.Store.NO));
-		String summary = rs.getString("summary");
-		if (summary != null) {
-			document.add(new TextField(TEXT, summary, Field.Store.NO));
-		}
-		String body = rs.getString("body");
-		if (body != null) {
-			document.add(new TextField(TEXT, body, Field.Store.NO));
+		for (String words : new String[] { title, rs.getString("summary"), rs.getString("body") }) {
+			if (words != null) {
+				document.add(new TextField(TEXT, words, Field.Store.NO));
+				document.add(new TextField(PAIRS, words, Field.Store.NO));
+			}
 		}
 		document.add(new StringField(CATEGORY, Long.toString(rs.getLong("category_id")), Field.Store.NO));
 		for (Long tag : (Long[]) rs.getArray("tags").getArray()) {

@@ -24,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  * <li>words: every one must occur (in any form English stemming joins: "routes" finds "route");
  * a word the analyzer splits ("grpc-web") must occur as those words in a row;
  * <li>{@code "quoted words"}: those words in a row (a stop word inside counts as a gap, as in
- * PostgreSQL);
+ * PostgreSQL), found through the index's pairs of words in a row;
  * <li>{@code -word} or {@code -"quoted words"}: must not occur;
  * <li>{@code a OR b}: either (OR in any case; an excluded word next to OR is simply excluded).
  * </ul>
@@ -97,8 +97,20 @@ final class LuceneQueries {
 		return query.build();
 	}
 
-	/** A term for one word, a phrase for several, null for none (only stop words). */
+	/**
+	 * A term for one word, a phrase for several, null for none (only stop words). A phrase in
+	 * {@value LuceneIndex#TEXT} is asked of {@value LuceneIndex#PAIRS}: its pairs of words in a row,
+	 * one term for two words, a phrase of pairs for more.
+	 */
 	private static @Nullable Query match(String field, String words) {
+		Query query = analyzed(field, words);
+		if (query instanceof PhraseQuery && field.equals(LuceneIndex.TEXT)) {
+			return analyzed(LuceneIndex.PAIRS, words);
+		}
+		return query;
+	}
+
+	private static @Nullable Query analyzed(String field, String words) {
 		List<Term> terms = new ArrayList<>();
 		List<Integer> positions = new ArrayList<>();
 		try (TokenStream tokens = ANALYZER.tokenStream(field, words)) {

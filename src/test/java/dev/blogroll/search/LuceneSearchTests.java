@@ -147,6 +147,9 @@ class LuceneSearchTests {
 			glimmerwicks                    | lux-body lux-title
 			"glimmerwick routes"            | lux-body
 			"brambleshaw protocol"          | lux-phrase
+			"the velvet brambleshaw protocol is our" | lux-phrase
+			"velvet brambleshaw protocol"   | lux-phrase
+			"brambleshaw velvet"            |
 			brambleshaw velvet              | lux-apart lux-phrase
 			brambleshaw -helm               | lux-apart lux-phrase
 			brambleshaw -"brambleshaw protocol" | lux-apart lux-excluded
