@@ -114,6 +114,14 @@ final class LuceneIndex implements Closeable {
 	/** Threads analyzing posts while the index is built: the machine's cores. */
 	private static final int ANALYZERS = Math.max(1, Runtime.getRuntime().availableProcessors());
 
+	/**
+	 * Megabytes of new documents the writer holds before it writes a segment: small, because the
+	 * JVM's heap is (160 MB in production) and what the writer holds lives long enough to reach the
+	 * old generation (24 MB with word pairs made the serial collector collect the whole heap twice a
+	 * second); more, smaller segments cost a little more merging instead.
+	 */
+	private static final double RAM_BUFFER_MB = 8;
+
 	/** Posts handed to an analyzing thread at once while building. */
 	private static final int BUILD_BATCH = 100;
 
@@ -184,7 +192,7 @@ final class LuceneIndex implements Closeable {
 		try {
 			Files.createDirectories(path);
 			this.directory = new NIOFSDirectory(path);
-			IndexWriterConfig config = new IndexWriterConfig(analyzer()).setRAMBufferSizeMB(24)
+			IndexWriterConfig config = new IndexWriterConfig(analyzer()).setRAMBufferSizeMB(RAM_BUFFER_MB)
 				.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
 				.setCommitOnClose(false);
 			this.writer = new IndexWriter(this.directory, config);
