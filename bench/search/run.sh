@@ -6,10 +6,16 @@
 # bench/work/search-summary.tsv (figure, measured, target, met|missed), bench/work/search-latency.tsv
 # and bench/search-latency.svg. Talks only to 127.0.0.1; stops what it started.
 #
+# ENGINE=lucene (the default here) measures the Lucene engine: its index lives in
+# bench/work/search-index-$DB and is kept between runs (the first run builds it from the database
+# and prints how long that took; later runs catch up with what changed). ENGINE=postgresql
+# measures PostgreSQL's full-text search, the site's default engine. Either way the summary gets a
+# row for Blogroll's highest RSS during the query set (sampled every 0.5 s).
+#
 #   bench/search/run.sh                          # against search_bench on 127.0.0.1:19410
 #   JAR=/path/to/blogroll.jar ROUNDS=5 bench/search/run.sh
 #
-# Options (environment): PGHOST/PGPORT (127.0.0.1:19410), DB or SEARCH_DB (search_bench; bench/run.sh passes SEARCH_DB), DB_USER/DB_PASSWORD
+# Options (environment): ENGINE (lucene), INDEX (bench/work/search-index-$DB), PGHOST/PGPORT (127.0.0.1:19410), DB or SEARCH_DB (search_bench; bench/run.sh passes SEARCH_DB), DB_USER/DB_PASSWORD
 # (blogroll/bench), PORT (19420; management PORT + 1), JAR, JAVA_OPTS, CONCURRENCY (4),
 # ROUNDS (10 measured rounds over the set, after one warm-up round).
 set -euo pipefail
@@ -21,16 +27,21 @@ DB=${DB:-${SEARCH_DB:-search_bench}}
 DB_USER=${DB_USER:-blogroll}
 DB_PASSWORD=${DB_PASSWORD:-bench}
 PORT=${PORT:-19420}
-JAVA_OPTS=${JAVA_OPTS:-"-Xms192m -Xmx192m -Xss512k -XX:+UseSerialGC -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -XX:MaxDirectMemorySize=32m"}
+source bench/jvm-options.sh
+JAVA_OPTS=${JAVA_OPTS:-$BLOGROLL_JAVA_OPTS}
+ENGINE=${ENGINE:-lucene}
 WORK=bench/work
+INDEX=${INDEX:-$PWD/$WORK/search-index-$DB}
 mkdir -p "$WORK"
 log() { echo "[search $(date -u +%H:%M:%S)] $*" >&2; }
 [[ -f "$JAR" ]] || { echo "no $JAR: build it with ./mvnw -q package -DskipTests" >&2; exit 1; }
 APP_PID=""
 trap '[[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null; true' EXIT
 POSTS=$(PGPASSWORD=$DB_PASSWORD psql -X -qAt -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" -d "$DB" -c "select count(*) from post")
-log "starting $JAR on port $PORT against $DB ($POSTS posts)"
-MALLOC_ARENA_MAX=2 SERVER_PORT=$PORT MANAGEMENT_SERVER_PORT=$((PORT + 1)) MANAGEMENT_SERVER_ADDRESS=127.0.0.1 \
+NEW_INDEX=
+[[ $ENGINE == lucene && -z $(ls "$INDEX"/segments_* 2>/dev/null) ]] && NEW_INDEX=1
+log "starting $JAR on port $PORT against $DB ($POSTS posts), search engine $ENGINE"
+BLOGROLL_SEARCH_ENGINE=$ENGINE BLOGROLL_SEARCH_INDEX=$INDEX MALLOC_ARENA_MAX=2 SERVER_PORT=$PORT MANAGEMENT_SERVER_PORT=$((PORT + 1)) MANAGEMENT_SERVER_ADDRESS=127.0.0.1 \
   SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$DB_USER \
   SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD BLOGROLL_DEMO_DATA=false BLOGROLL_SITE_URL=http://127.0.0.1:$PORT \
   java $JAVA_OPTS -jar "$JAR" > "$WORK/search-blogroll.log" 2>&1 &
@@ -42,4 +53,49 @@ done
 log "PostgreSQL settings: $(PGPASSWORD=$DB_PASSWORD psql -X -qAt -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" -d "$DB" -c \
   "select string_agg(name || '=' || current_setting(name), ' ') from pg_settings where name in
    ('shared_buffers', 'work_mem', 'effective_cache_size', 'random_page_cost', 'jit', 'max_parallel_workers_per_gather', 'server_version')")"
+if [[ $ENGINE == lucene ]]; then
+  # a new index is built in the background after start-up (the log shows its progress); searches
+  # are PostgreSQL's until it is ready, so the measurement waits for it
+  if [[ -n $NEW_INDEX ]]; then
+    until grep -q -e "Search index ready" -e "Could not build the search index" "$WORK/search-blogroll.log"; do
+      kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/search-blogroll.log"; exit 1; }
+      sleep 5
+      log "$(grep 'Search index:' "$WORK/search-blogroll.log" | tail -1 | sed 's/.*LuceneIndex *: //')"
+    done
+  fi
+  grep -q "Could not build the search index" "$WORK/search-blogroll.log" && { grep "Could not build" "$WORK/search-blogroll.log"; exit 1; }
+  built=$(grep "Search index ready" "$WORK/search-blogroll.log" | sed 's/.*LuceneIndex *: //')
+  log "Lucene index in $INDEX: $(du -sh "$INDEX" | cut -f1)${built:+; $built}"
+fi
+RSS_MAX=0
+( while kill -0 "$APP_PID" 2>/dev/null; do awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status"; sleep 0.5; done ) > "$WORK/search-rss.txt" 2>/dev/null &
+SAMPLER=$!
+# CPU of Blogroll's JVM and of PostgreSQL's backends (its pool's connections) across the query set
+cpu_ticks() { # pids... -> utime + stime in clock ticks
+  local total=0 pid
+  for pid in "$@"; do
+    [[ -r /proc/$pid/stat ]] && total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat") ))
+  done
+  echo "$total"
+}
+# the postmaster listening on PGPORT (when it runs on this machine) and its children
+PG_MAIN=$(ss -ltnpH "sport = :$PGPORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
+PG_PIDS=()
+[[ -n $PG_MAIN ]] && PG_PIDS=( $(ps -o pid= --ppid "$PG_MAIN" 2>/dev/null) )
+JVM_BEFORE=$(cpu_ticks "$APP_PID"); PG_BEFORE=$(cpu_ticks "${PG_PIDS[@]}")
 python3 bench/search/measure.py "http://127.0.0.1:$PORT"
+JVM_AFTER=$(cpu_ticks "$APP_PID"); PG_AFTER=$(cpu_ticks "${PG_PIDS[@]}")
+kill "$SAMPLER" 2>/dev/null || true
+SEARCHES=$(( $(grep -vc '^#\|^$' bench/search/queries.tsv) * (${ROUNDS:-10} + 1) ))
+TICK=$(getconf CLK_TCK)
+printf 'search: CPU per search, JVM and PostgreSQL (%d searches, warm-up included)\t%s\t\t\n' "$SEARCHES" \
+  "$(awk -v j=$(( JVM_AFTER - JVM_BEFORE )) -v p=$(( PG_AFTER - PG_BEFORE )) -v n="$SEARCHES" -v t="$TICK" \
+     'BEGIN { printf "%.1f ms + %.1f ms", j * 1000 / t / n, p * 1000 / t / n }')" >> "$WORK/search-summary.tsv.cpu"
+RSS_MAX=$(sort -n "$WORK/search-rss.txt" | tail -1)
+printf 'search: engine\t%s\t\t\n' "$ENGINE" >> "$WORK/search-summary.tsv"
+cat "$WORK/search-summary.tsv.cpu" >> "$WORK/search-summary.tsv"; rm -f "$WORK/search-summary.tsv.cpu"
+printf "search: Blogroll's RSS, highest sample during the query set\t%d MB\t≤ 384 MB\t%s\n" "$(( RSS_MAX / 1024 ))" \
+  "$( (( RSS_MAX / 1024 <= 384 )) && echo met || echo missed)" >> "$WORK/search-summary.tsv"
+if [[ $ENGINE == lucene && -n "${built:-}" ]]; then
+  printf 'search: Lucene index built from the database (this run)\t%s\t\t\n' "${built#Search index ready: }" >> "$WORK/search-summary.tsv"
+fi

@@ -270,9 +270,28 @@ public record BlogrollProperties(
 	 * pool's size ({@code spring.datasource.hikari.maximum-pool-size}, 10)
 	 * @param maxWait how long a search waits for its turn before it is answered 429 with
 	 * {@code Retry-After}
+	 * @param engine what answers searches: PostgreSQL's full-text search (the default, nothing to
+	 * install), or Lucene in the JVM, kept current from PostgreSQL, for sites with hundreds of
+	 * thousands of posts ({@code dev.blogroll.search.LuceneIndex})
+	 * @param index where the Lucene engine keeps its index: a directory of this instance's own
+	 * (instances never share one); built from PostgreSQL when empty
 	 */
 	public record Search(@DefaultValue("3") @Min(1) int maxConcurrent,
-			@DefaultValue("1s") @NotNull Duration maxWait) {
+			@DefaultValue("1s") @NotNull Duration maxWait,
+			@DefaultValue("postgresql") @NotNull Engine engine,
+			@DefaultValue("search-index") @NotNull Path index) {
+
+		/** The search engines Blogroll can use. */
+		public enum Engine {
+
+			/** PostgreSQL's full-text search, in the database ({@code post.search_vector}). */
+			POSTGRESQL,
+
+			/** Lucene, in the JVM, with an index on this instance's disk. */
+			LUCENE
+
+		}
+
 	}
 
 	/**

@@ -11,7 +11,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.blogroll.listing.Listing;
 import dev.blogroll.listing.ListingKind;
@@ -19,6 +18,7 @@ import dev.blogroll.listing.Listings;
 import dev.blogroll.web.ErrorPages;
 import dev.blogroll.web.FilterOrder;
 import dev.blogroll.web.NotFoundException;
+import dev.blogroll.web.SiteFilter;
 import dev.blogroll.web.SitePaths;
 
 /**
@@ -40,7 +40,7 @@ import dev.blogroll.web.SitePaths;
  */
 @Component
 @Order(FilterOrder.FEED_ADDRESSES)
-class FeedAddressFilter extends OncePerRequestFilter {
+class FeedAddressFilter extends SiteFilter {
 
 	private final Listings listings;
 

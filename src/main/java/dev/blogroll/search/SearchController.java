@@ -19,7 +19,6 @@ import dev.blogroll.BlogrollProperties;
 import dev.blogroll.listing.PageNumber;
 import dev.blogroll.listing.Pagination;
 import dev.blogroll.category.Categories;
-import dev.blogroll.search.SearchQueries.Hits;
 import dev.blogroll.tag.Tags;
 import dev.blogroll.web.ErrorPages;
 import dev.blogroll.web.Link;
@@ -37,7 +36,7 @@ import dev.blogroll.web.SitePaths;
 @Controller
 class SearchController {
 
-	private final SearchQueries queries;
+	private final SearchEngine engine;
 
 	private final SearchBulkhead bulkhead;
 
@@ -49,10 +48,10 @@ class SearchController {
 
 	private final SiteLocale siteLocale;
 
-	SearchController(SearchQueries queries, SearchBulkhead bulkhead, Categories categories, Tags tags,
+	SearchController(SearchEngine engine, SearchBulkhead bulkhead, Categories categories, Tags tags,
 			BlogrollProperties properties, SiteLocale siteLocale) {
 		this.siteLocale = siteLocale;
-		this.queries = queries;
+		this.engine = engine;
 		this.bulkhead = bulkhead;
 		this.categories = categories;
 		this.tags = tags;
@@ -78,16 +77,16 @@ class SearchController {
 		String url = SitePaths.search(terms.text(), (category != null) ? category.slug() : null,
 				(tag != null) ? tag.slug() : null);
 		int page = (pageParameter == null) ? 1 : PageNumber.parse(pageParameter, url);
-		Hits hits = terms.isEmpty() ? new Hits(List.of(), 0, false, false)
-				: this.bulkhead.run(() -> this.queries.search(terms, category, tag, page, this.pageSize));
+		Hits hits = terms.isEmpty() ? Hits.none()
+				: this.bulkhead.run(() -> this.engine.search(terms, category, tag, page, this.pageSize));
 		int last = (int) Math.max(1, (hits.total() + this.pageSize - 1) / this.pageSize);
 		if (!hits.timedOut() && (page > last || (page > 1 && hits.results().isEmpty()))) {
 			throw new NotFoundException("The search has " + last + " pages, not " + page);
 		}
 		SearchPage search = new SearchPage(terms.text(), terms.shortened(), category, tag, categoryOptions,
 				tagOptions,
-				hits.results(), hits.total(), hits.more(), hits.timedOut(),
-				SearchQueries.RANKED_UP_TO, Pagination.withPageParameter(url, Math.min(page, last), last));
+				hits.results(), hits.total(), hits.more(), hits.allRanked(), hits.timedOut(),
+				SearchEngine.RANKED_UP_TO, Pagination.withPageParameter(url, Math.min(page, last), last));
 		model.addAttribute("search", search);
 		model.addAttribute("searchTitle", search.title(this.siteLocale));
 		model.addAttribute("searchDescription", search.description(this.siteLocale));

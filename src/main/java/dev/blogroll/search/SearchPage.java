@@ -21,13 +21,15 @@ import dev.blogroll.web.SiteLocale;
  * @param total how many posts match in all, or were ranked when {@code more}
  * @param more whether more posts match than were ranked (only the newest were: the ranking was
  * bounded, and the page says so)
+ * @param allRanked whether, when {@code more}, every match was ranked and these are the best
+ * ({@link LuceneSearch}), not the best of the newest
  * @param timedOut whether the search was cancelled for taking too long
  * @param rankedUpTo up to how many matches all are ranked; beyond, the newest this many are
  * @param pagination the page links
  */
 record SearchPage(String query, boolean shortened, @Nullable FilterOption category, @Nullable FilterOption tag,
 		List<FilterOption> categories, List<FilterOption> tags, List<SearchResult> results, long total,
-		boolean more, boolean timedOut, int rankedUpTo, Pagination pagination) {
+		boolean more, boolean allRanked, boolean timedOut, int rankedUpTo, Pagination pagination) {
 
 	/** Whether the reader has not asked anything yet. */
 	public boolean isPrompt() {
@@ -71,6 +73,9 @@ record SearchPage(String query, boolean shortened, @Nullable FilterOption catego
 		}
 		if (this.total == 0) {
 			return words.text("search.none");
+		}
+		if (this.more && this.allRanked) {
+			return words.text("search.moreAllRanked", this.total);
 		}
 		if (this.more) {
 			return words.text("search.more", this.rankedUpTo, this.total);

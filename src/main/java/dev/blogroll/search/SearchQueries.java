@@ -27,7 +27,7 @@ import dev.blogroll.listing.PostCard;
  * Runs searches in two steps, so that no search reads more than a bounded number of posts,
  * however common its words.
  * <p>
- * First the matches: the newest {@value #RANKED_UP_TO} + 1 visible posts that match, found
+ * First the matches: the newest {@value SearchEngine#RANKED_UP_TO} + 1 visible posts that match, found
  * slice by slice from the newest posts backwards ({@link #SLICE}). Each slice is a range of
  * dates, chosen from the listing counts ({@code listing_count}, by day) to hold about as many
  * posts as should give the matches still missing at the rate the slices so far matched; in it,
@@ -36,9 +36,9 @@ import dev.blogroll.listing.PostCard;
  * ({@code <->}, which the GIN index cannot answer) only on those. A common word is done in one
  * small slice; a rare one widens to all posts, where its matches are few.
  * <p>
- * Then the ranking: when at most {@value #RANKED_UP_TO} posts match, all of them are ranked, and
+ * Then the ranking: when at most {@value SearchEngine#RANKED_UP_TO} posts match, all of them are ranked, and
  * the page is exactly what ranking every match would give; when more match, the newest
- * {@value #RANKED_UP_TO} are ranked and the page says so ({@link Hits#more()}). Ranking reads
+ * {@value SearchEngine#RANKED_UP_TO} are ranked and the page says so ({@link Hits#more()}). Ranking reads
  * each ranked post's whole tsvector (the expensive part at a million posts), which is why it is
  * bounded. Highlighted snippets are built for the page's rows only, because {@code ts_headline}
  * reads the whole text of each post it is given.
@@ -47,17 +47,10 @@ import dev.blogroll.listing.PostCard;
  * {@code timeout}, {@code error}).
  */
 @Component
-class SearchQueries {
-
-	/** Matches marked by two control characters; see {@link Snippets}. */
-	private static final String HEADLINE_OPTIONS = "StartSel=" + Snippets.START + ", StopSel=" + Snippets.STOP
-			+ ", MaxWords=30, MinWords=15, ShortWord=3, MaxFragments=2, FragmentDelimiter=\" … \"";
+class SearchQueries implements SearchEngine {
 
 	/** PostgreSQL's SQLSTATE for a cancelled statement (query_canceled). */
 	private static final String QUERY_CANCELED = "57014";
-
-	/** Up to this many matches, every match is ranked; beyond, the newest this many are. */
-	static final int RANKED_UP_TO = 1_000;
 
 	/** The first slice holds about this many posts per match wanted; later ones adapt. */
 	private static final int FIRST_SLICE_POSTS_PER_MATCH = 2;
@@ -94,39 +87,6 @@ class SearchQueries {
 			  and %2$s%1$s
 			order by p.published_at desc, p.id desc
 			limit :limit""";
-
-	/*
-	 * Ranks the matches found and keeps one page:
-	 * - ts_rank_cd with normalization 1 (divide by 1 + log(length)) keeps long posts from winning
-	 *   on length alone; weights A/B/C come from the column itself; ties go to the newer post;
-	 * - snippets are built for the page's rows only, from the Markdown body with link targets,
-	 *   markup characters and the two marker characters removed; the first and last :edge
-	 *   characters of that text tell whether a snippet starts at its start and ends at its end.
-	 */
-	private static final String PAGE = """
-			with q as materialized (select websearch_to_tsquery('english', :q) as query),
-			hits as (
-			  select p.id, p.published_at, ts_rank_cd(p.search_vector, q.query, 1) as rank
-			  from post p cross join q
-			  where p.id in (:ids)
-			  order by rank desc, p.published_at desc, p.id desc
-			  limit :limit offset :offset
-			)
-			select p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
-			       c.slug as category_slug, c.name as category_name,
-			       a.slug as author_slug, a.name as author_name,
-			       %s,
-			       ts_headline('english', t.text, q.query, :options) as snippet,
-			       left(t.text, :edge) as text_start, right(t.text, :edge) as text_end
-			from hits h
-			join post p on p.id = h.id
-			join category c on c.id = p.category_id
-			join author a on a.id = p.author_id
-			cross join lateral (select regexp_replace(regexp_replace(translate(coalesce(p.body, p.summary), e'\\x02\\x03', ''),
-			               '!?\\[([^]]*)\\]\\([^)]*\\)', '\\1', 'g'), '[*`~|]+|^[ \\t]*(#{1,6}|>+|[-+]|[0-9]+[.])[ \\t]', ' ', 'gn')
-			               as text) t
-			cross join q
-			order by h.rank desc, h.published_at desc, h.id desc""";
 
 	private final JdbcClient jdbc;
 
@@ -166,6 +126,7 @@ class SearchQueries {
 	private static Timer timer(MeterRegistry registry, String outcome) {
 		return Timer.builder("blogroll.search.queries")
 			.description("Search statements run, by outcome")
+			.tag("engine", "postgresql")
 			.tag("outcome", outcome)
 			.register(registry);
 	}
@@ -184,7 +145,8 @@ class SearchQueries {
 	 * {@code timedOut}, if PostgreSQL took longer than {@value #TIMEOUT_SECONDS} seconds for one
 	 * of the statements.
 	 */
-	Hits search(SearchTerms terms, @Nullable FilterOption category, @Nullable FilterOption tag, int page,
+	@Override
+	public Hits search(SearchTerms terms, @Nullable FilterOption category, @Nullable FilterOption tag, int page,
 			int pageSize) {
 		long started = System.nanoTime();
 		try {
@@ -195,7 +157,7 @@ class SearchQueries {
 		catch (DataAccessException ex) {
 			if (ex.getMostSpecificCause() instanceof SQLException sql && QUERY_CANCELED.equals(sql.getSQLState())) {
 				this.timedOut.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-				return new Hits(List.of(), 0, false, true);
+				return Hits.tooSlow();
 			}
 			this.failed.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 			throw ex;
@@ -240,26 +202,11 @@ class SearchQueries {
 			ids = ids.subList(0, this.rankedUpTo);
 		}
 		if (ids.isEmpty()) {
-			return new Hits(List.of(), 0, false, false);
+			return Hits.none();
 		}
-		List<SearchResult> results = this.jdbc.sql(PAGE.formatted(PostCard.BLOG_COLUMNS))
-			.param("q", terms.text())
-			.param("ids", ids)
-			.param("limit", pageSize)
-			.param("offset", (long) (page - 1) * pageSize)
-			.param("options", HEADLINE_OPTIONS)
-			.param("edge", Snippets.EDGE)
-			.query((rs, row) -> {
-				PostCard card = PostCard.fromRow(rs, this.properties.timeZone());
-				String headline = rs.getString("snippet");
-				// a post that matches only in its title gets its summary rather than the body's first words
-				String snippet = (headline.indexOf(Snippets.START) >= 0)
-						? Snippets.toHtml(headline, rs.getString("text_start"), rs.getString("text_end"))
-						: Snippets.toHtml(card.summary());
-				return new SearchResult(card, snippet);
-			})
-			.list();
-		return new Hits(results, ids.size(), more, false);
+		List<SearchResult> results = SearchRows.ranked(this.jdbc, this.properties, terms.text(), ids, pageSize,
+				(long) (page - 1) * pageSize);
+		return new Hits(results, ids.size(), more, false, false);
 	}
 
 	/**
@@ -289,17 +236,5 @@ class SearchQueries {
 			.orElse(null);
 	}
 
-	/**
-	 * One page of results.
-	 *
-	 * @param results the posts on the page, best first
-	 * @param total how many posts were ranked: all that match, unless {@code more}; 0 when
-	 * nothing matches
-	 * @param more whether more posts match than were ranked (only the newest
-	 * {@value #RANKED_UP_TO} were)
-	 * @param timedOut whether the search was cancelled for taking too long
-	 */
-	record Hits(List<SearchResult> results, long total, boolean more, boolean timedOut) {
-	}
 
 }

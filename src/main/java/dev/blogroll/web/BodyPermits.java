@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.web.SiteLocale;
@@ -36,7 +35,7 @@ import dev.blogroll.web.SiteLocale;
  */
 @Component
 @Order(FilterOrder.BODY_PERMITS)
-class BodyPermits extends OncePerRequestFilter {
+class BodyPermits extends SiteFilter {
 
 	static final String RETRY_AFTER = "5";
 

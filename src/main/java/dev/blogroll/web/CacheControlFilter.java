@@ -13,7 +13,6 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.blogroll.BlogrollProperties;
 
@@ -31,7 +30,7 @@ import dev.blogroll.BlogrollProperties;
  */
 @Component
 @Order(FilterOrder.CACHE_CONTROL)
-class CacheControlFilter extends OncePerRequestFilter {
+class CacheControlFilter extends SiteFilter {
 
 	static final String NO_STORE = "private, no-store";
 
@@ -73,7 +72,7 @@ class CacheControlFilter extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
-		boolean hashedAsset = HASHED_ASSET.matcher(request.getRequestURI()).matches();
+		boolean hashedAsset = isHashedAsset(request.getRequestURI());
 		response.setHeader(HttpHeaders.CACHE_CONTROL, hashedAsset ? IMMUTABLE : this.publicCacheControl);
 		chain.doFilter(request, new NoStoreOnError(response));
 	}
@@ -81,6 +80,14 @@ class CacheControlFilter extends OncePerRequestFilter {
 	@Override
 	protected boolean shouldNotFilterErrorDispatch() {
 		return false;
+	}
+
+	/**
+	 * Whether the path is a static asset's content-hashed URL ({@link #HASHED_ASSET}); a page's
+	 * path, whose last segment has no dot, is told apart without the pattern.
+	 */
+	static boolean isHashedAsset(String path) {
+		return path.lastIndexOf('.') > path.lastIndexOf('/') && HASHED_ASSET.matcher(path).matches();
 	}
 
 	/** The public port's health probes ({@code management.endpoint.health.probes.add-additional-paths}). */

@@ -19,7 +19,6 @@ import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.blogroll.database.DatabaseBusyException;
 import dev.blogroll.database.DatabaseFailures;
@@ -43,7 +42,7 @@ import dev.blogroll.database.DatabaseFailures;
  */
 @Component
 @Order(FilterOrder.DATABASE_OUTAGE)
-class DatabaseOutageFilter extends OncePerRequestFilter {
+class DatabaseOutageFilter extends SiteFilter {
 
 	/** Seconds a client should wait before asking again. */
 	static final String RETRY_AFTER = "10";

@@ -14,17 +14,18 @@ import org.springframework.core.Ordered;
  * that is too large, before anything reads a body or remembers a path;
  * <li>{@link #BODY_PERMITS}: limits how many requests may be sending a body at once, per client
  * address and in all, before anything reads a body;
- * <li>{@link #CACHE_CONTROL}: decides {@code Cache-Control} before any answer is written, so
- * that every later filter's answer (a 503, a redirect) carries it;
- * <li>{@link #NUL_CHARACTERS}: refuses NUL characters in parameters (reads form bodies);
  * <li>{@link #DATABASE_OUTAGE}: wraps everything that may need PostgreSQL, the page cache,
  * the session store and Spring Security included;
+ * <li>{@link #RENDERED_PAGE_CACHE}: serves kept pages before anything a kept page does not need
+ * (the filters below, the session store, Spring Security, the dispatcher): a kept page replays
+ * the headers its first answer had, {@code Cache-Control} included;
+ * <li>{@link #CACHE_CONTROL}: decides {@code Cache-Control} before the application answers, so
+ * that every later filter's answer (a redirect) carries it;
+ * <li>{@link #NUL_CHARACTERS}: refuses NUL characters in parameters (reads form bodies);
  * <li>{@link #FEED_ADDRESSES}: the addresses feed readers guess ({@code /blog/engineering/rss},
  * with or without a trailing slash) answer 301 straight to the listing's feed (looks the
  * listing up); other paths pass untouched;
  * <li>{@link #TRAILING_SLASH}: one URL per page, answered without the database;
- * <li>{@link #RENDERED_PAGE_CACHE}: serves kept pages before the session store and Spring
- * Security are consulted;
  * <li>Spring Session's {@code SessionRepositoryFilter} ({@code Integer.MIN_VALUE + 50}), then
  * Spring Security's filter chain ({@code -100}), then the {@code DispatcherServlet}.
  * </ol>
@@ -37,18 +38,17 @@ public final class FilterOrder {
 
 	public static final int BODY_PERMITS = Ordered.HIGHEST_PRECEDENCE + 3;
 
-	public static final int CACHE_CONTROL = Ordered.HIGHEST_PRECEDENCE + 4;
-
-	public static final int NUL_CHARACTERS = Ordered.HIGHEST_PRECEDENCE + 5;
-
 	public static final int DATABASE_OUTAGE = Ordered.HIGHEST_PRECEDENCE + 10;
 
-	public static final int FEED_ADDRESSES = Ordered.HIGHEST_PRECEDENCE + 12;
+	public static final int RENDERED_PAGE_CACHE = Ordered.HIGHEST_PRECEDENCE + 11;
+
+	public static final int CACHE_CONTROL = Ordered.HIGHEST_PRECEDENCE + 12;
+
+	public static final int NUL_CHARACTERS = Ordered.HIGHEST_PRECEDENCE + 13;
+
+	public static final int FEED_ADDRESSES = Ordered.HIGHEST_PRECEDENCE + 14;
 
 	public static final int TRAILING_SLASH = Ordered.HIGHEST_PRECEDENCE + 15;
-
-
-	public static final int RENDERED_PAGE_CACHE = Ordered.HIGHEST_PRECEDENCE + 20;
 
 	private FilterOrder() {
 	}

@@ -28,7 +28,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -57,6 +56,8 @@ import dev.blogroll.content.Kept;
  * each sent once, with {@code Vary: Accept-Encoding}: the body is sent compressed with gzip,
  * made once when the page was kept, to a client that accepts it. The request id is the
  * request's own ({@link RequestLog} runs first) and the hit is counted under the page's route.
+ * It runs before every filter a kept page does not need ({@link FilterOrder}), {@code Cache-Control}
+ * included, whose header it replays.
  * <p>
  * A request carrying a session cookie (an editor's: readers have no session) is never served
  * a kept page and never leaves one: it goes to the application, Spring Security included.
@@ -79,7 +80,7 @@ import dev.blogroll.content.Kept;
  */
 @Component
 @Order(FilterOrder.RENDERED_PAGE_CACHE)
-class RenderedPageCache extends OncePerRequestFilter {
+class RenderedPageCache extends SiteFilter {
 
 	static final String HEADER = "X-Page-Cache";
 
@@ -154,7 +155,17 @@ class RenderedPageCache extends OncePerRequestFilter {
 						&& request.getHeader(HttpHeaders.IF_NONE_MATCH) == null)
 				|| !(path.equals("/") || path.equals("/blog") || path.startsWith("/blog/")
 						|| path.equals("/sitemap.xml") || path.equals("/feed.atom") || path.equals("/feed.rss"))
-				|| signedIn(request);
+				|| redirected(path) || signedIn(request);
+	}
+
+	/**
+	 * Whether the filters after this one answer the path with a redirect, never a page: a
+	 * trailing slash, a feed address a reader guessed ({@code /blog/engineering/rss}). Those
+	 * are left to them, as they were before this filter ran first: without asking PostgreSQL
+	 * for the content version.
+	 */
+	private static boolean redirected(String path) {
+		return (path.length() > 1 && path.endsWith("/")) || SitePaths.endsInFeedAlias(path);
 	}
 
 	/**
@@ -297,7 +308,7 @@ class RenderedPageCache extends OncePerRequestFilter {
 			vary.add(HttpHeaders.ACCEPT_ENCODING);
 			headers.add(new String[] { HttpHeaders.VARY, String.join(", ", vary) });
 			String[][] kept = headers.toArray(String[][]::new);
-			// a header the response already has (filters before this one set Cache-Control) is
+			// a header the response already has (set by a filter before this one) is
 			// replaced, not sent twice; one the page had several times is sent as many times
 			boolean[] repeated = new boolean[kept.length];
 			Set<String> seen = new HashSet<>();

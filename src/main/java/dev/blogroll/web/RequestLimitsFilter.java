@@ -12,7 +12,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.blogroll.BlogrollProperties;
 import dev.blogroll.media.MediaSettings;
@@ -29,7 +28,7 @@ import dev.blogroll.media.MediaSettings;
  */
 @Component
 @Order(FilterOrder.REQUEST_LIMITS)
-class RequestLimitsFilter extends OncePerRequestFilter {
+class RequestLimitsFilter extends SiteFilter {
 
 	static final String IMPORT_PATH = "/admin/import";
 

@@ -19,7 +19,6 @@ import org.slf4j.spi.LoggingEventBuilder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerMapping;
 
 import dev.blogroll.BlogrollProperties;
@@ -44,7 +43,7 @@ import dev.blogroll.BlogrollProperties;
  */
 @Component
 @Order(FilterOrder.REQUEST_LOG)
-class RequestLog extends OncePerRequestFilter {
+class RequestLog extends SiteFilter {
 
 	/** The MDC key, request attribute and template variable holding the request id. */
 	static final String REQUEST_ID = "requestId";

@@ -44,6 +44,10 @@ final class TrustedProxies {
 
 	/** Whether the address (an IP literal as Tomcat reports it) is one of the trusted proxies. */
 	boolean contains(@Nullable String address) {
+		if (this.networks.isEmpty()) {
+			// the default: no address is parsed at all (every request asks, the valve first)
+			return false;
+		}
 		byte[] bytes = IpAddresses.literal(address);
 		if (bytes == null) {
 			return false;

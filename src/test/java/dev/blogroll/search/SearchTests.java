@@ -223,12 +223,12 @@ class SearchTests {
 	@Test
 	void whenMoreMatchThanTheBoundOnlyTheNewestMatchesAreRanked() {
 		SearchQueries bounded = new SearchQueries(this.jdbc, this.clock, this.properties, 3);
-		SearchQueries.Hits hits = bounded.search(SearchTerms.of("pagewidget"), null, null, 1, 15);
+		Hits hits = bounded.search(SearchTerms.of("pagewidget"), null, null, 1, 15);
 		assertThat(hits.more()).isTrue();
 		assertThat(hits.total()).isEqualTo(3);
 		assertThat(hits.results()).extracting((result) -> result.card().path())
 			.containsExactly("/blog/engineering/paged-17", "/blog/engineering/paged-16", "/blog/engineering/paged-15");
-		SearchQueries.Hits few = bounded.search(SearchTerms.of("quillwort"), null, null, 1, 15);
+		Hits few = bounded.search(SearchTerms.of("quillwort"), null, null, 1, 15);
 		assertThat(few.more()).isFalse();
 		assertThat(few.total()).isEqualTo(3);
 	}
@@ -243,7 +243,7 @@ class SearchTests {
 			assertThat(matches).as("matches of %s", query).isBetween(1L, 60L);
 			SearchQueries queries = new SearchQueries(this.jdbc, this.clock, this.properties, (int) matches);
 			for (int page = 1; page <= 3; page++) {
-				SearchQueries.Hits hits = queries.search(SearchTerms.of(query), category, null, page, 15);
+				Hits hits = queries.search(SearchTerms.of(query), category, null, page, 15);
 				assertThat(hits.more()).isFalse();
 				assertThat(hits.total()).isEqualTo(matches);
 				assertThat(hits.results()).extracting((result) -> result.card().path().replaceAll(".*/", ""))
@@ -256,7 +256,7 @@ class SearchTests {
 	@Test
 	void overTheBoundThePageIsTheRankingOfTheNewestMatchesAndSaysSo() {
 		SearchQueries bounded = new SearchQueries(this.jdbc, this.clock, this.properties, 10);
-		SearchQueries.Hits hits = bounded.search(SearchTerms.of("quorvex"), null, null, 1, 15);
+		Hits hits = bounded.search(SearchTerms.of("quorvex"), null, null, 1, 15);
 		assertThat(hits.more()).isTrue();
 		assertThat(hits.total()).isEqualTo(10);
 		List<String> newest = this.jdbc.sql("""
@@ -278,7 +278,7 @@ class SearchTests {
 		assertThat(hits.results()).extracting((result) -> result.card().path().replaceAll(".*/", ""))
 			.containsExactlyElementsOf(ranked);
 		SearchPage page = new SearchPage("quorvex", false, null, null, List.of(), List.of(), hits.results(),
-				hits.total(), hits.more(), false, 10, Pagination.withPageParameter("/search?q=quorvex", 1, 1));
+				hits.total(), hits.more(), false, false, 10, Pagination.withPageParameter("/search?q=quorvex", 1, 1));
 		assertThat(page.summary(this.siteLocale)).isEqualTo("More than 10 posts match; these are the best of the newest 10.");
 		assertThat(search("quorvex").select(".listing-description").text()).isEqualTo("36 posts found, best matches first.");
 	}
@@ -318,7 +318,7 @@ class SearchTests {
 					throw new UnsupportedOperationException(method.getName());
 				});
 		SearchQueries queries = new SearchQueries(JdbcClient.create(cancelling), this.clock, this.properties, 10);
-		SearchQueries.Hits hits = queries.search(SearchTerms.of("zephyrine"), null, null, 1, 15);
+		Hits hits = queries.search(SearchTerms.of("zephyrine"), null, null, 1, 15);
 		assertThat(hits.timedOut()).isTrue();
 		assertThat(hits.results()).isEmpty();
 		DataSource failing = (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(),

@@ -124,6 +124,26 @@ class RenderedPageCacheTests {
 		}
 	}
 
+	/**
+	 * The page cache runs before the filters that redirect (a trailing slash, a feed address a
+	 * reader guessed), and leaves their addresses to them: never kept, never looked up.
+	 */
+	@Test
+	void addressesThatRedirectAreLeftToTheFiltersThatRedirectThem() {
+		this.testPosts.add(post("cached-one", Instant.parse("2022-02-02T10:00:00Z")));
+		for (int i = 0; i < 3; i++) {
+			HttpResponse<String> slash = get(LISTING + "/");
+			assertThat(slash.statusCode()).isEqualTo(301);
+			assertThat(slash.headers().firstValue("Location")).hasValue(LISTING);
+			assertThat(slash.headers().firstValue(RenderedPageCache.HEADER)).isEmpty();
+			HttpResponse<String> guessedFeed = get(LISTING + "/rss");
+			assertThat(guessedFeed.statusCode()).isEqualTo(301);
+			assertThat(guessedFeed.headers().firstValue("Location")).hasValueSatisfying(
+					(location) -> assertThat(location).endsWith(LISTING + "/feed.rss"));
+			assertThat(guessedFeed.headers().firstValue(RenderedPageCache.HEADER)).isEmpty();
+		}
+	}
+
 	@Test
 	void spellingsOfOnePathShareOneKeptPage() {
 		this.testPosts.add(post("cached-one", Instant.parse("2022-02-02T10:00:00Z")));

@@ -1,0 +1,519 @@
+package dev.blogroll.search;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import javax.sql.DataSource;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.AnalyzerWrapper;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexWriter;
+import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.SearcherManager;
+import org.apache.lucene.store.Directory;
+import org.apache.lucene.store.NIOFSDirectory;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.blogroll.content.ContentVersion;
+
+/**
+ * The Lucene engine's index of the posts readers may see, on this instance's disk, kept current
+ * from PostgreSQL.
+ * <p>
+ * One document per published post (drafts and trashed posts are left out; a post dated in the
+ * future is in it, and searches leave it out until its time): its words in {@value #TEXT}
+ * (title, summary and body, English stemming as PostgreSQL's {@code english} configuration does,
+ * positions for phrases), the title again in {@value #TITLE} to rank title matches higher, and
+ * its category, tags and date to narrow by.
+ * <p>
+ * Kept current: every statement writing posts or their tags notes the posts' ids with its
+ * transaction ({@code post_search_change}, V94). The index remembers the snapshot it last read
+ * under, in its own commit, and reads the posts of every transaction that snapshot did not see,
+ * whenever the content version ({@link ContentVersion}) has moved since: a search made after an
+ * editor's save finds the post as saved, on every instance. A database taken back to an earlier
+ * state, a truncate, or an index that has been away longer than the notes are kept
+ * ({@value #NOTES_KEPT_DAYS} days), reads every post again.
+ * <p>
+ * Built in the background from PostgreSQL when empty, with progress in the log (posts, rate,
+ * time left); until it is ready, searches are answered by PostgreSQL. The files are read through
+ * {@link NIOFSDirectory}, not memory-mapped: the operating system's page cache keeps them, not
+ * the JVM's resident memory.
+ */
+final class LuceneIndex implements Closeable {
+
+	static final String ID = "id";
+
+	static final String ID_VALUE = "id_value";
+
+	static final String TEXT = "text";
+
+	static final String TITLE = "title";
+
+	static final String CATEGORY = "category";
+
+	static final String TAG = "tag";
+
+	static final String PUBLISHED = "published";
+
+	/** How long the notes of changed posts are kept in PostgreSQL. */
+	static final int NOTES_KEPT_DAYS = 3;
+
+	/** How long a search waits for the index to catch up before searching what it has. */
+	private static final Duration CATCH_UP_WAIT = Duration.ofSeconds(2);
+
+	/** Threads analyzing posts while the index is built: the machine's cores. */
+	private static final int ANALYZERS = Math.max(1, Runtime.getRuntime().availableProcessors());
+
+	/** Posts handed to an analyzing thread at once while building. */
+	private static final int BUILD_BATCH = 100;
+
+	/** Posts read again from PostgreSQL per statement when catching up. */
+	private static final int BATCH = 1_000;
+
+	private static final String SNAPSHOT = "snapshot";
+
+	private static final String SYNCED_AT = "synced_at";
+
+	private static final Logger log = LoggerFactory.getLogger(LuceneIndex.class);
+
+	private static final String POSTS = """
+			select p.id, p.title, p.summary, p.body, p.category_id, p.published_at,
+			       array(select pt.tag_id from post_tag pt where pt.post_id = p.id) as tags
+			from post p
+			where p.status = 'PUBLISHED'""";
+
+	/*
+	 * The ids of the posts written by the transactions the snapshot :seen did not see, and the
+	 * snapshot of this statement, under which the next catch-up starts. A null id: every post.
+	 */
+	private static final String CHANGED = """
+			select pg_current_snapshot()::text as snapshot,
+			       array(select distinct coalesce(c.post_id, -1) from post_search_change c
+			             where c.xid >= pg_snapshot_xmin(cast(:seen as pg_snapshot))
+			               and not pg_visible_in_snapshot(c.xid, cast(:seen as pg_snapshot))) as ids,
+			       pg_snapshot_xmin(cast(:seen as pg_snapshot)) > pg_snapshot_xmin(pg_current_snapshot()) as went_back""";
+
+	private final DataSource dataSource;
+
+	private final ContentVersion contentVersion;
+
+	private final Path path;
+
+	private final Directory directory;
+
+	private final IndexWriter writer;
+
+	private final SearcherManager searchers;
+
+	/** One thread writes: the build and every catch-up, in order. */
+	private final ExecutorService writes = Executors.newSingleThreadExecutor((task) -> {
+		Thread thread = new Thread(task, "search-index");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	private volatile boolean ready;
+
+	/** The content version the index was last brought up to, or -1. */
+	private volatile long syncedVersion = -1;
+
+	private @Nullable Future<?> catchingUp;
+
+	LuceneIndex(DataSource dataSource, ContentVersion contentVersion, Path path) {
+		this.dataSource = dataSource;
+		this.contentVersion = contentVersion;
+		this.path = path;
+		try {
+			Files.createDirectories(path);
+			this.directory = new NIOFSDirectory(path);
+			IndexWriterConfig config = new IndexWriterConfig(analyzer()).setRAMBufferSizeMB(24)
+				.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+				.setCommitOnClose(false);
+			this.writer = new IndexWriter(this.directory, config);
+			this.searchers = new SearcherManager(this.writer, null);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not open the search index in " + path + ": " + ex.getMessage(), ex);
+		}
+		this.ready = snapshot() != null && !tooOld();
+	}
+
+	/** The analyzer of every text field: English, with a gap between the title, summary and body. */
+	static Analyzer analyzer() {
+		Analyzer english = new EnglishAnalyzer();
+		return new AnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+
+			@Override
+			protected Analyzer getWrappedAnalyzer(String fieldName) {
+				return english;
+			}
+
+			@Override
+			public int getPositionIncrementGap(String fieldName) {
+				// a phrase never spans the end of the title and the start of the summary
+				return 100;
+			}
+
+		};
+	}
+
+	/** Waits at most {@code wait} for the build or catch-up under way, if any (for tests and the benchmark). */
+	void awaitWrites(Duration wait) {
+		Future<?> running;
+		synchronized (this) {
+			running = this.catchingUp;
+		}
+		if (running == null) {
+			return;
+		}
+		try {
+			running.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		catch (java.util.concurrent.ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("The search index was not written in " + wait, ex);
+		}
+	}
+
+	/** Whether the index holds every post and can answer searches. */
+	boolean isReady() {
+		return this.ready;
+	}
+
+	/**
+	 * Builds the index in the background if it is empty (or too old to catch up); returns at
+	 * once.
+	 */
+	synchronized void start() {
+		if (!this.ready && this.catchingUp == null) {
+			this.catchingUp = this.writes.submit(this::rebuild);
+		}
+	}
+
+	/**
+	 * A searcher of the index, first brought up to the content version of now if it moved, waiting
+	 * at most {@link #CATCH_UP_WAIT} for that (a large import goes on in the background and
+	 * searches meanwhile see what was indexed so far). Release it with {@link #release}.
+	 */
+	IndexSearcher acquire() throws IOException {
+		long version = this.contentVersion.current().dataVersion();
+		if (version != this.syncedVersion) {
+			Future<?> catchUp = catchUp(version);
+			try {
+				catchUp.get(CATCH_UP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+			}
+			catch (TimeoutException ex) {
+				log.debug("Searching while the index catches up");
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			catch (java.util.concurrent.ExecutionException ex) {
+				log.warn("The search index could not catch up: {}", ex.getCause().getMessage(), ex.getCause());
+			}
+		}
+		return this.searchers.acquire();
+	}
+
+	void release(IndexSearcher searcher) throws IOException {
+		this.searchers.release(searcher);
+	}
+
+	/** One catch-up at a time; requests that come while it runs wait for the same one. */
+	private synchronized Future<?> catchUp(long version) {
+		if (this.catchingUp != null && !this.catchingUp.isDone()) {
+			return this.catchingUp;
+		}
+		this.catchingUp = this.writes.submit(() -> {
+			if (version != this.syncedVersion) {
+				readChanges(version);
+			}
+		});
+		return this.catchingUp;
+	}
+
+	/** Brings the index up to date with the transactions its snapshot did not see. */
+	private void readChanges(long version) {
+		String seen = snapshot();
+		if (seen == null || !this.ready) {
+			return;
+		}
+		try (Connection connection = this.dataSource.getConnection()) {
+			String now;
+			List<Long> ids = new ArrayList<>();
+			boolean wentBack;
+			try (PreparedStatement changed = connection.prepareStatement(CHANGED.replace(":seen", "?"))) {
+				changed.setString(1, seen);
+				changed.setString(2, seen);
+				changed.setString(3, seen);
+				try (ResultSet rs = changed.executeQuery()) {
+					rs.next();
+					now = rs.getString("snapshot");
+					for (Long id : (Long[]) rs.getArray("ids").getArray()) {
+						ids.add(id);
+					}
+					wentBack = rs.getBoolean("went_back");
+				}
+			}
+			if (ids.contains(-1L) || wentBack) {
+				log.info("Reading every post into the search index again: {}",
+						wentBack ? "the database is at an earlier state than the index" : "the posts were truncated");
+				rebuild();
+				return;
+			}
+			for (int from = 0; from < ids.size(); from += BATCH) {
+				reindex(connection, ids.subList(from, Math.min(ids.size(), from + BATCH)));
+			}
+			commit(now);
+			this.syncedVersion = version;
+			if (!ids.isEmpty()) {
+				log.debug("Search index: {} posts read again", ids.size());
+			}
+		}
+		catch (SQLException | IOException ex) {
+			throw new IllegalStateException("Could not bring the search index up to date: " + ex.getMessage(), ex);
+		}
+	}
+
+	private void reindex(Connection connection, List<Long> ids) throws SQLException, IOException {
+		Set<Long> gone = new LinkedHashSet<>(ids);
+		try (PreparedStatement posts = connection.prepareStatement(POSTS + " and p.id = any(?)")) {
+			posts.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
+			try (ResultSet rs = posts.executeQuery()) {
+				while (rs.next()) {
+					Document document = document(rs);
+					long id = rs.getLong("id");
+					this.writer.updateDocument(new Term(ID, Long.toString(id)), document);
+					gone.remove(id);
+				}
+			}
+		}
+		for (Long id : gone) {
+			// deleted, or no longer published
+			this.writer.deleteDocuments(new Term(ID, Long.toString(id)));
+		}
+	}
+
+	/** Reads every published post into an empty index, under one snapshot, logging its progress. */
+	private void rebuild() {
+		long started = System.nanoTime();
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+			connection.setReadOnly(true);
+			long version = this.contentVersion.current().dataVersion();
+			String snapshot;
+			long total;
+			try (PreparedStatement count = connection.prepareStatement(
+					"select pg_current_snapshot()::text, (select count(*) from post p where p.status = 'PUBLISHED')");
+					ResultSet rs = count.executeQuery()) {
+				rs.next();
+				snapshot = rs.getString(1);
+				total = rs.getLong(2);
+			}
+			log.info("Building the search index in {} from {} published posts", this.path, String.format("%,d", total));
+			this.writer.deleteAll();
+			Progress progress = new Progress(total, started);
+			// this thread reads; the analysis (most of the work) runs on every core, a batch at a time
+			ThreadPoolExecutor analyzers = new ThreadPoolExecutor(ANALYZERS, ANALYZERS, 0, TimeUnit.SECONDS,
+					new ArrayBlockingQueue<>(ANALYZERS), new ThreadPoolExecutor.CallerRunsPolicy());
+			AtomicReference<IOException> failure = new AtomicReference<>();
+			try (PreparedStatement posts = connection.prepareStatement(POSTS)) {
+				posts.setFetchSize(500);
+				try (ResultSet rs = posts.executeQuery()) {
+					List<Document> batch = new ArrayList<>(BUILD_BATCH);
+					while (rs.next() && failure.get() == null) {
+						batch.add(document(rs));
+						if (batch.size() == BUILD_BATCH) {
+							analyzers.execute(add(batch, progress, failure));
+							batch = new ArrayList<>(BUILD_BATCH);
+						}
+					}
+					analyzers.execute(add(batch, progress, failure));
+				}
+			}
+			finally {
+				analyzers.shutdown();
+				awaitQuietly(analyzers);
+			}
+			if (failure.get() != null) {
+				throw failure.get();
+			}
+			connection.commit();
+			commit(snapshot);
+			this.syncedVersion = version;
+			this.ready = true;
+			log.info("Search index ready: {} posts in {} s", String.format("%,d", progress.done),
+					String.format("%.1f", (System.nanoTime() - started) / 1e9));
+		}
+		catch (SQLException | IOException ex) {
+			// what was added is never committed: a restart opens the last commit again
+			this.ready = false;
+			log.error("Could not build the search index; PostgreSQL keeps answering searches: {}", ex.getMessage(), ex);
+		}
+	}
+
+	private Runnable add(List<Document> batch, Progress progress, AtomicReference<IOException> failure) {
+		return () -> {
+			try {
+				this.writer.addDocuments(batch);
+				progress.added(batch.size());
+			}
+			catch (IOException ex) {
+				failure.compareAndSet(null, ex);
+			}
+		};
+	}
+
+	private static void awaitQuietly(ExecutorService executor) {
+		try {
+			executor.awaitTermination(1, TimeUnit.HOURS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+	private void commit(String snapshot) throws IOException {
+		Map<String, String> data = new HashMap<>();
+		data.put(SNAPSHOT, snapshot);
+		data.put(SYNCED_AT, Instant.now().toString());
+		this.writer.setLiveCommitData(data.entrySet());
+		this.writer.commit();
+		this.searchers.maybeRefreshBlocking();
+	}
+
+	private static Document document(ResultSet rs) throws SQLException {
+		Document document = new Document();
+		long id = rs.getLong("id");
+		document.add(new StringField(ID, Long.toString(id), Field.Store.NO));
+		document.add(new NumericDocValuesField(ID_VALUE, id));
+		String title = rs.getString("title");
+		document.add(new TextField(TITLE, title, Field.Store.NO));
+		document.add(new TextField(TEXT, title, Field.Store.NO));
+		String summary = rs.getString("summary");
+		if (summary != null) {
+			document.add(new TextField(TEXT, summary, Field.Store.NO));
+		}
+		String body = rs.getString("body");
+		if (body != null) {
+			document.add(new TextField(TEXT, body, Field.Store.NO));
+		}
+		document.add(new StringField(CATEGORY, Long.toString(rs.getLong("category_id")), Field.Store.NO));
+		for (Long tag : (Long[]) rs.getArray("tags").getArray()) {
+			document.add(new StringField(TAG, Long.toString(tag), Field.Store.NO));
+		}
+		document.add(new LongPoint(PUBLISHED, rs.getTimestamp("published_at").getTime()));
+		return document;
+	}
+
+	/** The snapshot of the index's last commit, or null if it has none (empty, or never finished). */
+	private @Nullable String snapshot() {
+		return commitData(SNAPSHOT);
+	}
+
+	/** Whether the index was last brought up to date before the oldest notes still kept. */
+	private boolean tooOld() {
+		String at = commitData(SYNCED_AT);
+		return at == null || Instant.parse(at).isBefore(Instant.now().minus(Duration.ofDays(NOTES_KEPT_DAYS - 1)));
+	}
+
+	private @Nullable String commitData(String key) {
+		try {
+			if (!DirectoryReader.indexExists(this.directory)) {
+				return null;
+			}
+			Map<String, String> data = new HashMap<>();
+			for (Map.Entry<String, String> entry : this.writer.getLiveCommitData()) {
+				data.put(entry.getKey(), entry.getValue());
+			}
+			return data.get(key);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
+	public void close() throws IOException {
+		this.writes.shutdownNow();
+		try {
+			this.writes.awaitTermination(10, TimeUnit.SECONDS);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+		this.searchers.close();
+		this.writer.rollback();
+		this.directory.close();
+	}
+
+	/** Counts posts indexed and logs every ten seconds how many, how fast, and how long is left. */
+	private static final class Progress {
+
+		private final long total;
+
+		private final long started;
+
+		private long done;
+
+		private long logged;
+
+		Progress(long total, long started) {
+			this.total = total;
+			this.started = started;
+			this.logged = started;
+		}
+
+		synchronized void added(int posts) {
+			this.done += posts;
+			long now = System.nanoTime();
+			if (now - this.logged >= TimeUnit.SECONDS.toNanos(10)) {
+				this.logged = now;
+				double rate = this.done / ((now - this.started) / 1e9);
+				long left = (long) ((this.total - this.done) / Math.max(rate, 1));
+				log.info("Search index: {} of {} posts, {} a second, about {} s left", String.format("%,d", this.done),
+						String.format("%,d", this.total), String.format("%,.0f", rate), left);
+			}
+		}
+
+	}
+
+}
