@@ -11,7 +11,10 @@
 #
 # Options (environment): JAR (default target/blogroll.jar; an extracted jar with a CDS archive
 # beside it, blogroll.jsa, is used with it), PGHOST/PGPORT/DB (default blogroll_bench, as run.sh
-# leaves it), DURATION=15s per load, PORT=18180, JAVA_OPTS (default: run.sh's). PostgreSQL's
+# leaves it), DURATION=15s per load, PORT=18180, JAVA_OPTS (default: run.sh's), PRETOUCH=1 (the
+# heap touched whole at start, -XX:+AlwaysPreTouch, as a long run leaves it: a few minutes of load
+# touch only part of the young and old generations, and RSS counts only touched pages; 0: as
+# run.sh starts it). PostgreSQL's
 # processes are found through its socket's lock file (/var/run/postgresql, readable by root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +50,7 @@ cpu_ticks() { # cpu_ticks PID...: user + system clock ticks of these processes (
   echo "$total"
 }
 
+[[ ${PRETOUCH:-1} == 1 ]] && JAVA_OPTS="$JAVA_OPTS -XX:+AlwaysPreTouch"
 ARCHIVE=$(dirname "$JAR")/blogroll.jsa
 [[ -f "$ARCHIVE" ]] && JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$ARCHIVE"
 log "starting $JAR: java $JAVA_OPTS -XX:NativeMemoryTracking=summary"
@@ -75,7 +79,12 @@ measure() {
   wrk -t2 -c"$connections" -d"$DURATION" --timeout 5s "$@" > "$WORK/memory-wrk.out" 2>&1 &
   local wrk_pid=$!
   while kill -0 "$wrk_pid" 2>/dev/null; do
-    r=$(ps -o rss= -p "$APP_PID" | tr -d ' '); (( r > peak )) && peak=$r
+    r=$(ps -o rss= -p "$APP_PID" | tr -d ' ')
+    if (( r > peak + 1024 )); then # a new highest sample: what it is made of, while it lasts
+      jcmd "$APP_PID" VM.native_memory summary scale=MB > "$WORK/memory-nmt-peak-${name%% *}.txt" 2>&1 || true
+      python3 bench/rss.py "$APP_PID" > "$WORK/memory-rss-peak-${name%% *}.txt" 2>&1 || true
+    fi
+    (( r > peak )) && peak=$r
     sleep 0.5
   done
   wait "$wrk_pid" || true
@@ -90,6 +99,11 @@ measure() {
     "$(cut -d' ' -f1 /proc/loadavg)" >> "$WORK/memory.tsv"
   log "$name: $rps requests/s, peak RSS $((peak / 1024)) MB"
   jcmd "$APP_PID" VM.native_memory summary scale=MB > "$WORK/memory-nmt-${name%% *}.txt"
+  # what RSS is made of (smaps), and the threads: all of them, and Tomcat's request threads
+  { python3 bench/rss.py "$APP_PID"
+    jcmd "$APP_PID" Thread.print | awk '/^"/ {all++} /^"http-nio-.*-exec-/ {tomcat++}
+      END {printf "threads %d, of them Tomcat request threads %d\n", all, tomcat}'
+  } > "$WORK/memory-rss-${name%% *}.txt"
 }
 measure "hot page 17 (/blog/release-notes/page/17)" 32 -s bench/wrk-report.lua "$URL/blog/release-notes/page/17"
 # every request a page not rendered before (the warm-up took those numbered 2 modulo 3)
@@ -99,12 +113,20 @@ measure "search (bench/wrk-search-load.lua)" 4 -s bench/wrk-search-load.lua "$UR
 
 column -t -s $'\t' "$WORK/memory.tsv"
 echo
-echo "Native Memory Tracking (committed MB) at the end of each load; RSS is what ps reports:"
-for kind in hot cold search; do
-  printf '%s: ' "$kind"
+echo "Native Memory Tracking (committed MB) at the end of each load and at its highest RSS sample (RSS counts touched pages only):"
+nmt() { # nmt FILE: one line, the categories of at least 1 MB
   awk '/^Total:/ {sub(/.*committed=/, ""); printf "total %s; ", $1}
        /^-/ {name=$0; sub(/^- */, "", name); sub(/ *\(.*/, "", name); c=$0; sub(/.*committed=/, "", c); sub(/MB.*/, "", c)
              if (c + 0 >= 1) printf "%s %s, ", name, c}' \
-    "$WORK/memory-nmt-$kind.txt" | sed 's/, $//'
-  echo
+    "$1" | sed 's/, $//'
+}
+for kind in hot cold search; do
+  echo "$kind, end of the load: $(nmt "$WORK/memory-nmt-$kind.txt")"
+  echo "$kind, at its highest RSS sample: $(nmt "$WORK/memory-nmt-peak-$kind.txt")"
+done
+echo
+echo "What RSS is made of (bench/rss.py, MB resident) at the end of each load and at its highest sample, and the threads:"
+for kind in hot cold search; do
+  echo "$kind, end: $(paste -sd ';' "$WORK/memory-rss-$kind.txt" | sed 's/;/; /')"
+  echo "$kind, highest: $(cat "$WORK/memory-rss-peak-$kind.txt")"
 done

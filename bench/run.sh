@@ -106,18 +106,13 @@ fi
 
 # --- Blogroll ----------------------------------------------------------------------------------
 # Start-up: the jar is extracted (Spring Boot's jarmode=tools) and a class-data-sharing archive
-# is recorded by a training run that stops once the context is refreshed; CDS=0 skips both.
+# is recorded by a training run that serves the first pages (bench/cds-archive.sh); CDS=0 skips both.
 APP_JAR=target/blogroll.jar
 if [[ "${CDS:-1}" != 0 ]]; then
   log "extracting the jar and recording a CDS archive"
-  rm -rf "$WORK/app"
-  java -Djarmode=tools -jar target/blogroll.jar extract --destination "$WORK/app" > /dev/null
-  SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$DB_USER \
-    SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD BLOGROLL_DEMO_DATA=false \
-    java $JAVA_OPTS -XX:ArchiveClassesAtExit="$WORK/app/blogroll.jsa" -Dspring.context.exit=onRefresh \
-    -jar "$WORK/app/blogroll.jar" > "$WORK/cds-training.log" 2>&1 || true
-  APP_JAR=$WORK/app/blogroll.jar
-  [[ -f "$WORK/app/blogroll.jsa" ]] && JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$WORK/app/blogroll.jsa"
+  APP_JAR=$(JAVA_OPTS=$JAVA_OPTS PORT=$((PORT + 20)) SERVE=1 SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB \
+    SPRING_DATASOURCE_USERNAME=$DB_USER SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD bench/cds-archive.sh target/blogroll.jar "$WORK/app")
+  JAVA_OPTS="$JAVA_OPTS -XX:SharedArchiveFile=$WORK/app/blogroll.jsa"
 fi
 [[ -n "${PROFILE:-}" ]] && JAVA_OPTS="$JAVA_OPTS -XX:StartFlightRecording=filename=$WORK/blogroll.jfr,settings=profile"
 log "starting Blogroll on port $PORT: java $JAVA_OPTS"

@@ -2,7 +2,9 @@
 # Start-up of the two jars, to the first page served, on a database that already exists:
 #   - the production jar (./mvnw clean package -Pproduction) against an external PostgreSQL,
 #     before (java -jar) and after (extracted, with the class-data-sharing archive recorded as
-#     deploy/Dockerfile records it: no database, context refreshed, then exit);
+#     deploy/Dockerfile records it: no database, context refreshed, then exit), and with an archive
+#     recorded by a training run that served pages from the database (bench/cds-archive.sh SERVE=1,
+#     as bench/run.sh records it);
 #   - the demo jar (./mvnw clean package) on its embedded PostgreSQL, data directory kept.
 # Each is started RUNS times, in turns; the first start of each (migrations, demo data) is a
 # warm-up and not counted. Prints the sizes, and for each start the seconds to the first page and
@@ -17,7 +19,8 @@
 # DB_PASSWORD (the external database, which must exist), RUNS=3, PORT=18400 (the management
 # port is PORT + 10), DATA=bench/work/startup-embedded (the demo jar's data directory),
 # JAVA_OPTS (default: bench/jvm-options.sh, as deploy/Dockerfile), CDS_DIR=bench/work/startup-cds
-# (the extracted production jar and its archive, made again each run).
+# (the extracted production jar and its archive, made again each run; CDS_DIR-served the other one;
+# the training runs use PORT + 20 and PORT + 30).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROD_JAR=${PROD_JAR:?the production jar (./mvnw clean package -Pproduction)}
@@ -40,18 +43,12 @@ APP_PID=""
 trap '[[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null; wait 2>/dev/null || true' EXIT
 
 # the production jar as deploy/Dockerfile runs it: extracted, with a CDS archive recorded by a
-# training run that needs no database
-rm -rf "$CDS_DIR"
-java -Djarmode=tools -jar "$PROD_JAR" extract --destination "$CDS_DIR" > /dev/null
-CDS_JAR=$CDS_DIR/$(basename "$PROD_JAR")
-SPRING_DATASOURCE_URL=jdbc:postgresql://127.0.0.1:1/training SPRING_DATASOURCE_USERNAME=training \
-  SPRING_DATASOURCE_PASSWORD=training BLOGROLL_DEMO_DATA=false SPRING_FLYWAY_ENABLED=false \
-  SPRING_JPA_HIBERNATE_DDL_AUTO=none SPRING_JPA_DATABASE_PLATFORM=org.hibernate.dialect.PostgreSQLDialect \
-  SPRING_JPA_PROPERTIES_HIBERNATE_BOOT_ALLOW_JDBC_METADATA_ACCESS=false \
-  SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 MANAGEMENT_SERVER_PORT=$((PORT + 10)) MANAGEMENT_SERVER_ADDRESS=127.0.0.1 \
-  java $JAVA_OPTS -XX:ArchiveClassesAtExit="$CDS_DIR/blogroll.jsa" -Dspring.context.exit=onRefresh -jar "$CDS_JAR" \
-  > bench/work/startup-cds-training.log 2>&1 || true
-[[ -s $CDS_DIR/blogroll.jsa ]] || { tail -30 bench/work/startup-cds-training.log >&2; echo "no CDS archive recorded" >&2; exit 1; }
+# training run that needs no database ("after"); and with one recorded by a training run that served
+# pages from this database (bench/cds-archive.sh SERVE=1, as bench/run.sh records it: "served")
+CDS_JAR=$(JAVA_OPTS=$JAVA_OPTS PORT=$((PORT + 20)) bench/cds-archive.sh "$PROD_JAR" "$CDS_DIR")
+SERVED_JAR=$(JAVA_OPTS=$JAVA_OPTS PORT=$((PORT + 20)) SERVE=1 SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB \
+  SPRING_DATASOURCE_USERNAME=$DB_USER SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD BLOGROLL_DEMO_DATA=${DEMO_DATA:-true} \
+  bench/cds-archive.sh "$PROD_JAR" "$CDS_DIR-served")
 
 # start KIND: starts one jar, prints the seconds to the first page and the JVM's CPU seconds, stops it
 start() {
@@ -60,6 +57,7 @@ start() {
   if [[ $kind == production* ]]; then
     local jar=$PROD_JAR opts=$JAVA_OPTS
     [[ $kind == production-cds ]] && jar=$CDS_JAR opts="$JAVA_OPTS -XX:SharedArchiveFile=$CDS_DIR/blogroll.jsa"
+    [[ $kind == production-served ]] && jar=$SERVED_JAR opts="$JAVA_OPTS -XX:SharedArchiveFile=$CDS_DIR-served/blogroll.jsa"
     SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$DB_USER \
       SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD BLOGROLL_DEMO_DATA=${DEMO_DATA:-true} SERVER_PORT=$PORT SERVER_ADDRESS=127.0.0.1 \
       MANAGEMENT_SERVER_PORT=$((PORT + 10)) MANAGEMENT_SERVER_ADDRESS=127.0.0.1 MALLOC_ARENA_MAX=2 \
@@ -83,8 +81,8 @@ start() {
 echo "production jar: $(du -m "$PROD_JAR" | cut -f1) MB ($(stat -c %s "$PROD_JAR") bytes)"
 [[ -n $DEMO_JAR ]] && echo "demo jar:       $(du -m "$DEMO_JAR" | cut -f1) MB ($(stat -c %s "$DEMO_JAR") bytes)"
 demo() { [[ -n $DEMO_JAR ]] && echo ", demo $(start demo)"; true; }
-echo "CDS archive: $(du -m "$CDS_DIR/blogroll.jsa" | cut -f1) MB"
+echo "CDS archive: $(du -m "$CDS_DIR/blogroll.jsa" | cut -f1) MB; trained on pages: $(du -m "$CDS_DIR-served/blogroll.jsa" | cut -f1) MB"
 echo "warm-up (migrations and demo data where the database is new): production $(start production)$(demo)"
 for run in $(seq "$RUNS"); do
-  echo "run $run: production before $(start production), after (CDS) $(start production-cds)$(demo) (load $(cut -d' ' -f1 /proc/loadavg))"
+  echo "run $run: production before $(start production), after (CDS) $(start production-cds), CDS trained on pages $(start production-served)$(demo) (load $(cut -d' ' -f1 /proc/loadavg))"
 done
