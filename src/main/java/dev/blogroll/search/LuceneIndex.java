@@ -116,8 +116,8 @@ final class LuceneIndex implements Closeable {
 
 	/**
 	 * Megabytes of new documents the writer holds before it writes a segment: small, because the
-	 * JVM's heap is (160 MB in production) and what the writer holds lives long enough to reach the
-	 * old generation (24 MB with word pairs made the serial collector collect the whole heap twice a
+	 * JVM's heap is small (128 MB in production) and what the writer holds lives long enough to reach the
+	 * old generation (24 MB with word pairs made the serial collector collect the whole 160 MB heap twice a
 	 * second); more, smaller segments cost a little more merging instead.
 	 */
 	private static final double RAM_BUFFER_MB = 8;
