@@ -44,17 +44,19 @@ import org.springframework.stereotype.Component;
  * </ol>
  * One image is decoded at a time per instance, so that memory stays bounded whatever editors
  * upload at once; and an image of more than {@value #FULL_DECODE_PIXELS} pixels is decoded
- * subsampled (every second or third pixel of each row and column, still at least
- * {@link MediaPaths#MAX_WIDTH} wide, the widest variant kept): a 40-megapixel photograph would
- * take 160 MB decoded whole, the whole heap of the production settings.
+ * subsampled (every second or third pixel of each row and column): a 12-megapixel phone photo
+ * decoded whole and turned upright takes about 85 MB, more than the production heap (128 MB)
+ * has free, and was seen to fail so. Read subsampled, a phone photo of 4032 × 3024 becomes
+ * 2016 × 1512, which still gives every variant a screen needs (1512 wide when upright). Should
+ * memory run out all the same, the upload is refused in words, and nothing is kept.
  */
 @Component
 class ImageVariants {
 
 	private static final float JPEG_QUALITY = 0.85f;
 
-	/** Above this many pixels an image is decoded subsampled (about 48 MB decoded at most). */
-	static final long FULL_DECODE_PIXELS = 12_000_000;
+	/** Above this many pixels an image is decoded subsampled (about 16 MB decoded at most). */
+	static final long FULL_DECODE_PIXELS = 4_000_000;
 
 	private final MediaSettings settings;
 
@@ -104,6 +106,10 @@ class ImageVariants {
 		try {
 			return encode(hash(bytes), format, decode(bytes, format));
 		}
+		catch (OutOfMemoryError ex) {
+			// the pixels being worked on are garbage now; the rest of the server is not short of memory
+			throw new RefusedImageException("admin.media.refused.outOfMemory", Math.round(pixels / 1e6));
+		}
 		finally {
 			this.decoding.release();
 		}
@@ -138,15 +144,9 @@ class ImageVariants {
 		}
 	}
 
-	/**
-	 * Every how many pixels of a row and a column a large image is read: enough to stay near
-	 * {@link #FULL_DECODE_PIXELS}, never so many that the shorter side falls below the widest
-	 * variant (so an upright or a turned photograph still fills it).
-	 */
+	/** Every how many pixels of a row and a column a large image is read: enough to stay within {@link #FULL_DECODE_PIXELS}. */
 	static int subsampling(long width, long height) {
-		int toFit = (int) Math.ceil(Math.sqrt((double) width * height / FULL_DECODE_PIXELS));
-		int keepingWidth = (int) Math.max(1, Math.min(width, height) / MediaPaths.MAX_WIDTH);
-		return Math.max(1, Math.min(toFit, keepingWidth));
+		return Math.max(1, (int) Math.ceil(Math.sqrt((double) width * height / FULL_DECODE_PIXELS)));
 	}
 
 	private static BufferedImage decode(byte[] bytes, ImageFormat format) {

@@ -65,15 +65,16 @@ class ImageVariantsTests {
 	}
 
 	@Test
-	void aLargePhotographIsReadSubsampledYetKeepsItsWidestVariantAndIsTurnedUpright() {
-		// 6000 × 4200 stored sideways (25 megapixels, 100 MB decoded whole): read as 3000 × 2100
-		assertThat(ImageVariants.subsampling(6000, 4200)).isEqualTo(2);
-		assertThat(ImageVariants.subsampling(2400, 5000)).isEqualTo(1);
-		assertThat(ImageVariants.subsampling(3000, 2000)).isEqualTo(1);
+	void aLargePhotographIsReadSubsampledWithinFourMegapixelsAndIsTurnedUpright() {
+		// 6000 × 4200 stored sideways (25 megapixels, 100 MB decoded whole): read as 2000 × 1400
+		assertThat(ImageVariants.subsampling(6000, 4200)).isEqualTo(3);
+		assertThat(ImageVariants.subsampling(4032, 3024)).isEqualTo(2);
+		assertThat(ImageVariants.subsampling(2400, 5000)).isEqualTo(2);
+		assertThat(ImageVariants.subsampling(2000, 2000)).isEqualTo(1);
 		ImageVariants.Processed processed = this.images.process(TestImages.jpegWithExif(6000, 4200, 6));
 		ImageVariants.Variant largest = processed.largest();
-		assertThat(largest.width()).isEqualTo(2000);
-		assertThat(largest.height()).isBetween(2856, 2858);
+		assertThat(largest.width()).isEqualTo(1400);
+		assertThat(largest.height()).isEqualTo(2000);
 		BufferedImage upright = TestImages.read(largest.bytes());
 		// turned 90° clockwise: the red block of the stored top left is now at the top right
 		Color topRight = new Color(upright.getRGB(upright.getWidth() - 20, 20));
