@@ -1,13 +1,14 @@
 #!/usr/bin/env python3
 """Measures the search query set (bench/search/queries.tsv) through HTTP with CONCURRENCY
-searchers, each taking the next request of the set in turn, ROUNDS times over the set after one
-uncounted warm-up round. Prints p50/p95 per query and the set's median against the targets of
+searchers, each taking the next request of the set in turn, ROUNDS times over the set after
+WARMUP uncounted rounds (3: the JIT compiles a search engine's paths over a few hundred searches,
+and a server that has run for a while has them compiled). Prints p50/p95 per query and the set's median against the targets of
 issue 18 (every query p95 < 300 ms, the median of all requests < 50 ms), and writes
 bench/work/search-latency.tsv, bench/work/search-summary.tsv and bench/search-latency.svg.
 A request that is not a 200, or whose page says the search took too long, counts as an error
 (and its latency still counts). Standard library only.
 
-Usage: measure.py BASE_URL  (environment: CONCURRENCY=4, ROUNDS=10)
+Usage: measure.py BASE_URL  (environment: CONCURRENCY=4, ROUNDS=10, WARMUP=3)
 """
 import http.client
 import os
@@ -129,8 +130,9 @@ def main():
     rounds = int(os.environ.get("ROUNDS", "10"))
     concurrency = int(os.environ.get("CONCURRENCY", "4"))
     queries = load_queries()
-    print(f"{len(queries)} queries, {concurrency} searchers; warm-up round", file=sys.stderr, flush=True)
-    run(base, queries, 1, concurrency)
+    warmup = int(os.environ.get("WARMUP", "3"))
+    print(f"{len(queries)} queries, {concurrency} searchers; {warmup} warm-up rounds", file=sys.stderr, flush=True)
+    run(base, queries, warmup, concurrency)
     print(f"measuring {rounds} rounds ({rounds * len(queries)} requests)", file=sys.stderr, flush=True)
     started = time.time()
     times, errors, notes = run(base, queries, rounds, concurrency)

@@ -86,7 +86,7 @@ JVM_BEFORE=$(cpu_ticks "$APP_PID"); PG_BEFORE=$(cpu_ticks "${PG_PIDS[@]}")
 python3 bench/search/measure.py "http://127.0.0.1:$PORT"
 JVM_AFTER=$(cpu_ticks "$APP_PID"); PG_AFTER=$(cpu_ticks "${PG_PIDS[@]}")
 kill "$SAMPLER" 2>/dev/null || true
-SEARCHES=$(( $(grep -vc '^#\|^$' bench/search/queries.tsv) * (${ROUNDS:-10} + 1) ))
+SEARCHES=$(( $(grep -vc '^#\|^$' bench/search/queries.tsv) * (${ROUNDS:-10} + ${WARMUP:-3}) ))
 TICK=$(getconf CLK_TCK)
 printf 'search: CPU per search, JVM and PostgreSQL (%d searches, warm-up included)\t%s\t\t\n' "$SEARCHES" \
   "$(awk -v j=$(( JVM_AFTER - JVM_BEFORE )) -v p=$(( PG_AFTER - PG_BEFORE )) -v n="$SEARCHES" -v t="$TICK" \
