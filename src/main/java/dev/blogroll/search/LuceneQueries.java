@@ -29,8 +29,8 @@ import org.jspecify.annotations.Nullable;
  * <li>{@code a OR b}: either (OR in any case; an excluded word next to OR is simply excluded).
  * </ul>
  * Stop words alone ("the", "-a") are left out; a query with nothing left to find matches
- * nothing. Each wanted word or phrase counts again when it is in the title, so title matches
- * rank first, as PostgreSQL's weight A does.
+ * nothing. The index holds the title three times, so title matches rank first, as PostgreSQL's
+ * weight A does.
  */
 final class LuceneQueries {
 
@@ -57,9 +57,7 @@ final class LuceneQueries {
 			or = false;
 		}
 		BooleanQuery.Builder query = new BooleanQuery.Builder();
-		BooleanQuery.Builder inTitle = new BooleanQuery.Builder();
 		boolean wanted = false;
-		boolean ranked = false;
 		for (List<Item> group : groups) {
 			if (group.get(0).excluded()) {
 				Query excluded = match(LuceneIndex.TEXT, group.get(0).words());
@@ -74,9 +72,7 @@ final class LuceneQueries {
 				Query match = match(LuceneIndex.TEXT, item.words());
 				if (match != null) {
 					either.add(match, Occur.SHOULD);
-					inTitle.add(match(LuceneIndex.TITLE, item.words()), Occur.SHOULD);
 					alternatives++;
-					ranked = true;
 				}
 			}
 			if (alternatives == 1) {
@@ -90,9 +86,6 @@ final class LuceneQueries {
 		}
 		if (!wanted) {
 			return null;
-		}
-		if (ranked) {
-			query.add(inTitle.build(), Occur.SHOULD);
 		}
 		return query.build();
 	}

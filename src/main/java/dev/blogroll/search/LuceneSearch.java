@@ -42,7 +42,7 @@ import dev.blogroll.content.ContentVersion;
  * {@link LuceneIndex}, then reads the page's posts and snippets from PostgreSQL
  * ({@link SearchRows}).
  * <p>
- * Every match is ranked (BM25 over the post's words, title matches counting again), and the
+ * Every match is ranked (BM25 over the post's words, the title indexed three times), and the
  * best {@value SearchEngine#RANKED_UP_TO} are kept for the pages, found without scoring every
  * match (Lucene skips blocks of postings that cannot make the top); phrases are checked against
  * word positions in the index. So a page is what ranking every match gives, whatever the
