@@ -36,7 +36,9 @@ mkdir -p "$WORK"
 log() { echo "[search $(date -u +%H:%M:%S)] $*" >&2; }
 [[ -f "$JAR" ]] || { echo "no $JAR: build it with ./mvnw -q package -DskipTests" >&2; exit 1; }
 APP_PID=""
-trap '[[ -n "$APP_PID" ]] && kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null; true' EXIT
+# (under set -e a failing last command of an && list ends the script: the trap's wait for the
+# stopped JVM made every run exit with 143)
+trap 'if [[ -n "$APP_PID" ]]; then kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; fi' EXIT
 POSTS=$(PGPASSWORD=$DB_PASSWORD psql -X -qAt -h "$PGHOST" -p "$PGPORT" -U "$DB_USER" -d "$DB" -c "select count(*) from post")
 NEW_INDEX=
 [[ $ENGINE == lucene && -z $(ls "$INDEX"/segments_* 2>/dev/null) ]] && NEW_INDEX=1
