@@ -53,7 +53,7 @@ if [[ "$(bench_sql "select count(*) from post" 2>/dev/null || echo none)" != "$L
   as_postgres "drop database if exists $DB"
   as_postgres "do \$\$ begin create role $DB_USER login password '$DB_PASSWORD'; exception when duplicate_object then null; end \$\$"
   as_postgres "create database $DB owner $DB_USER"
-  env $datasource java -Xmx512m -XX:+UseSerialGC -jar "$JAR" --import="$DATA" > "$WORK/metrics-import.log" 2>&1
+  env $datasource java -Xmx512m -XX:+UseSerialGC -jar "$JAR" --import="$DATA" --create-categories > "$WORK/metrics-import.log" 2>&1
   for table in post post_tag listing_count_folded; do bench_sql "vacuum analyze $table"; done
 fi
 

@@ -97,7 +97,7 @@ else
   START=$(date +%s.%N)
   SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=$DB_USER \
     SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD BLOGROLL_DEMO_DATA=false \
-    java -Xmx512m -XX:+UseSerialGC -jar target/blogroll.jar --import="$DATA" > "$WORK/import.log" 2>&1
+    java -Xmx512m -XX:+UseSerialGC -jar target/blogroll.jar --import="$DATA" --create-categories > "$WORK/import.log" 2>&1
   IMPORT_SECONDS=$(python3 -c "import time; print(round(time.time() - $START, 1))")
   log "imported in $IMPORT_SECONDS s (with JVM start and Flyway); vacuum analyze"
   # one statement per psql call: VACUUM cannot run inside the transaction psql -c wraps several in

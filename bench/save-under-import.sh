@@ -67,7 +67,7 @@ if [ "$WRITERS" -gt 0 ]; then
 fi
 SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME" SPRING_DATASOURCE_USERNAME=$DB_USER \
 SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD BLOGROLL_DEMO_DATA=false \
-	java -Xmx512m -XX:+UseSerialGC -jar "$JAR" --import="$DATA" >"$WORK/import.log" 2>&1 &
+	java -Xmx512m -XX:+UseSerialGC -jar "$JAR" --import="$DATA" --create-categories >"$WORK/import.log" 2>&1 &
 IMPORT=$!
 PIDS+=($IMPORT)
 # what Blogroll's own connections (not the import's) are waiting for, ten times a second

@@ -80,7 +80,7 @@ runuser -u postgres -- pg_restore -p "$PG_PORT" --no-owner --role="$DB_USER" --d
 fresh "${DB_NAME}_site"
 blogroll "${DB_NAME}_site" --import-site="$WORK/site.ndjson" >"$WORK/import-site.log" 2>&1 || { tail -20 "$WORK/import-site.log"; exit 1; }
 fresh "${DB_NAME}_imported"
-blogroll "${DB_NAME}_imported" --import="$WORK/posts.ndjson" >"$WORK/import.log" 2>&1 || { tail -20 "$WORK/import.log"; exit 1; }
+blogroll "${DB_NAME}_imported" --import="$WORK/posts.ndjson" --create-categories >"$WORK/import.log" 2>&1 || { tail -20 "$WORK/import.log"; exit 1; }
 
 echo "site export: $(wc -l <"$WORK/site.ndjson") lines; posts export: $(wc -l <"$WORK/posts.ndjson") lines; dump: $(du -h "$WORK/blogroll.dump" | cut -f1)"
 echo

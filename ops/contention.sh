@@ -51,7 +51,7 @@ touch "$WORK/loading"
 		sed "s/\"slug\":\"p/\"slug\":\"c${n}-p/" "$WORK/extra.ndjson" >"$WORK/import.ndjson"
 		SPRING_DATASOURCE_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/$DB_NAME" SPRING_DATASOURCE_USERNAME=$DB_USER \
 		SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD BLOGROLL_DEMO_DATA=false \
-			java -Xmx512m -jar "$JAR" --import="$WORK/import.ndjson" >>"$WORK/imports.log" 2>&1 &
+			java -Xmx512m -jar "$JAR" --import="$WORK/import.ndjson" --create-categories >>"$WORK/imports.log" 2>&1 &
 		echo $! >"$WORK/import.pid"
 		wait $! || echo "import $n failed" >>"$WORK/imports.log"
 	done
