@@ -48,7 +48,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LuceneEngineTests {
 
-	private static final List<String> SLUGS = new ArrayList<>();
+	private static final SearchFixture FIXTURE = new SearchFixture("Lucene Http Writer", "Lucene Http Tag");
 
 	@TempDir
 	static Path index;
@@ -108,18 +108,11 @@ class LuceneEngineTests {
 			this.lucene.close();
 		}
 		this.jdbc.sql("delete from post where slug like 'lucene-http-%'").update();
-		this.testPosts.remove(SLUGS, List.of(), List.of("lucene-http-tag"), List.of("lucene-http-writer"));
+		this.testPosts.remove(FIXTURE.slugs(), List.of(), List.of("lucene-http-tag"), List.of("lucene-http-writer"));
 	}
 
 	private static PostBuilder post(String slug, String title, String publishedAt) {
-		SLUGS.add(slug);
-		return PostBuilder.post()
-			.slug(slug)
-			.title(title)
-			.publishedAt(publishedAt)
-			.author("Lucene Http Writer")
-			.excerpt(null)
-			.tags("Lucene Http Tag");
+		return FIXTURE.post(slug, title, publishedAt);
 	}
 
 	@Test

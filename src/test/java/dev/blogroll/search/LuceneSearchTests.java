@@ -43,7 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LuceneSearchTests {
 
-	private static final List<String> SLUGS = new ArrayList<>();
+	private static final SearchFixture FIXTURE = new SearchFixture("Lucene Writer", "Lucene Other Tag");
 
 	@Autowired
 	private TestPosts testPosts;
@@ -116,19 +116,12 @@ class LuceneSearchTests {
 	}
 
 	private static PostBuilder post(String slug, String title, String publishedAt) {
-		SLUGS.add(slug);
-		return PostBuilder.post()
-			.slug(slug)
-			.title(title)
-			.publishedAt(publishedAt)
-			.author("Lucene Writer")
-			.excerpt(null)
-			.tags("Lucene Other Tag");
+		return FIXTURE.post(slug, title, publishedAt);
 	}
 
 	@AfterAll
 	void removePosts() {
-		this.testPosts.remove(SLUGS, List.of("lucene-lab"), List.of("lucene-fixture-tag", "lucene-other-tag"),
+		this.testPosts.remove(FIXTURE.slugs(), List.of("lucene-lab"), List.of("lucene-fixture-tag", "lucene-other-tag"),
 				List.of("lucene-writer"));
 	}
 

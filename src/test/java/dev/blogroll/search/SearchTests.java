@@ -44,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchTests {
 
-	private static final List<String> SLUGS = new ArrayList<>();
+	private static final SearchFixture FIXTURE = new SearchFixture("Search Writer", "Search Other Tag");
 
 	/** Any script but the site's own theme script (under its content-hashed URL). */
 	private static final String INJECTED_SCRIPT = "script:not([src~=^/js/theme-[0-9a-f]{32}\\.js$])";
@@ -112,19 +112,12 @@ class SearchTests {
 	}
 
 	private static PostBuilder post(String slug, String title, String publishedAt) {
-		SLUGS.add(slug);
-		return PostBuilder.post()
-			.slug(slug)
-			.title(title)
-			.publishedAt(publishedAt)
-			.author("Search Writer")
-			.excerpt(null)
-			.tags("Search Other Tag");
+		return FIXTURE.post(slug, title, publishedAt);
 	}
 
 	@AfterAll
 	void removePosts() {
-		this.testPosts.remove(SLUGS, List.of("search-lab"), List.of("search-fixture-tag", "search-other-tag"),
+		this.testPosts.remove(FIXTURE.slugs(), List.of("search-lab"), List.of("search-fixture-tag", "search-other-tag"),
 				List.of("search-writer"));
 	}
 
