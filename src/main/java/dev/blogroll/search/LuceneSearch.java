@@ -98,11 +98,6 @@ class LuceneSearch implements SearchEngine, DisposableBean {
 		this.index.start();
 	}
 
-	/** Whether the index has been built: until then PostgreSQL answers. */
-	boolean indexReady() {
-		return this.index.isReady();
-	}
-
 	@Override
 	public Hits search(SearchTerms terms, @Nullable FilterOption category, @Nullable FilterOption tag, int page,
 			int pageSize) {

@@ -96,10 +96,10 @@ class LuceneEngineTests {
 		this.lucenePort = ((WebServerApplicationContext) this.lucene).getWebServer().getPort();
 		LuceneSearch search = this.lucene.getBean(LuceneSearch.class);
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-		while (!search.indexReady() && Instant.now().isBefore(deadline)) {
+		while (!search.isReady() && Instant.now().isBefore(deadline)) {
 			Thread.sleep(50);
 		}
-		assertThat(search.indexReady()).as("the index built from the database within a minute").isTrue();
+		assertThat(search.isReady()).as("the index built from the database within a minute").isTrue();
 	}
 
 	@AfterAll
