@@ -185,6 +185,9 @@ final class LuceneIndex implements Closeable {
 
 	private @Nullable Future<?> catchingUp;
 
+	/** The content version {@link #catchingUp} was asked for, when it is a catch-up. */
+	private long catchingUpTo = -1;
+
 	LuceneIndex(DataSource dataSource, ContentVersion contentVersion, Path path) {
 		this.dataSource = dataSource;
 		this.contentVersion = contentVersion;
@@ -307,11 +310,17 @@ final class LuceneIndex implements Closeable {
 		this.searchers.release(searcher);
 	}
 
-	/** One catch-up at a time; requests that come while it runs wait for the same one. */
+	/**
+	 * One catch-up at a time, in order on the writing thread. Requests that come while one is under
+	 * way for their content version (or a later one) wait for it; a request that saw a later version
+	 * queues a new one, since the one under way may have read the changes before that version's
+	 * commit.
+	 */
 	private synchronized Future<?> catchUp(long version) {
-		if (this.catchingUp != null && !this.catchingUp.isDone()) {
+		if (this.catchingUp != null && !this.catchingUp.isDone() && this.catchingUpTo >= version) {
 			return this.catchingUp;
 		}
+		this.catchingUpTo = version;
 		this.catchingUp = this.writes.submit(() -> {
 			if (version != this.syncedVersion) {
 				readChanges(version);
