@@ -252,6 +252,9 @@ public record BlogrollProperties(
 	 * @param opmlMaxSize the largest OPML upload (100,000 feeds are about 20 MB)
 	 * @param importMaxSize the largest NDJSON import upload
 	 * @param otherUploadMaxSize the largest multipart upload anywhere else
+	 * @param maxConnections how many connections Tomcat keeps open at once
+	 * ({@code server.tomcat.max-connections}); each holds about 22 KB of heap, so this bounds
+	 * what clients can take by opening connections and sending nothing (application.properties)
 	 */
 	public record Limits(@DefaultValue("2048") @Min(256) int maxPathLength,
 			@DefaultValue("2048") @Min(256) int maxQueryLength,
@@ -259,7 +262,8 @@ public record BlogrollProperties(
 			@DefaultValue("32") @Min(1) int concurrentBodies,
 			@DefaultValue("32MB") @NotNull DataSize opmlMaxSize,
 			@DefaultValue("1GB") @NotNull DataSize importMaxSize,
-			@DefaultValue("1MB") @NotNull DataSize otherUploadMaxSize) {
+			@DefaultValue("1MB") @NotNull DataSize otherUploadMaxSize,
+			@DefaultValue("500") @Min(10) int maxConnections) {
 	}
 
 	/**
