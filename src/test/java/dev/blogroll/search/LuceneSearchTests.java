@@ -1,12 +1,18 @@
 package dev.blogroll.search;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
@@ -22,6 +28,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
 import org.springframework.ui.ExtendedModelMap;
 
 import dev.blogroll.BlogrollProperties;
@@ -103,7 +110,9 @@ class LuceneSearchTests {
 				post("lux-edit", "Hobnail Subject", "2023-01-01T00:00:00Z").body("Original hobnail words."),
 				post("lux-slow", "Slow Writer", "2023-01-02T00:00:00Z").body("Nothing yet."),
 				post("lux-quick", "Quick Writer", "2023-01-03T00:00:00Z").body("Nothing yet."),
-				post("lux-reopen", "Reopened", "2023-01-04T00:00:00Z").body("Nothing yet.")));
+				post("lux-reopen", "Reopened", "2023-01-04T00:00:00Z").body("Nothing yet."),
+				post("lux-race-first", "First Racer", "2023-01-05T00:00:00Z").body("Nothing yet."),
+				post("lux-race-second", "Second Racer", "2023-01-06T00:00:00Z").body("Nothing yet.")));
 		// 40 posts matching "zindlerock" in different ways, for comparing bounded and exhaustive rankings
 		for (int i = 1; i <= 40; i++) {
 			String body = ((i % 3 == 0) ? "The zindlerock lattice holds. " : "A lattice, then zindlerock. ")
@@ -241,6 +250,101 @@ class LuceneSearchTests {
 		}
 		assertThat(slugs(search.search(SearchTerms.of("plinkerhaw"), null, null, 1, 15)))
 			.containsExactlyInAnyOrder("lux-quick", "lux-slow");
+	}
+
+	/**
+	 * The interleaving the catch-up's queueing exists for: a catch-up has read the changes and
+	 * not yet finished when an edit commits and a search sees the new content version. That
+	 * search must wait for a catch-up that reads the edit, not for the one under way (which
+	 * read before the edit's commit and would leave the search without it).
+	 */
+	@Test
+	void aSearchThatSawALaterVersionThanTheCatchUpUnderWayFindsWhatCommittedMeanwhile() throws Exception {
+		HeldConnections held = new HeldConnections(this.dataSource);
+		LuceneIndex index = new LuceneIndex(held, this.contentVersion, this.indexes.resolve("race"));
+		this.opened.add(index);
+		build(index);
+		LuceneSearch search = new LuceneSearch(index, this.postgresql, this.jdbc, this.clock, this.properties, 1_000,
+				new SimpleMeterRegistry());
+		held.holdNextClose();
+		edit("lux-race-first", "The first mentions pellucidor.");
+		Thread first = new Thread(() -> search.search(SearchTerms.of("pellucidor"), null, null, 1, 15), "first search");
+		first.start();
+		held.awaitHeld(); // the first search's catch-up has read the changes and committed them, and is held
+		edit("lux-race-second", "The second mentions pellucidor.");
+		List<List<String>> found = new ArrayList<>();
+		Thread second = new Thread(() -> found.add(slugs(search.search(SearchTerms.of("pellucidor"), null, null, 1, 15))),
+				"second search");
+		second.start();
+		awaitWaitingForTheIndex(second);
+		held.release();
+		second.join(Duration.ofSeconds(10).toMillis());
+		first.join(Duration.ofSeconds(10).toMillis());
+		assertThat(found).as("the second search answered").hasSize(1);
+		assertThat(found.get(0)).containsExactlyInAnyOrder("lux-race-first", "lux-race-second");
+	}
+
+	/** Waits until {@code thread} waits for the index to catch up, in {@link LuceneIndex#acquire}. */
+	private static void awaitWaitingForTheIndex(Thread thread) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+		while (!(thread.getState() == Thread.State.TIMED_WAITING && Arrays.stream(thread.getStackTrace())
+			.anyMatch((frame) -> frame.getClassName().equals(LuceneIndex.class.getName())
+					&& frame.getMethodName().equals("acquire")))) {
+			assertThat(System.nanoTime()).as("the second search waits for the index").isLessThan(deadline);
+			Thread.sleep(5);
+		}
+	}
+
+	/**
+	 * A data source whose next connection, once asked for, is held open when its user closes it
+	 * (after everything it did with it) until {@link #release}.
+	 */
+	private static final class HeldConnections extends DelegatingDataSource {
+
+		private final CountDownLatch held = new CountDownLatch(1);
+
+		private final CountDownLatch released = new CountDownLatch(1);
+
+		private volatile boolean holdNext;
+
+		HeldConnections(DataSource dataSource) {
+			super(dataSource);
+		}
+
+		void holdNextClose() {
+			this.holdNext = true;
+		}
+
+		void awaitHeld() throws InterruptedException {
+			assertThat(this.held.await(10, TimeUnit.SECONDS)).as("a catch-up used a connection").isTrue();
+		}
+
+		void release() {
+			this.released.countDown();
+		}
+
+		@Override
+		public Connection getConnection() throws SQLException {
+			Connection connection = super.getConnection();
+			if (!this.holdNext) {
+				return connection;
+			}
+			this.holdNext = false;
+			return (Connection) Proxy.newProxyInstance(Connection.class.getClassLoader(), new Class<?>[] { Connection.class },
+					(proxy, method, args) -> {
+						if (method.getName().equals("close")) {
+							this.held.countDown();
+							this.released.await(10, TimeUnit.SECONDS);
+						}
+						try {
+							return method.invoke(connection, args);
+						}
+						catch (InvocationTargetException ex) {
+							throw ex.getCause();
+						}
+					});
+		}
+
 	}
 
 	@Test
