@@ -66,6 +66,16 @@ if [[ $ENGINE == lucene ]]; then
     done
   fi
   grep -q "Could not build the search index" "$WORK/search-blogroll.log" && { grep "Could not build" "$WORK/search-blogroll.log"; exit 1; }
+  # a built index (or one opened with many segments) is merged in the background: measured after
+  sleep 2
+  if grep -q "Merging the search index" "$WORK/search-blogroll.log"; then
+    log "$(grep 'Merging the search index' "$WORK/search-blogroll.log" | tail -1 | sed 's/.*LuceneIndex *: //'); waiting for it"
+    until grep -q -e "Search index merged" -e "Could not merge the search index" "$WORK/search-blogroll.log"; do
+      kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/search-blogroll.log"; exit 1; }
+      sleep 5
+    done
+    log "$(grep -e 'Search index merged' -e 'Could not merge' "$WORK/search-blogroll.log" | tail -1 | sed 's/.*LuceneIndex *: //')"
+  fi
   built=$(grep "Search index ready" "$WORK/search-blogroll.log" | sed 's/.*LuceneIndex *: //' || true)
   log "Lucene index in $INDEX: $(du -sh "$INDEX" | cut -f1)${built:+; $built}"
 fi
