@@ -293,7 +293,7 @@ final class LuceneIndex implements Closeable {
 	}
 
 	/** How many segments the index searched now has. */
-	int segments() {
+	private int segments() {
 		try {
 			IndexSearcher searcher = this.searchers.acquire();
 			try {
@@ -317,9 +317,9 @@ final class LuceneIndex implements Closeable {
 	private void mergeInBackground() {
 		Thread merging = new Thread(() -> {
 			long started = System.nanoTime();
-			int before = segments();
-			log.info("Merging the search index's {} segments into {} in the background", before, MERGED_SEGMENTS);
 			try {
+				int before = segments();
+				log.info("Merging the search index's {} segments into {} in the background", before, MERGED_SEGMENTS);
 				this.writer.forceMerge(MERGED_SEGMENTS);
 				this.writes.submit(() -> {
 					this.writer.commit();
