@@ -15,8 +15,8 @@ import dev.blogroll.BlogrollTest;
 /**
  * Open connections hold heap whether or not they send anything, so how many Tomcat keeps open
  * is bounded to what the deployed heap can hold. Tomcat's default (8,192) is not: one client
- * holding a few thousand idle connections ran the 128 MB heap out and killed the acceptor
- * thread, after which Blogroll answered nothing (ops/connection-flood.sh shows it with the real
+ * holding 4,500 connections, each after asking for a page it never read, ran the 128 MB heap
+ * out and killed the acceptor thread, after which Blogroll answered nothing (ops/connection-flood.sh shows it with the real
  * jar in that heap; this test keeps the setting from drifting back).
  */
 @BlogrollTest
