@@ -91,6 +91,23 @@ final class LuceneQueries {
 	}
 
 	/**
+	 * What a snippet marks: every word and quoted phrase the reader asked for (not the excluded
+	 * ones), as words and phrases of {@value LuceneIndex#TEXT}, any of them; null if none.
+	 */
+	static @Nullable Query highlighted(String text) {
+		BooleanQuery.Builder query = new BooleanQuery.Builder();
+		boolean any = false;
+		for (Item item : items(text)) {
+			Query match = (item == Item.OR || item.excluded()) ? null : analyzed(LuceneIndex.TEXT, item.words());
+			if (match != null) {
+				query.add(match, Occur.SHOULD);
+				any = true;
+			}
+		}
+		return any ? query.build() : null;
+	}
+
+	/**
 	 * A term for one word, a phrase for several, null for none (only stop words). A phrase in
 	 * {@value LuceneIndex#TEXT} is asked of {@value LuceneIndex#PAIRS}: its pairs of words in a row,
 	 * one term for two words, a phrase of pairs for more.

@@ -140,7 +140,8 @@ class LuceneSearch implements SearchEngine, DisposableBean {
 			throw new UncheckedIOException("Could not read the search index: " + ex.getMessage(), ex);
 		}
 		boolean more = matches > this.rankedUpTo;
-		List<SearchResult> results = SearchRows.inOrder(this.jdbc, this.properties, terms.text(), ids);
+		List<SearchResult> results = SearchRows.inOrder(this.jdbc, this.properties,
+				LuceneSnippets.of(terms.text()), ids);
 		this.answered.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
 		return new Hits(results, more ? this.rankedUpTo : matches, more, true, false);
 	}

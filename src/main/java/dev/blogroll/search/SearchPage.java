@@ -31,6 +31,21 @@ record SearchPage(String query, boolean shortened, @Nullable FilterOption catego
 		List<FilterOption> categories, List<FilterOption> tags, List<SearchResult> results, long total,
 		boolean more, boolean allRanked, boolean timedOut, int rankedUpTo, Pagination pagination) {
 
+	/**
+	 * The filter's category options, HTML escaped here: built in a loop instead of by the
+	 * template, because a site has hundreds of tags and Thymeleaf's three expressions per option
+	 * took half the time of a search page (4 ms of 7.7 for the 326 options of the benchmark's
+	 * database).
+	 */
+	public String categoryOptionsHtml() {
+		return FilterOption.optionsHtml(this.categories, this.category);
+	}
+
+	/** The filter's tag options, HTML escaped; see {@link #categoryOptionsHtml()}. */
+	public String tagOptionsHtml() {
+		return FilterOption.optionsHtml(this.tags, this.tag);
+	}
+
 	/** Whether the reader has not asked anything yet. */
 	public boolean isPrompt() {
 		return this.query.isEmpty();

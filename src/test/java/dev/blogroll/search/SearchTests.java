@@ -196,6 +196,28 @@ class SearchTests {
 	}
 
 	@Test
+	void theFilterListsEveryTagByNameWithItsNameEscapedAndTheChosenOneSelected() {
+		this.jdbc.sql("insert into tag (slug, name) values ('search-markup-tag', :name)")
+			.param("name", "<b>Bold</b> & \"quoted\" 'tag'")
+			.update();
+		try {
+			SiteClient client = new SiteClient(this.port);
+			Document page = client.page("/search?q=filterfowl&tag=search-markup-tag");
+			List<String> names = this.jdbc.sql("select name from tag order by name").query(String.class).list();
+			assertThat(page.select("#search-tag option:not([value=''])").eachText()).containsExactlyElementsOf(names);
+			assertThat(page.select("#search-tag b")).isEmpty();
+			assertThat(page.select("#search-tag option[selected]")).singleElement()
+				.satisfies((option) -> assertThat(option.attr("value")).isEqualTo("search-markup-tag"))
+				.satisfies((option) -> assertThat(option.text()).isEqualTo("<b>Bold</b> & \"quoted\" 'tag'"));
+			assertThat(client.page("/search?q=filterfowl").select("#search-category option[selected], #search-tag option[selected]"))
+				.isEmpty();
+		}
+		finally {
+			this.jdbc.sql("delete from tag where slug = 'search-markup-tag'").update();
+		}
+	}
+
+	@Test
 	void resultsArePagedWithLinksThatKeepTheQueryAndFilters() {
 		SiteClient client = new SiteClient(this.port);
 		Document first = client.page("/search?q=pagewidget&category=engineering");
