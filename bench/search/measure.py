@@ -1,14 +1,17 @@
 #!/usr/bin/env python3
 """Measures the search query set (bench/search/queries.tsv) through HTTP with CONCURRENCY
 searchers, each taking the next request of the set in turn, ROUNDS times over the set after
-WARMUP uncounted rounds (3: the JIT compiles a search engine's paths over a few hundred searches,
-and a server that has run for a while has them compiled). Prints p50/p95 per query and the set's median against the targets of
+WARMUP uncounted rounds (10: the JIT compiles a search engine's paths over several hundred
+searches, and a server that has run for a while has them compiled; on 2026-12-02, three runs of 5
+rounds after 5 warm-up rounds had medians of 55.7, 47.7 and 45.6 ms). With JVM_PID (and PG_PIDS,
+PostgreSQL's backends), also the CPU per search of the measured rounds (utime + stime from /proc),
+into bench/work/search-cpu.tsv. Prints p50/p95 per query and the set's median against the targets of
 issue 18 (every query p95 < 300 ms, the median of all requests < 50 ms), and writes
 bench/work/search-latency.tsv, bench/work/search-summary.tsv and bench/search-latency.svg.
 A request that is not a 200, or whose page says the search took too long, counts as an error
 (and its latency still counts). Standard library only.
 
-Usage: measure.py BASE_URL  (environment: CONCURRENCY=4, ROUNDS=10, WARMUP=3)
+Usage: measure.py BASE_URL  (environment: CONCURRENCY=4, ROUNDS=10, WARMUP=10, JVM_PID, PG_PIDS)
 """
 import http.client
 import os
@@ -90,6 +93,19 @@ def run(base, queries, rounds, concurrency):
     return times, errors, notes
 
 
+def cpu_ticks(pids):
+    """utime + stime of the processes, in clock ticks (a process gone counts nothing)."""
+    total = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except OSError:
+            pass
+    return total
+
+
 def chart(rows, path):
     """An SVG bar chart of p50 and p95 per query, with the 300 ms p95 target."""
     n = len(rows)
@@ -139,13 +155,16 @@ def main():
     rounds = int(os.environ.get("ROUNDS", "10"))
     concurrency = int(os.environ.get("CONCURRENCY", "4"))
     queries = load_queries()
-    warmup = int(os.environ.get("WARMUP", "3"))
+    warmup = int(os.environ.get("WARMUP", "10"))
     print(f"{len(queries)} queries, {concurrency} searchers; {warmup} warm-up rounds", file=sys.stderr, flush=True)
     run(base, queries, warmup, concurrency)
     print(f"measuring {rounds} rounds ({rounds * len(queries)} requests)", file=sys.stderr, flush=True)
+    jvm, pg = os.environ.get("JVM_PID", "").split(), os.environ.get("PG_PIDS", "").split()
+    cpu_before = (cpu_ticks(jvm), cpu_ticks(pg))
     started = time.time()
     times, errors, notes = run(base, queries, rounds, concurrency)
     wall = time.time() - started
+    cpu_after = (cpu_ticks(jvm), cpu_ticks(pg))
     rows = []
     for (kind, label, path), t, e, note in zip(queries, times, errors, notes):
         rows.append((kind, label, percentile(t, 50), percentile(t, 95), e, len(t), note))
@@ -165,6 +184,12 @@ def main():
         f.write(f"search: slowest query p95 ({worst[1]})\t{worst[3]:.1f} ms\t< 300 ms\t{'met' if not missed else 'missed'}\n")
         f.write(f"search: queries with p95 >= 300 ms\t{len(missed)} of {len(rows)}\t0\t{'met' if not missed else 'missed'}\n")
         f.write(f"search: errors and timed-out searches\t{sum(errors)} of {len(everything)}\t0\t{'met' if not sum(errors) else 'missed'}\n")
+    if jvm:
+        searches, tick = len(everything), os.sysconf("SC_CLK_TCK")
+        per_search = [(after - before) * 1000 / tick / searches for before, after in zip(cpu_before, cpu_after)]
+        with open(os.path.join(WORK, "search-cpu.tsv"), "w") as f:
+            f.write(f"search: CPU per search, JVM and PostgreSQL (the {searches} measured searches)\t"
+                    f"{per_search[0]:.1f} ms + {per_search[1]:.1f} ms\t\t\n")
     chart(rows, os.path.join(HERE, "..", "search-latency.svg"))
     print(f"{'kind':<10} {'query':<52} {'p50 ms':>8} {'p95 ms':>8} {'err':>4}  what the page said")
     for r in rows:

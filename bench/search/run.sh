@@ -17,7 +17,7 @@
 #
 # Options (environment): ENGINE (lucene), INDEX (bench/work/search-index-$DB), PGHOST/PGPORT (127.0.0.1:19410), DB or SEARCH_DB (search_bench; bench/run.sh passes SEARCH_DB), DB_USER/DB_PASSWORD
 # (blogroll/bench), PORT (19420; management PORT + 1), JAR, JAVA_OPTS, CONCURRENCY (4),
-# ROUNDS (10 measured rounds over the set, after one warm-up round).
+# ROUNDS (10 measured rounds over the set), WARMUP (10 uncounted rounds before them).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 JAR=${JAR:-target/blogroll.jar}
@@ -82,30 +82,18 @@ fi
 RSS_MAX=0
 ( while kill -0 "$APP_PID" 2>/dev/null; do awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status"; sleep 0.5; done ) > "$WORK/search-rss.txt" 2>/dev/null &
 SAMPLER=$!
-# CPU of Blogroll's JVM and of PostgreSQL's backends (its pool's connections) across the query set
-cpu_ticks() { # pids... -> utime + stime in clock ticks
-  local total=0 pid
-  for pid in "$@"; do
-    [[ -r /proc/$pid/stat ]] && total=$(( total + $(awk '{print $14 + $15}' "/proc/$pid/stat") ))
-  done
-  echo "$total"
-}
-# the postmaster listening on PGPORT (when it runs on this machine) and its children
+# CPU of Blogroll's JVM and of PostgreSQL's backends (its pool's connections) across the measured
+# rounds (measure.py reads them after its warm-up): the postmaster listening on PGPORT, when it
+# runs on this machine, and its children
 PG_MAIN=$(ss -ltnpH "sport = :$PGPORT" 2>/dev/null | grep -o 'pid=[0-9]*' | head -1 | cut -d= -f2 || true)
-PG_PIDS=()
-[[ -n $PG_MAIN ]] && PG_PIDS=( $(ps -o pid= --ppid "$PG_MAIN" 2>/dev/null) )
-JVM_BEFORE=$(cpu_ticks "$APP_PID"); PG_BEFORE=$(cpu_ticks "${PG_PIDS[@]}")
-python3 bench/search/measure.py "http://127.0.0.1:$PORT"
-JVM_AFTER=$(cpu_ticks "$APP_PID"); PG_AFTER=$(cpu_ticks "${PG_PIDS[@]}")
+PG_PIDS=""
+[[ -n $PG_MAIN ]] && PG_PIDS=$(ps -o pid= --ppid "$PG_MAIN" 2>/dev/null | tr '\n' ' ')
+rm -f "$WORK/search-cpu.tsv"
+JVM_PID=$APP_PID PG_PIDS=$PG_PIDS python3 bench/search/measure.py "http://127.0.0.1:$PORT"
 kill "$SAMPLER" 2>/dev/null || true
-SEARCHES=$(( $(grep -vc '^#\|^$' bench/search/queries.tsv) * (${ROUNDS:-10} + ${WARMUP:-3}) ))
-TICK=$(getconf CLK_TCK)
-printf 'search: CPU per search, JVM and PostgreSQL (%d searches, warm-up included)\t%s\t\t\n' "$SEARCHES" \
-  "$(awk -v j=$(( JVM_AFTER - JVM_BEFORE )) -v p=$(( PG_AFTER - PG_BEFORE )) -v n="$SEARCHES" -v t="$TICK" \
-     'BEGIN { printf "%.1f ms + %.1f ms", j * 1000 / t / n, p * 1000 / t / n }')" >> "$WORK/search-summary.tsv.cpu"
 RSS_MAX=$(sort -n "$WORK/search-rss.txt" | tail -1)
 printf 'search: engine\t%s\t\t\n' "$ENGINE" >> "$WORK/search-summary.tsv"
-cat "$WORK/search-summary.tsv.cpu" >> "$WORK/search-summary.tsv"; rm -f "$WORK/search-summary.tsv.cpu"
+cat "$WORK/search-cpu.tsv" >> "$WORK/search-summary.tsv"
 printf "search: Blogroll's RSS, highest sample during the query set\t%d MB\t≤ 384 MB\t%s\n" "$(( RSS_MAX / 1024 ))" \
   "$( (( RSS_MAX / 1024 <= 384 )) && echo met || echo missed)" >> "$WORK/search-summary.tsv"
 if [[ $ENGINE == lucene && -n "${built:-}" ]]; then
