@@ -132,6 +132,16 @@ class LuceneEngineTests {
 	}
 
 	@Test
+	void theSnippetsOnTheLuceneSitesPagesMarkAPhraseOnlyWhereItsWordsAreInARow() {
+		// "The sprocketmoss relay holds. sprocketmoss sprocketmoss …": the phrase is one mark, the
+		// word alone further on is none
+		Document phrase = search(this.lucenePort, "\"sprocketmoss relay\"");
+		assertThat(phrase.select(".search-results .card")).isNotEmpty()
+			.allSatisfy((card) -> assertThat(card.select(".card-snippet mark").eachText()).contains("sprocketmoss relay")
+				.allMatch("sprocketmoss relay"::equals));
+	}
+
+	@Test
 	void everyClientGetsTheResultsPageAndBadInputIsAnsweredInWords() {
 		for (String accept : List.of("*/*", "text/html", "application/json")) {
 			RawHttp.Response response = RawHttp.get(this.lucenePort, "/search?q=sprocketmoss", "Accept: " + accept);
