@@ -34,9 +34,14 @@ old_generation() { # the old generation's use after a full collection, or ? if t
 	jcmd "$app_pid" GC.run >/dev/null 2>&1 || true
 	jcmd "$app_pid" GC.heap_info 2>/dev/null | grep -o 'tenured generation.*used [0-9]*K' | grep -o '[0-9]*K$' || echo '?'
 }
+direct_memory() { # the memory outside the heap that NIO buffers use (Tomcat's connection buffers)
+	curl -s "http://127.0.0.1:$((PORT + 1000))/actuator/prometheus" \
+		| awk '/^jvm_buffer_memory_used_bytes\{.*id="direct"/ { printf "%.1f MB", $NF / 1048576 }'
+}
 start_readers flood "$base" "$READERS"
 sleep 5
 before=$(old_generation)
+direct_before=$(direct_memory)
 started=$(date +%s)
 echo "opening $CONNECTIONS connections from 127.0.0.1 and holding them ${HOLD}s"
 python3 - "$PORT" "$CONNECTIONS" "$HOLD" <<'PY' &
@@ -64,6 +69,7 @@ PY
 flood=$!
 sleep $((HOLD * 2 / 3))
 echo "old generation after a full collection, with the connections open: $(old_generation) (before: $before)"
+echo "direct memory (connection buffers) with the connections open: $(direct_memory) (before: $direct_before)"
 wait "$flood" || true
 ended=$(date +%s)
 sleep 10

@@ -253,7 +253,8 @@ public record BlogrollProperties(
 	 * @param importMaxSize the largest NDJSON import upload
 	 * @param otherUploadMaxSize the largest multipart upload anywhere else
 	 * @param maxConnections how many connections Tomcat keeps open at once
-	 * ({@code server.tomcat.max-connections}); each holds about 22 KB of heap, so this bounds
+	 * ({@code server.tomcat.max-connections}); each holds 40 KB of buffers outside the heap and
+	 * about 15 KB of heap, so this bounds
 	 * what clients can take by opening connections and sending nothing (application.properties)
 	 */
 	public record Limits(@DefaultValue("2048") @Min(256) int maxPathLength,

@@ -23,13 +23,17 @@ import dev.blogroll.BlogrollTest;
 class ConnectionLimitTests {
 
 	/**
-	 * Heap one open connection holds once it has asked for a page whose answer it never reads
-	 * (ops/connection-flood.sh: 500 such connections took 19 MB; an idle one takes 22 KB).
+	 * Heap one open connection holds once it has asked for a page whose answer it never reads,
+	 * rounded up: ops/connection-flood.sh measured 500 such connections at 7.5 MB of old
+	 * generation with their buffers outside the heap (19 MB when they were on it).
 	 */
-	private static final DataSize PER_CONNECTION = DataSize.ofKilobytes(38);
+	private static final DataSize PER_CONNECTION = DataSize.ofKilobytes(24);
 
 	/** The heap Blogroll is deployed with (deploy/Dockerfile, bench/jvm-options.sh). */
 	private static final DataSize DEPLOYED_HEAP = DataSize.ofMegabytes(128);
+
+	/** The memory outside the heap it is deployed with ({@code -XX:MaxDirectMemorySize}). */
+	private static final DataSize DEPLOYED_DIRECT_MEMORY = DataSize.ofMegabytes(32);
 
 	@Autowired
 	private WebServerApplicationContext context;
@@ -43,6 +47,21 @@ class ConnectionLimitTests {
 		int maxConnections = this.properties.limits().maxConnections();
 		assertThat(connector.getProperty("maxConnections")).isEqualTo(maxConnections);
 		assertThat(maxConnections * PER_CONNECTION.toBytes()).isLessThanOrEqualTo(DEPLOYED_HEAP.toBytes() / 5);
+	}
+
+	/**
+	 * Each open connection's read and write buffers are outside the heap (so the heap figure
+	 * above holds), and all of them together leave a third of the deployed direct memory free.
+	 */
+	@Test
+	void theConnectionsBuffersAreOutsideTheHeapAndFitInTwoThirdsOfItsDirectMemory() {
+		Connector connector = ((TomcatWebServer) this.context.getWebServer()).getTomcat().getConnector();
+		assertThat(connector.getProperty("socket.directBuffer")).hasToString("true");
+		assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString(Integer.toString(WebServerSetup.WRITE_BUFFER));
+		long perConnection = Long.parseLong(connector.getProperty("socket.appReadBufSize").toString())
+				+ Long.parseLong(connector.getProperty("socket.appWriteBufSize").toString());
+		assertThat(this.properties.limits().maxConnections() * perConnection)
+			.isLessThanOrEqualTo(DEPLOYED_DIRECT_MEMORY.toBytes() * 2 / 3);
 	}
 
 }

@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -55,7 +56,7 @@ class RenderedPageCacheTests {
 
 	@AfterEach
 	void removeTestData() {
-		this.testPosts.remove(List.of("cached-one", "cached-soon"), List.of("cache-test"), List.of("cache-tag"),
+		this.testPosts.remove(List.of("cached-one", "cached-soon", "cached-long"), List.of("cache-test"), List.of("cache-tag"),
 				List.of("cache-writer"));
 	}
 
@@ -185,6 +186,46 @@ class RenderedPageCacheTests {
 			assertThat(sent.headers().firstValue("Content-Encoding")).as(refused).isEmpty();
 			assertThat(new String(sent.body(), StandardCharsets.UTF_8)).isEqualTo(plain);
 			assertThat(sent.headers().allValues("Vary")).as(refused).hasSize(1);
+		}
+	}
+
+	/**
+	 * A page several times the size of a connection's write buffer ({@code WebServerSetup}'s
+	 * 32 KB) goes out whole, rendered and from memory, plain and compressed, one answer after
+	 * another on one kept-alive connection.
+	 */
+	@Test
+	void aPageLargerThanTheWriteBufferArrivesWholeRenderedAndFromMemoryOnOneConnection() throws Exception {
+		StringBuilder body = new StringBuilder();
+		for (int i = 1; i <= 4000; i++) {
+			body.append("Paragraph ").append(i).append(" of the long cached post.\n\n");
+		}
+		body.append("The last words of the long cached post.");
+		this.testPosts.add(post("cached-long", Instant.parse("2022-02-02T10:00:00Z")).body(body.toString()));
+		String path = LISTING + "/cached-long";
+		HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+		List<HttpResponse<byte[]>> plain = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			plain.add(client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
+					HttpResponse.BodyHandlers.ofByteArray()));
+		}
+		assertThat(plain).extracting((response) -> response.headers().firstValue(RenderedPageCache.HEADER).orElse(""))
+			.containsExactly("miss", "miss", "hit");
+		byte[] rendered = plain.get(0).body();
+		assertThat(rendered.length).isGreaterThan(4 * WebServerSetup.WRITE_BUFFER);
+		assertThat(new String(rendered, StandardCharsets.UTF_8).strip()).contains("Paragraph 4000 of the long cached post.")
+			.contains("The last words of the long cached post.")
+			.endsWith("</html>");
+		for (HttpResponse<byte[]> response : plain) {
+			assertThat(response.body()).isEqualTo(rendered);
+		}
+		assertThat(plain.get(2).headers().firstValueAsLong("Content-Length")).hasValue(rendered.length);
+		HttpResponse<byte[]> gzipped = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
+			.header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+		assertThat(gzipped.headers().firstValue(RenderedPageCache.HEADER)).hasValue("hit");
+		assertThat(gzipped.headers().firstValue("Content-Encoding")).hasValue("gzip");
+		try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+			assertThat(in.readAllBytes()).isEqualTo(rendered);
 		}
 	}
 
