@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.blogroll.BlogrollProperties;
@@ -48,6 +49,9 @@ class DeepPaginationTests {
 
 	@Autowired
 	private JdbcClient jdbc;
+
+	@Autowired
+	private JdbcTemplate jdbcTemplate;
 
 	@Autowired
 	private BlogrollProperties properties;
@@ -146,7 +150,7 @@ class DeepPaginationTests {
 	 */
 	private ListingQueries queries(Clock clock) {
 		return clock.equals(Clock.systemUTC()) ? this.appQueries
-				: new ListingQueries(this.jdbc, clock, this.properties, new ContentVersion(this.jdbc, clock),
+				: new ListingQueries(this.jdbc, clock, this.properties, new ContentVersion(this.jdbcTemplate, clock),
 						new SimpleMeterRegistry());
 	}
 
