@@ -48,7 +48,9 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
+import org.apache.lucene.index.MergePolicy;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.Directory;
@@ -200,6 +202,14 @@ final class LuceneIndex implements Closeable {
 	private long catchingUpTo = -1;
 
 	LuceneIndex(DataSource dataSource, ContentVersion contentVersion, Path path) {
+		this(dataSource, contentVersion, path, new TieredMergePolicy());
+	}
+
+	/**
+	 * @param mergePolicy how the writer merges segments as it goes (Lucene's default in use;
+	 * tests hold merges back so that an index has many segments)
+	 */
+	LuceneIndex(DataSource dataSource, ContentVersion contentVersion, Path path, MergePolicy mergePolicy) {
 		this.dataSource = dataSource;
 		this.contentVersion = contentVersion;
 		this.path = path;
@@ -208,6 +218,7 @@ final class LuceneIndex implements Closeable {
 			this.directory = new ReadInFourKilobytes(path);
 			IndexWriterConfig config = new IndexWriterConfig(analyzer()).setRAMBufferSizeMB(RAM_BUFFER_MB)
 				.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
+				.setMergePolicy(mergePolicy)
 				.setCommitOnClose(false);
 			this.writer = new IndexWriter(this.directory, config);
 			this.searchers = new SearcherManager(this.writer, null);
@@ -296,7 +307,7 @@ final class LuceneIndex implements Closeable {
 	}
 
 	/** How many segments the index searched now has. */
-	private int segments() {
+	int segments() {
 		try {
 			IndexSearcher searcher = this.searchers.acquire();
 			try {

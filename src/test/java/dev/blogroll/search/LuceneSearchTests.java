@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.apache.lucene.index.TieredMergePolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,6 +52,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LuceneSearchTests {
 
 	private static final SearchFixture FIXTURE = new SearchFixture("Lucene Writer", "Lucene Other Tag");
+
+	/** More catch-ups than the segments at which an index opened again is merged. */
+	private static final int MERGE_ROUNDS = 4 * LuceneIndex.MERGED_SEGMENTS + 2;
 
 	@Autowired
 	private TestPosts testPosts;
@@ -113,6 +117,10 @@ class LuceneSearchTests {
 				post("lux-reopen", "Reopened", "2023-01-04T00:00:00Z").body("Nothing yet."),
 				post("lux-race-first", "First Racer", "2023-01-05T00:00:00Z").body("Nothing yet."),
 				post("lux-race-second", "Second Racer", "2023-01-06T00:00:00Z").body("Nothing yet.")));
+		// edited one by one into many segments of the index
+		for (int i = 1; i <= MERGE_ROUNDS; i++) {
+			posts.add(post("lux-merge-" + i, "Merged " + i, "2023-02-%02dT00:00:00Z".formatted(i)).body("Before quellmoss."));
+		}
 		// 40 posts matching "zindlerock" in different ways, for comparing bounded and exhaustive rankings
 		for (int i = 1; i <= 40; i++) {
 			String body = ((i % 3 == 0) ? "The zindlerock lattice holds. " : "A lattice, then zindlerock. ")
@@ -360,6 +368,56 @@ class LuceneSearchTests {
 		LuceneSearch search = new LuceneSearch(again, this.postgresql, this.jdbc, this.clock, this.properties, 1_000,
 				new SimpleMeterRegistry());
 		assertThat(slugs(search.search(SearchTerms.of("quarnock"), null, null, 1, 15))).containsExactly("lux-reopen");
+	}
+
+	/**
+	 * An index of many segments (each catch-up commits one; here the writer's own merges are held
+	 * back) is merged into {@link LuceneIndex#MERGED_SEGMENTS} in the background when it is
+	 * opened again, and finds afterwards what it found before: the last version of each edited
+	 * post, none of the earlier ones, and the posts of the first build.
+	 */
+	@Test
+	void anIndexOfManySegmentsIsMergedWhenOpenedAgainAndFindsTheSamePosts() throws Exception {
+		Path path = this.indexes.resolve("segments");
+		LuceneIndex first = new LuceneIndex(this.dataSource, this.contentVersion, path, mergingOnlyWhenForced());
+		this.opened.add(first);
+		build(first);
+		LuceneSearch search = new LuceneSearch(first, this.postgresql, this.jdbc, this.clock, this.properties, 1_000,
+				new SimpleMeterRegistry());
+		List<String> before = slugs(search.search(SearchTerms.of("glimmerwick"), null, null, 1, 15));
+		for (int round = 1; round <= MERGE_ROUNDS; round++) {
+			edit("lux-merge-" + round, "After zorvanite" + round + ".");
+			assertThat(slugs(search.search(SearchTerms.of("zorvanite" + round), null, null, 1, 15)))
+				.containsExactly("lux-merge-" + round);
+		}
+		assertThat(first.segments()).isGreaterThan(4 * LuceneIndex.MERGED_SEGMENTS);
+		first.close();
+		this.opened.remove(first);
+
+		LuceneIndex again = new LuceneIndex(this.dataSource, this.contentVersion, path, mergingOnlyWhenForced());
+		this.opened.add(again);
+		assertThat(again.isReady()).isTrue();
+		again.start();
+		long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (again.segments() > LuceneIndex.MERGED_SEGMENTS && System.nanoTime() < deadline) {
+			Thread.sleep(50);
+		}
+		assertThat(again.segments()).as("segments after the merge").isLessThanOrEqualTo(LuceneIndex.MERGED_SEGMENTS);
+		LuceneSearch merged = new LuceneSearch(again, this.postgresql, this.jdbc, this.clock, this.properties, 1_000,
+				new SimpleMeterRegistry());
+		for (int round = 1; round <= MERGE_ROUNDS; round++) {
+			assertThat(slugs(merged.search(SearchTerms.of("zorvanite" + round), null, null, 1, 15)))
+				.containsExactly("lux-merge-" + round);
+		}
+		assertThat(slugs(merged.search(SearchTerms.of("quellmoss"), null, null, 1, 15))).as("the versions before")
+			.isEmpty();
+		assertThat(slugs(merged.search(SearchTerms.of("glimmerwick"), null, null, 1, 15))).isEqualTo(before)
+			.isNotEmpty();
+	}
+
+	/** Lucene's merge policy, but with so many segments allowed per tier that only a forced merge merges. */
+	private static TieredMergePolicy mergingOnlyWhenForced() {
+		return new TieredMergePolicy().setSegmentsPerTier(1_000);
 	}
 
 	@Test
