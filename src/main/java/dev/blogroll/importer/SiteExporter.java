@@ -59,6 +59,8 @@ public class SiteExporter {
 			String row = switch (table) {
 				// generated from the row's text: not part of what was made
 				case "post" -> "to_jsonb(t) - 'search_vector'";
+				// copies of the post's, kept by triggers (V95)
+				case "post_tag" -> "to_jsonb(t) - 'published_at' - 'published'";
 				// never the id (matched by username), the hash only if asked for
 				case SiteTables.ACCOUNT -> passwordHashes ? "to_jsonb(t) - 'id'" : "to_jsonb(t) - 'id' - 'password_hash'";
 				default -> "to_jsonb(t)";

@@ -17,7 +17,8 @@ import java.util.List;
  * entries.
  * <p>
  * Left out, because they are rebuilt or belong to a running instance: the listing counts and
- * their change times (the triggers rebuild them as the posts go in), the content version,
+ * their change times (the triggers rebuild them as the posts go in), the copies of a post's
+ * date and status in its tag rows (the triggers take them from the post), the content version,
  * sessions, failed sign-ins, the feed fetch log and its health by day, WebSub subscriptions,
  * Flyway's history, and an editor's unsaved input (forms kept while signed out, autosaves): it
  * belongs to a browser.

@@ -13,24 +13,38 @@ import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
  * @param sql the conditions, each starting with {@code and}; empty for every post
  * @param params the values of the named parameters in {@code sql}
  * @param countedAs the listing's kind in {@code listing_count}, or {@code null} if its posts
- * are not counted there (authors and tags, small listings), in which case its pages are read
+ * are not counted there (authors and blogs, small listings), in which case its pages are read
  * with OFFSET
  * @param countedId the listing's id in {@code listing_count} (0 for every post)
+ * @param keys for a counted listing, a statement selecting its published posts (scheduled ones
+ * included) as {@code published_at, id}, which an index yields newest first, with parameters
+ * from {@code params}: its pages and its count are read from it; empty for a listing not counted
  */
-public record ListingFilter(String sql, Map<String, Object> params, @Nullable String countedAs, long countedId) {
+public record ListingFilter(String sql, Map<String, Object> params, @Nullable String countedAs, long countedId,
+		String keys) {
 
 	public ListingFilter {
 		params = Map.copyOf(params);
 	}
 
-	/** A listing whose posts are counted by day in {@code listing_count}. */
+	/**
+	 * A listing whose posts are counted by day in {@code listing_count}, read from an index of
+	 * {@code post} (every post: {@code post_listing_all}; a category: {@code post_listing_category}).
+	 */
 	static ListingFilter counted(String sql, Map<String, Object> params, String countedAs, long countedId) {
-		return new ListingFilter(sql, params, countedAs, countedId);
+		return counted(sql, params, countedAs, countedId,
+				"select p.published_at, p.id from post p where p.status = 'PUBLISHED'" + sql);
+	}
+
+	/** A listing counted by day whose posts' keys are read from {@code keys}, not from {@code post}. */
+	static ListingFilter counted(String sql, Map<String, Object> params, String countedAs, long countedId,
+			String keys) {
+		return new ListingFilter(sql, params, countedAs, countedId, keys);
 	}
 
 	/** A listing read with {@code count(*)} and OFFSET. */
 	static ListingFilter uncounted(String sql, Map<String, Object> params) {
-		return new ListingFilter(sql, params, null, 0);
+		return new ListingFilter(sql, params, null, 0, "");
 	}
 
 	/** Binds the filter's parameters to a statement that uses its conditions. */

@@ -72,9 +72,12 @@ public enum ListingKind {
 
 		@Override
 		ListingFilter filter(Subject subject) {
-			return ListingFilter.uncounted(
+			// counted like a category: post_tag keeps its post's date and status, and its index
+			// post_tag_listing yields a tag's published posts newest first (V95)
+			return ListingFilter.counted(
 					" and exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id = :tag)",
-					Map.of("tag", subject.id()));
+					Map.of("tag", subject.id()), "tag", subject.id(),
+					"select pt.published_at, pt.post_id as id from post_tag pt where pt.published and pt.tag_id = :tag");
 		}
 
 		@Override

@@ -22,19 +22,22 @@ import dev.blogroll.content.Visibility;
  * first, ties broken by id so that every post has exactly one place. A page costs two
  * statements, a count and the page itself, whatever its size and however deep it is.
  * <p>
- * The listing of every post and the listings of categories are counted by month and by day in
- * {@code listing_count} (kept by triggers, see {@code V30}). Counting them is summing their
- * months; page N starts in the day where the running total of posts, newest first, passes
- * {@code (N - 1) × pageSize} ({@link DayCounts}, the listing's days read once), so the page's
- * first post is found in the listing's index from the end of that day, skipping only index
- * entries of that day, never the posts of the pages before; the page is then read from that
- * key. The counts include posts scheduled for later, which come first in the order: the posts
- * dated after now are counted (an index range read from the top) and skipped as well.
+ * The listing of every post and the listings of categories and tags are counted by month and
+ * by day in {@code listing_count} (kept by triggers, see {@code V30}, and {@code V95} for tags).
+ * Counting them is summing their months; page N starts in the day where the running total of
+ * posts, newest first, passes {@code (N - 1) × pageSize} ({@link DayCounts}, the listing's days
+ * read once), so the page's first post is found in the listing's index from the end of that
+ * day, skipping only index entries of that day, never the posts of the pages before; the page
+ * is then read from that key. The index is the one its {@link ListingFilter#keys() keys} come
+ * from: {@code post}'s for every post and a category, {@code post_tag}'s for a tag (which keeps
+ * its post's date and status). The counts include posts scheduled for later, which come first
+ * in the order: the posts dated after now are counted (an index range read from the top) and
+ * skipped as well.
  * <p>
- * Author and tag listings use {@code count(*)} and OFFSET on their own index. That holds for
- * authors (hundreds of posts each), not for tags as big as the benchmark's: a tag of 86,000 of a
- * million posts took 1.3–3.7 s for its first page and about a second for a deep one, against
- * 0.05 s for a category's (bench/RESULTS.md); such tags need counting like categories.
+ * Author and blog listings use {@code count(*)} and OFFSET on their own index: they have
+ * hundreds of posts each. Tags did too until a tag of 86,000 of a million posts took 1.3–3.7 s
+ * for its first page and about a second for a deep one, against 0.05 s for a category's
+ * (bench/RESULTS.md).
  * <p>
  * A listing's count and last change, and a counted listing's days, are kept in memory until
  * {@link ContentVersion} says something readers see has changed (a write, or a scheduled post
@@ -47,8 +50,11 @@ import dev.blogroll.content.Visibility;
 @Component
 public class ListingQueries {
 
-	/** The listing's published posts dated after now: the scheduled ones, first in the order. */
-	private static final String SCHEDULED = "(select count(*) from post p where " + Visibility.SCHEDULED + "%s)";
+	/**
+	 * A counted listing's published posts dated after now, from its keys: the scheduled ones,
+	 * first in the order.
+	 */
+	private static final String SCHEDULED = "(select count(*) from (%s) k where k.published_at > :now)";
 
 	private static final String CARD_COLUMNS = """
 			p.slug, p.title, p.published_at, p.updated_at, p.summary, p.image_url, p.image_alt,
@@ -58,29 +64,29 @@ public class ListingQueries {
 
 	/**
 	 * A counted listing's page, from its start ({@link DayCounts}): the page's first post is
-	 * found in the index alone, from the end of its day (no table rows read for the skipped
-	 * posts of that day), and the page is read from that key.
+	 * found in the index of its keys alone, from the end of its day (no table rows read for the
+	 * skipped posts of that day), the page's keys are read from that key, and their posts by id.
 	 */
 	private static final String COUNTED_PAGE = """
 			with first_key as (
-			    select p.published_at, p.id from post p
-			    where p.status = 'PUBLISHED'%1$s and p.published_at < :day_end
-			    order by p.published_at desc, p.id desc
+			    select k.published_at, k.id from (%1$s) k
+			    where k.published_at < :day_end
+			    order by k.published_at desc, k.id desc
 			    offset :skip limit 1
 			), page as (
-			    select p.* from post p
-			    where p.status = 'PUBLISHED'%1$s
-			      and (p.published_at, p.id) <= ((select published_at from first_key), (select id from first_key))
-			    order by p.published_at desc, p.id desc
+			    select k.published_at, k.id from (%1$s) k
+			    where (k.published_at, k.id) <= ((select published_at from first_key), (select id from first_key))
+			    order by k.published_at desc, k.id desc
 			    limit :limit
 			)
 			select %2$s
-			from page p
-			-- category and author looked up for each of the page's posts: 30 index reads, where a
+			from page k
+			-- the page's posts, category and author looked up for each: 45 index reads, where a
 			-- join would read and hash every author (offset 0 keeps the planner from making it one)
+			cross join lateral (select p.* from post p where p.id = k.id offset 0) p
 			cross join lateral (select c.slug, c.name from category c where c.id = p.category_id offset 0) c
 			cross join lateral (select a.slug, a.name from author a where a.id = p.author_id offset 0) a
-			order by p.published_at desc, p.id desc""";
+			order by k.published_at desc, k.id desc""";
 
 	/**
 	 * Memory for kept counts: a listing's stats weigh little, a counted listing's days about
@@ -129,7 +135,7 @@ public class ListingQueries {
 	 * when it is unpublished or trashed. Edits of a visible post do not count here: they
 	 * change only the page that shows it. Counted listings read both from small tables kept
 	 * by triggers ({@code listing_count}, {@code listing_change}) and the newest visible post
-	 * from their index; author and tag listings, small, look at their posts.
+	 * from the index of their keys; author and blog listings, small, look at their posts.
 	 */
 	public ListingStats stats(ListingFilter filter) {
 		return this.stats.get(filter, (key) -> this.countTime.record(() -> count(key)));
@@ -140,8 +146,8 @@ public class ListingQueries {
 				select coalesce((select sum(posts) from listing_count
 				                 where kind = :kind and listing_id = :listing_id and unit = 'month'), 0) - %1$s as total,
 				       greatest((select changed_at from listing_change where kind = :kind and listing_id = :listing_id),
-				                (select max(p.published_at) from post p where %2$s%3$s)) as changed"""
-			.formatted(SCHEDULED.formatted(filter.sql()), Visibility.VISIBLE, filter.sql()) : """
+				                (select max(k.published_at) from (%2$s) k where k.published_at <= :now)) as changed"""
+			.formatted(SCHEDULED.formatted(filter.keys()), filter.keys()) : """
 				select count(*) filter (where %1$s) as total,
 				       greatest(max(greatest(p.created_at, p.published_at)) filter (where %1$s),
 				                max(p.updated_at) filter (where not (%1$s))) as changed
@@ -169,7 +175,7 @@ public class ListingQueries {
 			if (start == null) {
 				return List.of();
 			}
-			return filter.bind(this.jdbc.sql(COUNTED_PAGE.formatted(filter.sql(), CARD_COLUMNS)))
+			return filter.bind(this.jdbc.sql(COUNTED_PAGE.formatted(filter.keys(), CARD_COLUMNS)))
 				.param("day_end", start.dayEnd())
 				.param("skip", start.skip())
 				.param("limit", pageSize)
@@ -230,7 +236,7 @@ public class ListingQueries {
 			.param("listing_id", filter.countedId())
 			.query((rs, row) -> new DayCounts.Day(rs.getTimestamp(1), rs.getInt(2)))
 			.list();
-		long scheduled = filter.bind(this.jdbc.sql("select " + SCHEDULED.formatted(filter.sql())))
+		long scheduled = filter.bind(this.jdbc.sql("select " + SCHEDULED.formatted(filter.keys())))
 			.param("now", now())
 			.query(Long.class)
 			.single();

@@ -31,13 +31,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Pages are found from the per-month and per-day counts, not by OFFSET: they must show
  * exactly what "order by published_at desc, id desc limit/offset" would, with exact page
- * counts, while posts are added, removed, unpublished, moved, and while scheduled posts
- * come due.
+ * counts, while posts are added, removed, unpublished, moved, re-tagged, and while scheduled
+ * posts come due. A category's pages are read from {@code post}'s index, a tag's from
+ * {@code post_tag}'s, whose copies of each post's date and status triggers keep; what OFFSET
+ * would show is read from {@code post} alone.
  */
 @BlogrollTest
 class DeepPaginationTests {
 
 	private static final String CATEGORY = "deep-paging";
+
+	private static final String TAG = "deep-tag";
 
 	private static final Instant START = Instant.parse("2020-01-30T00:00:00Z");
 
@@ -65,7 +69,7 @@ class DeepPaginationTests {
 	@AfterEach
 	void removeTestData() {
 		this.testPosts.remove(this.jdbc.sql("select slug from post where slug like 'deep-%'").query(String.class).list(),
-				List.of(CATEGORY, "deep-elsewhere"), List.of("deep-tag"), List.of("deep-writer"));
+				List.of(CATEGORY, "deep-elsewhere"), List.of(TAG, "deep-other"), List.of("deep-writer"));
 	}
 
 	@Test
@@ -106,6 +110,10 @@ class DeepPaginationTests {
 		assertThat(last.title()).startsWith("Deep Paging – Page 3 of 3");
 		assertThat(last.select("article.card")).hasSize(10);
 		assertEveryPageMatchesOffset(Clock.systemUTC());
+		Document lastOfTag = new SiteClient(this.port).page("/blog/tag/" + TAG + "/page/3");
+		assertThat(lastOfTag.title()).startsWith("Deep Tag – Page 3 of 3");
+		assertThat(lastOfTag.select("article.card")).hasSize(10);
+		assertEveryPageMatchesOffset(Clock.systemUTC(), tag());
 
 		// three days later the first scheduled post is visible, with no job having run
 		Clock inThreeDays = Clock.offset(Clock.systemUTC(), Duration.ofDays(3));
@@ -113,6 +121,58 @@ class DeepPaginationTests {
 		assertThat(later.stats(filter()).total()).isEqualTo(41);
 		assertThat(later.page(filter(), 1, 15).get(0).path()).endsWith("/deep-soon");
 		assertEveryPageMatchesOffset(inThreeDays);
+		assertThat(later.stats(tag()).total()).isEqualTo(41);
+		assertThat(later.page(tag(), 1, 15).get(0).path()).endsWith("/deep-soon");
+		assertEveryPageMatchesOffset(inThreeDays, tag());
+
+		// the draft published, and the later post unpublished: the tag follows its posts
+		this.jdbc.sql("update post set status = 'PUBLISHED' where slug = 'deep-draft'").update();
+		this.jdbc.sql("update post set status = 'DRAFT' where slug = 'deep-later'").update();
+		assertThat(queries(Clock.offset(Clock.systemUTC(), Duration.ofDays(50))).stats(tag()).total()).isEqualTo(42);
+		assertEveryPageMatchesOffset(Clock.offset(Clock.systemUTC(), Duration.ofDays(50)), tag());
+	}
+
+	@Test
+	void everyPageOfATagShowsWhatOffsetWouldShowWhilePostsAreRetagged() {
+		// 200 posts over three months, several on the same day and some at the same instant; two
+		// in three have the tag
+		this.testPosts.add(IntStream.range(0, 200)
+			.mapToObj((i) -> post("deep-" + i, START.plus(Duration.ofHours(11L * (i / 3))))
+				.tags((i % 3 == 0) ? "Deep Other" : "Deep Tag"))
+			.toArray(PostBuilder[]::new));
+		assertEveryPageMatchesOffset(Clock.systemUTC(), tag());
+		assertThat(queries(Clock.systemUTC()).stats(tag()).total()).isEqualTo(133);
+
+		// some removed (their tags go with them), one unpublished, one re-dated by an editor
+		this.jdbc.sql("delete from post where slug in ('deep-1', 'deep-77', 'deep-78', 'deep-199')").update();
+		this.jdbc.sql("update post set status = 'DRAFT' where slug = 'deep-100'").update();
+		this.jdbc.sql("update post set published_at = published_at - interval '40 days' where slug = 'deep-101'")
+			.update();
+		// the tag taken off two posts and put on three, as the bulk actions and tag merges write
+		this.jdbc.sql("""
+				delete from post_tag where tag_id = (select id from tag where slug = 'deep-tag')
+				and post_id in (select id from post where slug in ('deep-2', 'deep-50'))""").update();
+		this.jdbc.sql("""
+				insert into post_tag (post_id, tag_id) select p.id, t.id from post p, tag t
+				where p.slug in ('deep-3', 'deep-60', 'deep-150') and t.slug = 'deep-tag'""").update();
+		assertEveryPageMatchesOffset(Clock.systemUTC(), tag());
+
+		// imported again: one re-dated and given the tag, one losing it, one re-dated keeping it
+		this.testPosts.add(post("deep-6", Instant.parse("2019-03-01T10:00:00Z")).tags("Deep Tag", "Deep Other"),
+				post("deep-4", START.plus(Duration.ofHours(11L))).tags("Deep Other"),
+				post("deep-5", START.plus(Duration.ofDays(80))).tags("Deep Tag"));
+		assertEveryPageMatchesOffset(Clock.systemUTC(), tag());
+
+		// the draft published again, more added at the top, at the bottom, inside
+		this.jdbc.sql("update post set status = 'PUBLISHED' where slug = 'deep-100'").update();
+		this.testPosts.add(post("deep-new-top", Instant.parse("2024-01-01T00:00:00Z")),
+				post("deep-new-bottom", Instant.parse("2001-01-01T00:00:00Z")),
+				post("deep-new-inside", START.plus(Duration.ofHours(11L * 40))));
+		assertEveryPageMatchesOffset(Clock.systemUTC(), tag());
+		// 133, 3 deleted with the tag, 2 taken off, 3 put on, 1 given and 1 taken by the import, 3 added
+		assertThat(queries(Clock.systemUTC()).stats(tag()).total()).isEqualTo(133 - 3 - 2 + 3 + 1 - 1 + 3);
+		assertThat(new SiteClient(this.port).page("/blog/tag/" + TAG).select(".listing-count").text())
+			.isEqualTo("134 posts");
 	}
 
 	@Test
@@ -134,13 +194,17 @@ class DeepPaginationTests {
 	}
 
 	private void assertEveryPageMatchesOffset(Clock clock) {
+		assertEveryPageMatchesOffset(clock, filter());
+	}
+
+	private void assertEveryPageMatchesOffset(Clock clock, ListingFilter filter) {
 		ListingQueries queries = queries(clock);
-		long expected = countWithOffsetQuery(filter(), clock);
-		assertThat(queries.stats(filter()).total()).as("count").isEqualTo(expected);
+		long expected = countWithOffsetQuery(filter, clock);
+		assertThat(queries.stats(filter).total()).as("count").isEqualTo(expected);
 		int pages = (int) ((expected + 14) / 15);
 		for (int page = 1; page <= pages + 1; page++) {
-			assertThat(urls(queries.page(filter(), page, 15))).as("page %d of %d", page, pages)
-				.isEqualTo(pageWithOffsetQuery(filter(), clock, page));
+			assertThat(urls(queries.page(filter, page, 15))).as("page %d of %d", page, pages)
+				.isEqualTo(pageWithOffsetQuery(filter, clock, page));
 		}
 	}
 
@@ -160,6 +224,10 @@ class DeepPaginationTests {
 
 	private ListingFilter filter() {
 		return this.listings.resolve(ListingKind.CATEGORY, CATEGORY).filter();
+	}
+
+	private ListingFilter tag() {
+		return this.listings.resolve(ListingKind.TAG, TAG).filter();
 	}
 
 	/** The plain, obviously right but slow way. */

@@ -30,7 +30,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each only inserts its own pending changes; that does not depend on the order triggers fire in
  * (the test renames the content-version trigger so that it fires after the counting ones: until
  * V36 only that trigger, firing first by name, kept the importer's two writers from
- * deadlocking). Folding the pending changes leaves the counts readers see as they were.
+ * deadlocking). The same holds for a tag's counts, kept by the triggers of {@code post_tag}
+ * ({@code V95}), and a tag added to a post while another transaction re-dates it waits for that
+ * transaction, so that the tag's copy of the post's date is the date it commits. Folding the
+ * pending changes leaves the counts readers see as they were.
  */
 @BlogrollTest
 class ListingCountTests {
@@ -50,12 +53,15 @@ class ListingCountTests {
 
 	private long author;
 
+	private long tag;
+
 	@BeforeEach
 	void addAPostOnTheSecondDay() {
 		this.testPosts.add(PostBuilder.post().slug("lock-test-moved").category("Lock Test").author("Lock Tester")
-			.publishedAt("2019-05-20T12:00:00Z"));
+			.tags("Lock Test Tag").publishedAt("2019-05-20T12:00:00Z"));
 		this.category = this.jdbc.sql("select id from category where slug = 'lock-test'").query(Long.class).single();
 		this.author = this.jdbc.sql("select id from author where slug = 'lock-tester'").query(Long.class).single();
+		this.tag = this.jdbc.sql("select id from tag where slug = 'lock-test-tag'").query(Long.class).single();
 		this.jdbc.sql("alter trigger post_changes_version on post rename to zz_post_changes_version").update();
 	}
 
@@ -64,8 +70,8 @@ class ListingCountTests {
 		this.others.shutdownNow();
 		this.others.awaitTermination(10, TimeUnit.SECONDS);
 		this.jdbc.sql("alter trigger zz_post_changes_version on post rename to post_changes_version").update();
-		this.testPosts.remove(List.of("lock-test-moved", "lock-test-first", "lock-test-second"), List.of("lock-test"),
-				List.of(), List.of("lock-tester"));
+		this.testPosts.remove(List.of("lock-test-moved", "lock-test-first", "lock-test-second", "lock-test-third"), List.of("lock-test"),
+				List.of("lock-test-tag"), List.of("lock-tester"));
 	}
 
 	@Test
@@ -91,9 +97,62 @@ class ListingCountTests {
 	}
 
 	@Test
+	void tagChangesInOppositeOrdersNeitherWaitNorDeadlock() throws Exception {
+		execute(insert("lock-test-first", "2019-05-10T08:00:00Z"));
+		execute(insert("lock-test-second", "2019-05-20T08:00:00Z"));
+		execute(insert("lock-test-third", "2019-05-20T09:00:00Z"));
+		execute(tagged("lock-test-third"));
+		try (Connection tagging = transaction(); Connection moving = transaction()) {
+			// changes the tag's counts of May 10
+			execute(tagging, tagged("lock-test-first"));
+			// May 20's (the tagged post leaves that day, and the tag leaves another post of that
+			// day), then May 10's
+			Future<?> move = this.others.submit(() -> {
+				execute(moving, "delete from post_tag where tag_id = %d and post_id = (select id from post where slug = 'lock-test-third')"
+					.formatted(this.tag));
+				execute(moving, "update post set published_at = '2019-05-10T09:00:00Z' where slug = 'lock-test-moved'");
+				return null;
+			});
+			move.get(10, TimeUnit.SECONDS);
+			// May 20's
+			execute(tagging, tagged("lock-test-second"));
+			tagging.commit();
+			moving.commit();
+		}
+		assertThat(count("tag", this.tag, "day", "2019-05-10")).isEqualTo(2);
+		assertThat(count("tag", this.tag, "day", "2019-05-20")).isEqualTo(1);
+		assertThat(count("tag", this.tag, "month", "2019-05-01")).isEqualTo(3);
+	}
+
+	@Test
+	void aTagAddedWhileItsPostIsRedatedTakesTheDateThePostCommits() throws Exception {
+		execute(insert("lock-test-first", "2019-05-10T08:00:00Z"));
+		try (Connection moving = transaction(); Connection tagging = transaction()) {
+			execute(moving, "update post set published_at = '2019-05-20T08:00:00Z' where slug = 'lock-test-first'");
+			// waits for the move: its copy of the date must be the one the move commits
+			Future<?> tag = this.others.submit(() -> {
+				execute(tagging, tagged("lock-test-first"));
+				tagging.commit();
+				return null;
+			});
+			Thread.sleep(200);
+			assertThat(tag).isNotDone();
+			moving.commit();
+			tag.get(10, TimeUnit.SECONDS);
+		}
+		assertThat(this.jdbc.sql("""
+				select pt.published_at = p.published_at from post_tag pt join post p on p.id = pt.post_id
+				where p.slug = 'lock-test-first'""").query(Boolean.class).single()).isTrue();
+		assertThat(count("tag", this.tag, "day", "2019-05-10")).isZero();
+		assertThat(count("tag", this.tag, "day", "2019-05-20")).isEqualTo(2);
+	}
+
+	@Test
 	void foldingThePendingChangesLeavesTheCountsAsTheyWere() {
 		this.jdbc.sql("update post set published_at = published_at + interval '1 day' where slug = 'lock-test-moved'")
 			.update();
+		assertThat(this.jdbc.sql("select count(*) from listing_count_pending where kind = 'tag'").query(Long.class).single())
+			.as("the tag's counts changed too").isPositive();
 		String counts = "select md5(string_agg(concat_ws(',', kind, listing_id, unit, starts_at, ends_at, posts), '|' "
 				+ "order by kind, listing_id, unit, starts_at)) from listing_count where posts <> 0";
 		String changes = "select md5(string_agg(concat_ws(',', kind, listing_id, changed_at), '|' order by kind, listing_id))"
@@ -116,15 +175,29 @@ class ListingCountTests {
 			.formatted(slug, this.category, this.author, publishedAt);
 	}
 
+	/** The post tagged with the test's tag. */
+	private String tagged(String slug) {
+		return "insert into post_tag (post_id, tag_id) select id, %d from post where slug = '%s'".formatted(this.tag, slug);
+	}
+
 	private long count(String unit, String startsAt) {
+		return count("category", this.category, unit, startsAt);
+	}
+
+	private long count(String kind, long id, String unit, String startsAt) {
 		return this.jdbc.sql("""
-				select posts from listing_count
-				where kind = 'category' and listing_id = :id and unit = :unit and starts_at = cast(:starts as timestamptz)""")
-			.param("id", this.category)
+				select coalesce(sum(posts), 0) from listing_count
+				where kind = :kind and listing_id = :id and unit = :unit and starts_at = cast(:starts as timestamptz)""")
+			.param("kind", kind)
+			.param("id", id)
 			.param("unit", unit)
 			.param("starts", startsAt + "T00:00:00Z")
 			.query(Long.class)
 			.single();
+	}
+
+	private void execute(String sql) {
+		this.jdbc.sql(sql).update();
 	}
 
 	/** A transaction that gives up after 2 seconds of waiting for a lock, rather than hanging the test. */
