@@ -16,9 +16,10 @@ import org.springframework.core.Ordered;
  * address and in all, before anything reads a body;
  * <li>{@link #DATABASE_OUTAGE}: wraps everything that may need PostgreSQL, the page cache,
  * the session store and Spring Security included;
- * <li>{@link #RENDERED_PAGE_CACHE}: serves kept pages before anything a kept page does not need
- * (the filters below, the session store, Spring Security, the dispatcher): a kept page replays
- * the headers its first answer had, {@code Cache-Control} included;
+ * <li>{@link #RENDERED_PAGE_CACHE}: keeps rendered pages, before anything a kept page does not
+ * need (the filters below, the session store, Spring Security, the dispatcher): a kept page
+ * replays the headers its first answer had, {@code Cache-Control} included. Kept pages are
+ * served again before every filter, by {@link KeptPageValve};
  * <li>{@link #CACHE_CONTROL}: decides {@code Cache-Control} before the application answers, so
  * that every later filter's answer (a redirect) carries it;
  * <li>{@link #NUL_CHARACTERS}: refuses NUL characters in parameters (reads form bodies);

@@ -3,6 +3,8 @@ package dev.blogroll.web;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
@@ -23,6 +25,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.tomcat.util.http.MimeHeaders;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
@@ -55,9 +58,13 @@ import dev.blogroll.content.Kept;
  * headers replayed on a hit are the ones the first response had, security headers included,
  * each sent once, with {@code Vary: Accept-Encoding}: the body is sent compressed with gzip,
  * made once when the page was kept, to a client that accepts it. The request id is the
- * request's own ({@link RequestLog} runs first) and the hit is counted under the page's route.
- * It runs before every filter a kept page does not need ({@link FilterOrder}), {@code Cache-Control}
- * included, whose header it replays.
+ * request's own and the hit is counted under the page's route ({@link RequestLog}).
+ * <p>
+ * Kept pages are served again by {@link KeptPageValve}, in Tomcat's pipeline before the servlet
+ * filters, through {@link #keptFor}; this filter renders and keeps them, and serves a kept page
+ * itself only where the valve did not run (a page kept between the two looks, or a server
+ * without the valve, such as MockMvc). It runs before every filter a kept page does not need
+ * ({@link FilterOrder}), {@code Cache-Control} included, whose header it replays.
  * <p>
  * A request carrying a session cookie (an editor's: readers have no session) is never served
  * a kept page and never leaves one: it goes to the application, Spring Security included.
@@ -184,6 +191,31 @@ class RenderedPageCache extends SiteFilter {
 		return false;
 	}
 
+	/**
+	 * The page kept for this request if there is one it may be served, for {@link KeptPageValve},
+	 * which serves it before Tomcat runs the filters; null if this filter has to decide (a request
+	 * it leaves alone, no page kept, or the database not answering, which the filters then
+	 * answer as they would have).
+	 */
+	@Nullable Page keptFor(HttpServletRequest request) {
+		if (shouldNotFilter(request)) {
+			return null;
+		}
+		Snapshot state;
+		try {
+			state = this.contentVersion.current(request);
+		}
+		catch (RuntimeException ex) {
+			// remembered for this request by ContentVersion: DatabaseOutageFilter answers it
+			return null;
+		}
+		Page page = this.pages.get(state, this.siteLocale.languageTag() + ":" + key(request));
+		if (page != null) {
+			this.hits.increment();
+		}
+		return page;
+	}
+
 	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
@@ -276,8 +308,18 @@ class RenderedPageCache extends SiteFilter {
 	 * compressed with gzip (made once, when the page is kept, instead of by Tomcat on every
 	 * request that accepts it), or null where that would not be smaller.
 	 */
-	private record Page(String[][] headers, boolean[] repeated, byte[] body, byte @Nullable [] gzipped,
-			@Nullable String etag, @Nullable String route) {
+	record Page(String[][] headers, boolean[] repeated, byte[][] headerBytes, byte[] body,
+			byte @Nullable [] gzipped, @Nullable String etag, @Nullable String route) {
+
+		private static final byte[] HIT_NAME = latin1(HEADER);
+
+		private static final byte[] HIT = latin1("hit");
+
+		private static final byte[] REQUEST_ID_NAME = latin1(RequestLog.HEADER);
+
+		private static final byte[] CONTENT_ENCODING = latin1(HttpHeaders.CONTENT_ENCODING);
+
+		private static final byte[] GZIP = latin1("gzip");
 
 		/** Bodies shorter than this are sent as they are (Tomcat's own threshold is 2 KB). */
 		private static final int GZIP_FROM = 1024;
@@ -317,8 +359,18 @@ class RenderedPageCache extends SiteFilter {
 			}
 			byte[] body = response.getContentAsByteArray();
 			Object route = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-			return new Page(kept, repeated, body, gzip(body), response.getHeader(HttpHeaders.ETAG),
+			// names and values as Tomcat writes them (ISO-8859-1), for KeptPageValve
+			byte[][] headerBytes = new byte[2 * kept.length][];
+			for (int i = 0; i < kept.length; i++) {
+				headerBytes[2 * i] = latin1(kept[i][0]);
+				headerBytes[2 * i + 1] = latin1(kept[i][1]);
+			}
+			return new Page(kept, repeated, headerBytes, body, gzip(body), response.getHeader(HttpHeaders.ETAG),
 					(route != null) ? route.toString() : null);
+		}
+
+		private static byte[] latin1(String text) {
+			return text.getBytes(StandardCharsets.ISO_8859_1);
 		}
 
 		private static byte @Nullable [] gzip(byte[] body) {
@@ -338,9 +390,56 @@ class RenderedPageCache extends SiteFilter {
 		long size() {
 			long size = this.body.length + ((this.gzipped != null) ? this.gzipped.length : 0) + 160L;
 			for (String[] header : this.headers) {
-				size += 2L * (header[0].length() + header[1].length()) + 64;
+				// the strings, two bytes a character, and their bytes
+				size += 3L * (header[0].length() + header[1].length()) + 96;
 			}
 			return size;
+		}
+
+		/**
+		 * {@link #writeTo(HttpServletRequest, HttpServletResponse)} for {@link KeptPageValve}, into
+		 * a response nothing has written to, with the headers as bytes: through the servlet API
+		 * Tomcat checks each name against the headers it treats apart and against those already
+		 * set, and makes a new encoder for every name and value it sends. Returns the status sent.
+		 */
+		int writeTo(HttpServletRequest request, org.apache.coyote.Response response, String requestId)
+				throws IOException {
+			boolean notModified = notModified(request);
+			MimeHeaders headers = response.getMimeHeaders();
+			for (int i = 0; i < this.headers.length; i++) {
+				if (!(notModified && this.headers[i][0].equalsIgnoreCase(HttpHeaders.CONTENT_TYPE))) {
+					add(headers, this.headerBytes[2 * i], this.headerBytes[2 * i + 1]);
+				}
+			}
+			add(headers, HIT_NAME, HIT);
+			add(headers, REQUEST_ID_NAME, latin1(requestId));
+			if (notModified) {
+				response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+				return HttpServletResponse.SC_NOT_MODIFIED;
+			}
+			byte[] sent = this.body;
+			byte[] gzipped = gzippedFor(request);
+			if (gzipped != null) {
+				add(headers, CONTENT_ENCODING, GZIP);
+				sent = gzipped;
+			}
+			response.setContentLength(sent.length);
+			response.doWrite(ByteBuffer.wrap(sent));
+			return HttpServletResponse.SC_OK;
+		}
+
+		private static void add(MimeHeaders headers, byte[] name, byte[] value) {
+			headers.addValue(name, 0, name.length).setBytes(value, 0, value.length);
+		}
+
+		private boolean notModified(HttpServletRequest request) {
+			return this.etag != null && matches(request.getHeaders(HttpHeaders.IF_NONE_MATCH), this.etag);
+		}
+
+		/** The compressed body if there is one and the client accepts it, else null. */
+		private byte @Nullable [] gzippedFor(HttpServletRequest request) {
+			return (this.gzipped != null && acceptsGzip(request.getHeaders(HttpHeaders.ACCEPT_ENCODING))) ? this.gzipped
+					: null;
 		}
 
 		/**
@@ -348,8 +447,7 @@ class RenderedPageCache extends SiteFilter {
 		 * ({@code If-None-Match}), else the page, compressed if the client accepts gzip.
 		 */
 		void writeTo(HttpServletRequest request, HttpServletResponse response) throws IOException {
-			boolean notModified = this.etag != null && matches(request.getHeaders(HttpHeaders.IF_NONE_MATCH),
-					this.etag);
+			boolean notModified = notModified(request);
 			for (int i = 0; i < this.headers.length; i++) {
 				String[] header = this.headers[i];
 				if (notModified && header[0].equalsIgnoreCase(HttpHeaders.CONTENT_TYPE)) {
@@ -368,9 +466,10 @@ class RenderedPageCache extends SiteFilter {
 				return;
 			}
 			byte[] sent = this.body;
-			if (this.gzipped != null && acceptsGzip(request.getHeaders(HttpHeaders.ACCEPT_ENCODING))) {
+			byte[] gzipped = gzippedFor(request);
+			if (gzipped != null) {
 				response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-				sent = this.gzipped;
+				sent = gzipped;
 			}
 			response.setContentLength(sent.length);
 			response.getOutputStream().write(sent);

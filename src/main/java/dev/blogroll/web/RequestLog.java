@@ -31,7 +31,8 @@ import dev.blogroll.BlogrollProperties;
  * {@code X-Request-Id} response header and on error pages, so a reader's report can be matched
  * to the log. A trusted proxy's {@code X-Request-Id} is kept ({@code blogroll.trusted-proxies}).</li>
  * <li>The request is counted and timed by route template and status ({@link RequestMetrics}),
- * including pages served from {@link RenderedPageCache}, which remembers the route of the page.</li>
+ * including pages served from {@link RenderedPageCache}, which remembers the route of the page
+ * (those {@link KeptPageValve} serves before this filter runs are recorded by it here too).</li>
  * <li>One line is logged on {@code dev.blogroll.requests} for every request that answered an
  * error: WARN for 5xx, INFO for 4xx and for requests slower than a second, DEBUG for all others
  * (off unless that logger is set to DEBUG), with method, path, status, route and duration as
@@ -93,12 +94,19 @@ class RequestLog extends SiteFilter {
 		finally {
 			long nanos = System.nanoTime() - started;
 			int status = (failure != null) ? statusOf(failure, response) : response.getStatus();
-			String route = route(request, status);
-			this.metrics.record(route, request.getMethod(), status, nanos);
-			if (status >= 400 || nanos >= SLOW_NANOS || log.isDebugEnabled()) {
-				logRequest(request, status, route, nanos, failure);
-			}
+			answered(request, status, route(request, status), nanos, failure);
 			MDC.remove(REQUEST_ID);
+		}
+	}
+
+	/**
+	 * Counts and times an answered request under its route, and logs it if it went wrong or
+	 * was slow. Also for the kept pages {@link KeptPageValve} serves before this filter runs.
+	 */
+	void answered(HttpServletRequest request, int status, String route, long nanos, @Nullable Throwable failure) {
+		this.metrics.record(route, request.getMethod(), status, nanos);
+		if (status >= 400 || nanos >= SLOW_NANOS || log.isDebugEnabled()) {
+			logRequest(request, status, route, nanos, failure);
 		}
 	}
 
@@ -149,22 +157,22 @@ class RequestLog extends SiteFilter {
 		return (status == HttpServletResponse.SC_NOT_FOUND) ? "NOT_FOUND" : "UNKNOWN";
 	}
 
-	/** The proxy's id if it may be believed, else a new one: 16 hexadecimal digits. */
 	private String requestId(HttpServletRequest request) {
-		String sent = request.getHeader(HEADER);
-		if (sent != null && ACCEPTED_ID.matcher(sent).matches() && fromTrustedProxy(request)) {
-			return sent;
-		}
-		return Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
+		return requestId(request.getHeader(HEADER), PeerAddress.of(request));
 	}
 
 	/**
-	 * Whether the connection (not the client a proxy names in {@code X-Forwarded-For}, which
-	 * {@link ForwardedHeadersValve} has already put in {@code getRemoteAddr()}) comes from a
-	 * trusted proxy. Like forwarded headers, nothing is trusted unless listed, loopback included.
+	 * The proxy's id if it may be believed, else a new one: 16 hexadecimal digits. It is
+	 * believed if the connection's other end, {@code peer} (not the client a proxy names in
+	 * {@code X-Forwarded-For}, which {@link ForwardedHeadersValve} has already put in
+	 * {@code getRemoteAddr()}), is a trusted proxy. Like forwarded headers, nothing is trusted
+	 * unless listed, loopback included.
 	 */
-	private boolean fromTrustedProxy(HttpServletRequest request) {
-		return this.trustedProxies.contains(PeerAddress.of(request));
+	String requestId(@Nullable String sent, @Nullable String peer) {
+		if (sent != null && ACCEPTED_ID.matcher(sent).matches() && this.trustedProxies.contains(peer)) {
+			return sent;
+		}
+		return Long.toHexString(ThreadLocalRandom.current().nextLong() | Long.MIN_VALUE);
 	}
 
 }

@@ -15,7 +15,8 @@ import dev.blogroll.BlogrollProperties;
 
 /**
  * What Blogroll changes in the embedded Tomcat itself: forwarded headers believed only from
- * the trusted proxies ({@link ForwardedHeadersValve}), and the site's own error page for the
+ * the trusted proxies ({@link ForwardedHeadersValve}), kept pages served before the filters
+ * ({@link KeptPageValve}), the site's own error page for the
  * errors Tomcat answers without the application ({@link SiteErrorReportValve}), and how each
  * connection writes its answers ({@link #WRITE_BUFFER}). The connection, keep-alive and body
  * limits are plain settings ({@code server.tomcat.*} in {@code application.properties}).
@@ -44,11 +45,18 @@ class WebServerSetup implements WebServerFactoryCustomizer<ConfigurableTomcatWeb
 
 	private final ObjectProvider<SiteLocale> siteLocale;
 
+	private final ObjectProvider<RenderedPageCache> pageCache;
+
+	private final ObjectProvider<RequestLog> requestLog;
+
 	WebServerSetup(BlogrollProperties properties, ObjectProvider<ResourceUrlProvider> resourceUrls,
-			ObjectProvider<SiteLocale> siteLocale) {
+			ObjectProvider<SiteLocale> siteLocale, ObjectProvider<RenderedPageCache> pageCache,
+			ObjectProvider<RequestLog> requestLog) {
 		this.trustedProxies = TrustedProxies.of(properties.trustedProxies());
 		this.resourceUrls = resourceUrls;
 		this.siteLocale = siteLocale;
+		this.pageCache = pageCache;
+		this.requestLog = requestLog;
 	}
 
 	@Override
@@ -59,6 +67,7 @@ class WebServerSetup implements WebServerFactoryCustomizer<ConfigurableTomcatWeb
 			connector.setProperty("socket.directBuffer", "true");
 		});
 		factory.addContextCustomizers((context) -> {
+			context.getPipeline().addValve(new KeptPageValve(this.pageCache, this.requestLog));
 			if (context.getParent() instanceof StandardHost host) {
 				for (Valve valve : host.getPipeline().getValves()) {
 					if (valve instanceof ErrorReportValve) {

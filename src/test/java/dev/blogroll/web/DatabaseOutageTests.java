@@ -103,8 +103,13 @@ class DatabaseOutageTests {
 		List<String> paths = List.of("/", "/blog", "/blog/engineering", "/blog/page/2", "/search?q=gateway",
 				"/feed.atom", "/sitemap.xml");
 		for (String path : paths) {
-			assertThat(get(path).statusCode()).as(path).isEqualTo(200);
+			// three times: every page but the search is kept from its second request and served
+			// from memory on the third (KeptPageValve), which asks the database first too
+			for (int i = 0; i < 3; i++) {
+				assertThat(get(path).statusCode()).as(path).isEqualTo(200);
+			}
 		}
+		assertThat(get("/blog/engineering").headers().firstValue(RenderedPageCache.HEADER)).hasValue("hit");
 		signIn();
 		Document form = Jsoup.parse(get("/admin/posts/new").body());
 		String csrf = form.select("input[name=_csrf]").val();

@@ -12,13 +12,22 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
 
+import jakarta.servlet.ServletException;
+
+import org.apache.catalina.Context;
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.valves.ValveBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import dev.blogroll.BlogrollTest;
@@ -54,6 +63,9 @@ class RenderedPageCacheTests {
 	@Autowired
 	private RenderedPageCache cache;
 
+	@Autowired
+	private WebServerApplicationContext webServers;
+
 	@AfterEach
 	void removeTestData() {
 		this.testPosts.remove(List.of("cached-one", "cached-soon", "cached-long"), List.of("cache-test"), List.of("cache-tag"),
@@ -75,6 +87,47 @@ class RenderedPageCacheTests {
 		HttpResponse<String> afterEdit = get(LISTING);
 		assertThat(afterEdit.headers().firstValue(RenderedPageCache.HEADER)).hasValue("miss");
 		assertThat(afterEdit.body()).contains("Second title").doesNotContain("First title");
+	}
+
+	/**
+	 * A valve put in Tomcat's pipeline after {@link KeptPageValve} sees every request that the
+	 * servlet filters would see: none of those a kept page answers.
+	 */
+	@Test
+	void aKeptPageIsAnsweredBeforeTheServletFiltersAndTheServletRun() throws Exception {
+		this.testPosts.add(post("cached-one", Instant.parse("2022-02-02T10:00:00Z")));
+		Context context = (Context) ((TomcatWebServer) this.webServers.getWebServer()).getTomcat()
+			.getHost()
+			.findChildren()[0];
+		List<String> passed = new CopyOnWriteArrayList<>();
+		Valve counting = new ValveBase(true) {
+			@Override
+			public void invoke(Request request, org.apache.catalina.connector.Response response)
+					throws IOException, ServletException {
+				passed.add(request.getRequestURI());
+				getNext().invoke(request, response);
+			}
+		};
+		context.getPipeline().addValve(counting);
+		try {
+			List<String> answers = new ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				HttpResponse<String> page = get(LISTING);
+				assertThat(page.statusCode()).isEqualTo(200);
+				assertThat(page.body()).contains("First title");
+				assertThat(page.headers().firstValue("X-Request-Id")).hasValueSatisfying(
+						(id) -> assertThat(id).matches("[0-9a-f]{16}"));
+				answers.add(page.headers().firstValue(RenderedPageCache.HEADER).orElse(""));
+			}
+			// kept from its first or second request (an earlier test may have asked for the path)
+			assertThat(answers).endsWith("hit", "hit", "hit").startsWith("miss");
+			assertThat(passed).as("only the renderings went on to the filters")
+				.hasSize((int) answers.stream().filter("miss"::equals).count())
+				.containsOnly(LISTING);
+		}
+		finally {
+			context.getPipeline().removeValve(counting);
+		}
 	}
 
 	@Test

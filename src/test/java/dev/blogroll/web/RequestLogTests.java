@@ -1,6 +1,7 @@
 package dev.blogroll.web;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -132,6 +133,18 @@ class RequestLogTests {
 				.header("X-Request-Id");
 			assertThat(answered).as(hostile).matches("[0-9a-f]{16}");
 		}
+		// and on a page served from memory (KeptPageValve), kept from its second request
+		List<RawHttp.Response> kept = new ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			kept.add(RawHttp.sendFrom("127.0.0.2", this.port, "GET /blog HTTP/1.0\r\nHost: 127.0.0.1\r\n"
+					+ "X-Request-Id: 0f3c2a9e8b7d6c5e4f3a2b1c0d9e8f7" + i + "\r\n\r\n"));
+		}
+		assertThat(kept.get(2).header(RenderedPageCache.HEADER)).isEqualTo("hit");
+		assertThat(kept.get(2).header("X-Request-Id")).isEqualTo("0f3c2a9e8b7d6c5e4f3a2b1c0d9e8f72");
+		SiteClient.Response keptForAStranger = new SiteClient(this.port).get("/blog",
+				Map.of("X-Request-Id", "0f3c2a9e8b7d6c5e4f3a2b1c0d9e8f7a"));
+		assertThat(keptForAStranger.header(RenderedPageCache.HEADER)).isEqualTo("hit");
+		assertThat(keptForAStranger.header("X-Request-Id")).matches("[0-9a-f]{16}");
 		// the same id from a client that is not a trusted proxy (127.0.0.1) is not believed
 		SiteClient.Response stranger = new SiteClient(this.port).get("/blog/nope",
 				Map.of("X-Request-Id", "0f3c2a9e8b7d6c5e4f3a2b1c0d9e8f7a"));
