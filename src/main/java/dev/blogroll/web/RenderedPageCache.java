@@ -206,7 +206,8 @@ class RenderedPageCache extends SiteFilter {
 			state = this.contentVersion.current(request);
 		}
 		catch (RuntimeException ex) {
-			// remembered for this request by ContentVersion: DatabaseOutageFilter answers it
+			// the filters ask again and answer it as before: an outage, which ContentVersion
+			// remembers for this request, with DatabaseOutageFilter's 503
 			return null;
 		}
 		Page page = this.pages.get(state, this.siteLocale.languageTag() + ":" + key(request));
