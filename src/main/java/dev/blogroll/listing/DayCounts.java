@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * A counted listing's posts (every post, a category's, a tag's) per UTC day, newest day first,
  * days without posts left out, with the running total before each day: where page N starts is
- * a binary search. Scheduled posts are counted like the others
+ * a binary search. A tag's "days" are months ({@link ListingFilter#countedBy()}): the same
+ * search, over bigger buckets. Scheduled posts are counted like the others
  * (they are dated after now, so they come first) and {@link #scheduled()} says how many there
  * are, to be skipped.
  * <p>

@@ -30,7 +30,7 @@ public enum ListingKind {
 
 		@Override
 		ListingFilter filter(Subject subject) {
-			return ListingFilter.counted("", Map.of(), "all", 0);
+			return ListingFilter.countedByDay("", Map.of(), "all", 0);
 		}
 
 		@Override
@@ -48,7 +48,7 @@ public enum ListingKind {
 
 		@Override
 		ListingFilter filter(Subject subject) {
-			return ListingFilter.counted(" and p.category_id = :category", Map.of("category", subject.id()), "category",
+			return ListingFilter.countedByDay(" and p.category_id = :category", Map.of("category", subject.id()), "category",
 					subject.id());
 		}
 
@@ -72,9 +72,9 @@ public enum ListingKind {
 
 		@Override
 		ListingFilter filter(Subject subject) {
-			// counted like a category: post_tag keeps its post's date and status, and its index
-			// post_tag_listing yields a tag's published posts newest first (V95)
-			return ListingFilter.counted(
+			// counted like a category, by month: post_tag keeps its post's date and status, and
+			// its index post_tag_listing yields a tag's published posts newest first (V95, V96)
+			return ListingFilter.countedByMonth(
 					" and exists (select 1 from post_tag pt where pt.post_id = p.id and pt.tag_id = :tag)",
 					Map.of("tag", subject.id()), "tag", subject.id(),
 					"select pt.published_at, pt.post_id as id from post_tag pt where pt.published and pt.tag_id = :tag");

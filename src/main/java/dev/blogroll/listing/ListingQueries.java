@@ -22,12 +22,13 @@ import dev.blogroll.content.Visibility;
  * first, ties broken by id so that every post has exactly one place. A page costs two
  * statements, a count and the page itself, whatever its size and however deep it is.
  * <p>
- * The listing of every post and the listings of categories and tags are counted by month and
- * by day in {@code listing_count} (kept by triggers, see {@code V30}, and {@code V95} for tags).
- * Counting them is summing their months; page N starts in the day where the running total of
- * posts, newest first, passes {@code (N - 1) × pageSize} ({@link DayCounts}, the listing's days
- * read once), so the page's first post is found in the listing's index from the end of that
- * day, skipping only index entries of that day, never the posts of the pages before; the page
+ * The listing of every post and the listings of categories are counted by month and by day in
+ * {@code listing_count} (kept by triggers, see {@code V30}), tags by month only ({@code V95},
+ * {@code V96}: {@link ListingFilter#countedBy()}). Counting them is summing their months; page N
+ * starts in the day (a tag's: the month) where the running total of posts, newest first, passes
+ * {@code (N - 1) × pageSize} ({@link DayCounts}, the listing's days read once), so the page's
+ * first post is found in the listing's index from the end of that day, skipping only index
+ * entries of that day, never the posts of the pages before; the page
  * is then read from that key. The index is the one its {@link ListingFilter#keys() keys} come
  * from: {@code post}'s for every post and a category, {@code post_tag}'s for a tag (which keeps
  * its post's date and status). The counts include posts scheduled for later, which come first
@@ -230,10 +231,11 @@ public class ListingQueries {
 	private DayCounts days(ListingFilter filter) {
 		List<DayCounts.Day> days = this.jdbc.sql("""
 				select ends_at, posts from listing_count
-				where kind = :kind and listing_id = :listing_id and unit = 'day' and posts > 0
+				where kind = :kind and listing_id = :listing_id and unit = :unit and posts > 0
 				order by starts_at desc""")
 			.param("kind", filter.countedAs())
 			.param("listing_id", filter.countedId())
+			.param("unit", filter.countedBy())
 			.query((rs, row) -> new DayCounts.Day(rs.getTimestamp(1), rs.getInt(2)))
 			.list();
 		long scheduled = filter.bind(this.jdbc.sql("select " + SCHEDULED.formatted(filter.keys())))
