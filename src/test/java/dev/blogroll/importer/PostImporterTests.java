@@ -131,6 +131,35 @@ class PostImporterTests {
 			.query(Long.class)
 			.single()).isEqualTo(36);
 		assertListingCountsMatchPosts("import-shelf");
+		assertTagRowsCopyTheirPosts();
+	}
+
+	@Test
+	void reimportedPostsRedatedOrUnpublishedKeepTheirTagsCopiesAndCountsRight() {
+		this.testPosts.add(post("import-one").publishedAt("2021-03-05T10:00:00Z"),
+				post("import-two").publishedAt("2021-03-06T10:00:00Z"));
+		ImportResult result = this.testPosts.add(
+				post("import-one").publishedAt("2022-07-01T10:00:00Z").tags("Import Tag", "Second Import Tag"),
+				post("import-two").status("draft"), post("import-three").publishedAt("2021-03-07T10:00:00Z"));
+		assertThat(result).extracting(ImportResult::created, ImportResult::updated).containsExactly(1L, 2L);
+		assertTagRowsCopyTheirPosts();
+		assertThat(this.jdbc.sql("""
+				select string_agg(to_char(lc.starts_at at time zone 'UTC', 'YYYY-MM') || '=' || lc.posts, ' '
+				                  order by lc.starts_at)
+				from listing_count lc join tag t on t.id = lc.listing_id
+				where lc.kind = 'tag' and t.slug = 'import-tag' and lc.posts > 0""").query(String.class).single())
+			.as("the tag's months: import-three in March 2021, import-one moved to July 2022, import-two a draft")
+			.isEqualTo("2021-03=1 2022-07=1");
+	}
+
+	/** Each tag row of the test posts has its post's date and status (V95), however it was written. */
+	private void assertTagRowsCopyTheirPosts() {
+		assertThat(this.jdbc.sql("""
+				select count(*) from post p join post_tag pt on pt.post_id = p.id
+				where p.slug like 'import-%'
+				  and (pt.published_at, pt.published) is distinct from (p.published_at, p.status = 'PUBLISHED')""")
+			.query(Long.class)
+			.single()).as("tag rows whose copies differ from their post").isZero();
 	}
 
 	@Test
