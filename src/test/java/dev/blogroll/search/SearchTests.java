@@ -105,6 +105,7 @@ class SearchTests {
 			posts.add(post("quorvex-" + i, ((i % 4 == 0) ? "Quorvex Notes " : "Field Notes ") + i,
 					"%d-%02d-%02dT%02d:00:00Z".formatted(2014 + i % 12, 1 + (i * 5) % 12, 1 + (i * 11) % 28, i % 24))
 				.category((i % 2 == 0) ? "Search Lab" : "Engineering")
+				.tags((i % 3 == 0) ? "Search Fixture Tag" : "Search Other Tag")
 				.excerpt((i % 5 == 0) ? "Why quorvex matters." : null)
 				.body(body));
 		}
@@ -252,18 +253,23 @@ class SearchTests {
 	@ValueSource(strings = { "quorvex", "\"quorvex lattice\"", "quorvex -filler", "quorvex OR pagewidget",
 			"lattice notes" })
 	void underTheBoundEveryPageIsWhatRankingEveryMatchGives(String query) {
-		// bounds just above the matches: the matches are found in several slices of dates
-		for (FilterOption category : new FilterOption[] { null, filter("category", "search-lab") }) {
-			long matches = exhaustive(query, category, Integer.MAX_VALUE, 0).size();
+		// bounds just above the matches: the matches are found in several slices of dates, cut
+		// from every post's counts, the category's (by day) or the tag's (by month)
+		FilterOption lab = filter("category", "search-lab");
+		FilterOption tag = filter("tag", "search-fixture-tag");
+		FilterOption[][] filters = { { null, null }, { lab, null }, { null, tag }, { lab, tag } };
+		for (FilterOption[] filter : filters) {
+			FilterOption category = filter[0];
+			long matches = exhaustive(query, category, filter[1], Integer.MAX_VALUE, 0).size();
 			assertThat(matches).as("matches of %s", query).isBetween(1L, 60L);
 			SearchQueries queries = new SearchQueries(this.jdbc, this.clock, this.properties, (int) matches);
 			for (int page = 1; page <= 3; page++) {
-				Hits hits = queries.search(SearchTerms.of(query), category, null, page, 15);
+				Hits hits = queries.search(SearchTerms.of(query), category, filter[1], page, 15);
 				assertThat(hits.more()).isFalse();
 				assertThat(hits.total()).isEqualTo(matches);
 				assertThat(hits.results()).extracting((result) -> result.card().path().replaceAll(".*/", ""))
-					.as("page %d of %s in %s", page, query, category)
-					.containsExactlyElementsOf(exhaustive(query, category, 15, (page - 1) * 15));
+					.as("page %d of %s in %s, %s", page, query, category, filter[1])
+					.containsExactlyElementsOf(exhaustive(query, category, filter[1], 15, (page - 1) * 15));
 			}
 		}
 	}
@@ -306,16 +312,18 @@ class SearchTests {
 	}
 
 	/** The slugs of one page of the ranking of every visible match, with no bound. */
-	private List<String> exhaustive(String query, FilterOption category, int limit, int offset) {
+	private List<String> exhaustive(String query, FilterOption category, FilterOption tag, int limit, int offset) {
 		return this.jdbc.sql("""
 				select p.slug from post p
 				where p.search_vector @@ websearch_to_tsquery('english', :q)
 				  and p.status = 'PUBLISHED' and p.published_at <= :now and (:category = 0 or p.category_id = :category)
+				  and (:tag = 0 or exists (select from post_tag pt where pt.post_id = p.id and pt.tag_id = :tag))
 				order by ts_rank_cd(p.search_vector, websearch_to_tsquery('english', :q), 1) desc,
 				         p.published_at desc, p.id desc
 				limit :limit offset :offset""")
 			.param("q", query)
 			.param("category", (category != null) ? category.id() : 0)
+			.param("tag", (tag != null) ? tag.id() : 0)
 			.param("now", java.sql.Timestamp.from(this.clock.instant()))
 			.param("limit", limit)
 			.param("offset", offset)
