@@ -82,9 +82,17 @@ class FeedClient implements DisposableBean {
 	private static final String ACCEPT = "application/atom+xml, application/rss+xml, application/rdf+xml;q=0.9, "
 			+ "application/xml;q=0.8, text/xml;q=0.8, */*;q=0.5";
 
-	private final CloseableHttpClient http;
+	/**
+	 * The HTTP client, built by the first request ({@link #http()}) rather than at start-up: its
+	 * TLS set-up reads and parses the JDK's trust store, a few hundred milliseconds of a start that
+	 * serves pages long before the first feed is due.
+	 */
+	private volatile @Nullable CloseableHttpClient http;
 
-	private final PoolingHttpClientConnectionManager connections;
+	/** Set by {@link #destroy()}: a client built after it is closed at once, as the one before would be. */
+	private boolean closed;
+
+	private final DetachedSocketFactory sockets;
 
 	private final AddressGuard guard;
 
@@ -111,26 +119,54 @@ class FeedClient implements DisposableBean {
 		this.guard = guard;
 		this.clock = clock;
 		this.userAgent = "Blogroll/1.0 (feed aggregator; +" + properties.siteUrl() + ")";
+		this.sockets = sockets;
+		this.deadlines = new ScheduledThreadPoolExecutor(1, (task) -> {
+			Thread thread = new Thread(task, "feed-fetch-deadlines");
+			thread.setDaemon(true);
+			return thread;
+		});
+		this.deadlines.setRemoveOnCancelPolicy(true);
+	}
+
+	/** The HTTP client, built at the first call. */
+	private CloseableHttpClient http() {
+		CloseableHttpClient client = this.http;
+		if (client == null) {
+			synchronized (this) {
+				client = this.http;
+				if (client == null) {
+					client = buildHttpClient();
+					if (this.closed) {
+						client.close(CloseMode.IMMEDIATE);
+					}
+					this.http = client;
+				}
+			}
+		}
+		return client;
+	}
+
+	private CloseableHttpClient buildHttpClient() {
 		Lookup<TlsSocketStrategy> tls = RegistryBuilder.<TlsSocketStrategy>create()
 			.register("https", DefaultClientTlsStrategy.createDefault())
 			.build();
-		this.connections = new PoolingHttpClientConnectionManager(
-				new DefaultHttpClientConnectionOperator(sockets, null, new PinnedDnsResolver(guard), tls),
+		PoolingHttpClientConnectionManager connections = new PoolingHttpClientConnectionManager(
+				new DefaultHttpClientConnectionOperator(this.sockets, null, new PinnedDnsResolver(this.guard), tls),
 				PoolConcurrencyPolicy.STRICT, PoolReusePolicy.LIFO, TimeValue.ofMinutes(5), null);
 		// the pool, "Fetch now" and WebSub requests, with room to spare: the per-host limit is
 		// the claims' (FetchPool), not the connection pool's
 		int connectionsAtOnce = this.settings.concurrency() + 8;
-		this.connections.setMaxTotal(connectionsAtOnce);
-		this.connections.setDefaultMaxPerRoute(connectionsAtOnce);
-		this.connections.setDefaultConnectionConfig(ConnectionConfig.custom()
+		connections.setMaxTotal(connectionsAtOnce);
+		connections.setDefaultMaxPerRoute(connectionsAtOnce);
+		connections.setDefaultConnectionConfig(ConnectionConfig.custom()
 			.setConnectTimeout(Timeout.of(this.settings.connectTimeout()))
 			.setSocketTimeout(Timeout.of(this.settings.readTimeout()))
 			.build());
-		this.connections.setDefaultSocketConfig(SocketConfig.custom()
+		connections.setDefaultSocketConfig(SocketConfig.custom()
 			.setSoTimeout(Timeout.of(this.settings.readTimeout()))
 			.build());
-		this.http = HttpClients.custom()
-			.setConnectionManager(this.connections)
+		return HttpClients.custom()
+			.setConnectionManager(connections)
 			.disableRedirectHandling()
 			.disableContentCompression()
 			.disableAutomaticRetries()
@@ -143,12 +179,6 @@ class FeedClient implements DisposableBean {
 				.build())
 			.evictIdleConnections(TimeValue.ofSeconds(30))
 			.build();
-		this.deadlines = new ScheduledThreadPoolExecutor(1, (task) -> {
-			Thread thread = new Thread(task, "feed-fetch-deadlines");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.deadlines.setRemoveOnCancelPolicy(true);
 	}
 
 	String userAgent() {
@@ -277,7 +307,7 @@ class FeedClient implements DisposableBean {
 			timedOut.set(true);
 			request.cancel();
 		}, this.settings.readTimeout().toMillis(), TimeUnit.MILLISECONDS);
-		try (ClassicHttpResponse response = this.http.executeOpen(null, request, null)) {
+		try (ClassicHttpResponse response = http().executeOpen(null, request, null)) {
 			byte[] body = read(response.getEntity(), maxBytes);
 			if (body == null) {
 				// the rest of a body that is too large is not read: the connection is dropped
@@ -449,7 +479,13 @@ class FeedClient implements DisposableBean {
 	@Override
 	public void destroy() {
 		this.deadlines.shutdownNow();
-		this.http.close(CloseMode.IMMEDIATE);
+		synchronized (this) {
+			this.closed = true;
+			CloseableHttpClient client = this.http;
+			if (client != null) {
+				client.close(CloseMode.IMMEDIATE);
+			}
+		}
 	}
 
 	/** How a fetch ended. */
