@@ -9,12 +9,14 @@
 #
 #   bench/side-by-side.sh new.jar old.jar
 #   ROUNDS=8 DURATION=10 PGPORT=18510 bench/side-by-side.sh target/blogroll.jar /tmp/main.jar
+#   A_ARGS=--spring.thymeleaf.prefix=file:/tmp/templates/ bench/side-by-side.sh target/blogroll.jar target/blogroll.jar
 #
 # The database must hold the generated posts already: bench/metrics-cost.sh imports them (its DB,
 # blogroll_metrics, is the default here). Options (environment): PGHOST/PGPORT (127.0.0.1:5432),
 # DB=blogroll_metrics, PORT=18440 (A; B is PORT + 1, management ports + 10 and + 11), ROUNDS=6,
 # DURATION=10 (seconds per run), WARMUP=90 (seconds of crawling the back half of the big category,
-# both at once, before the rounds), JAVA_OPTS (default: bench/jvm-options.sh).
+# both at once, before the rounds), JAVA_OPTS (default: bench/jvm-options.sh), A_ARGS and B_ARGS
+# (arguments for one instance only, e.g. a setting to compare against the same jar without it).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 A_JAR=${1:?usage: bench/side-by-side.sh A.jar B.jar}
@@ -32,15 +34,15 @@ mkdir -p "$WORK"
 PIDS=()
 trap 'for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; wait 2>/dev/null || true' EXIT
 
-start() { # start NAME JAR PORT
+start() { # start NAME JAR PORT [ARGUMENTS...]
   SPRING_DATASOURCE_URL=jdbc:postgresql://$PGHOST:$PGPORT/$DB SPRING_DATASOURCE_USERNAME=blogroll_bench \
     SPRING_DATASOURCE_PASSWORD=bench BLOGROLL_DEMO_DATA=false MALLOC_ARENA_MAX=2 SERVER_PORT=$3 \
     SERVER_ADDRESS=127.0.0.1 MANAGEMENT_SERVER_PORT=$(($3 + 10)) MANAGEMENT_SERVER_ADDRESS=127.0.0.1 \
-    BLOGROLL_SITE_URL=http://127.0.0.1:$3 java $JAVA_OPTS -jar "$2" > "$WORK/$1.log" 2>&1 &
+    BLOGROLL_SITE_URL=http://127.0.0.1:$3 java $JAVA_OPTS -jar "$2" "${@:4}" > "$WORK/$1.log" 2>&1 &
   PIDS+=($!)
 }
-start a "$A_JAR" "$PORT"
-start b "$B_JAR" $((PORT + 1))
+start a "$A_JAR" "$PORT" ${A_ARGS:-}
+start b "$B_JAR" $((PORT + 1)) ${B_ARGS:-}
 for i in 0 1; do
   until curl -fs -o /dev/null "http://127.0.0.1:$((PORT + i))/blog/engineering/page/17"; do
     kill -0 "${PIDS[$i]}" 2>/dev/null || { tail -30 "$WORK/$([[ $i == 0 ]] && echo a || echo b).log" >&2; exit 1; }
