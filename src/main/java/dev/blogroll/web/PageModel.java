@@ -10,9 +10,10 @@ import org.jspecify.annotations.Nullable;
  * something its {@code ETag} ignores.
  * <p>
  * Implementations are records made of records, strings, numbers, dates and lists of those,
- * which {@link PageVersion} reads component by component, so that all they hold is hashed: never
- * an entity or another object whose text is not its content. What a template derives from the model (its head,
- * its breadcrumbs, HTML rendered from Markdown) is covered by the model it comes from.
+ * which {@link PageVersion} reads component by component, so that all they hold is hashed:
+ * never an entity or another object whose text is not its content. What a template derives
+ * from the model (its head, its breadcrumbs, HTML rendered from Markdown) is covered by the
+ * model it comes from.
  */
 public interface PageModel {
 

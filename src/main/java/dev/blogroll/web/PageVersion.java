@@ -24,7 +24,7 @@ import org.springframework.web.context.request.WebRequest;
  * as its text: the same data as the records' {@code toString()}, without building that text.
  * On Java 17 a record's {@code toString()} goes through {@code String.format}; for a listing
  * page (15 cards, the pagination, the head) that made {@code versionOf} 5–8 % of a cold page's
- * request-thread samples and a fifth of the bytes it allocated (JFR, bench/RESULTS.md).
+ * request-thread samples and a fifth of the bytes it allocated (JFR, bench/README.md, round 5).
  */
 public final class PageVersion {
 
@@ -43,8 +43,12 @@ public final class PageVersion {
 		}
 	};
 
-	/** What follows each value, and what stands for {@code null} and for a record's or list's end. */
-	private static final byte END = 0;
+	/**
+	 * The byte before each text (then its length, then its UTF-8), and the bytes that stand for
+	 * {@code null} and for a record's or a list's end: no two different models feed the digest
+	 * the same bytes, whatever characters their texts hold.
+	 */
+	private static final byte TEXT = 0;
 
 	private static final byte NULL = 1;
 
@@ -116,8 +120,12 @@ public final class PageVersion {
 	}
 
 	private void text(String text) {
-		this.digest.update(text.getBytes(StandardCharsets.UTF_8));
-		this.digest.update(END);
+		byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+		this.digest.update(TEXT);
+		for (int shift = 24; shift >= 0; shift -= 8) {
+			this.digest.update((byte) (bytes.length >>> shift));
+		}
+		this.digest.update(bytes);
 	}
 
 	private static @Nullable Object component(Method accessor, Record record) {

@@ -57,6 +57,8 @@ class PageVersionTests {
 		assertThat(tag(List.of("ab", "c"))).isNotEqualTo(tag(List.of("a", "bc")));
 		assertThat(tag(List.of(List.of("a"), "b"))).isNotEqualTo(tag(List.of(List.of("a", "b"))));
 		assertThat(tag(new Card("a", "b", MAY), "c")).isNotEqualTo(tag(new Card("a", "b", MAY)));
+		// a text spelling out the bytes a list and its end were fed as, were texts only ended by a 0
+		assertThat(tag("[\u0000a\u0000\u0002b")).isNotEqualTo(tag(List.of("a"), "b"));
 	}
 
 	@Test
