@@ -44,15 +44,19 @@ public final class PageVersion {
 	};
 
 	/**
-	 * The byte before each text (then its length, then its UTF-8), and the bytes that stand for
-	 * {@code null} and for a record's or a list's end: no two different models feed the digest
-	 * the same bytes, whatever characters their texts hold.
+	 * The byte before each text (then its length, then its UTF-8), the bytes that open a record
+	 * (then its class name) and a list, the one that closes either, and the one for {@code null}:
+	 * no two different models feed the digest the same bytes, whatever their texts hold.
 	 */
 	private static final byte TEXT = 0;
 
 	private static final byte NULL = 1;
 
 	private static final byte CLOSE = 2;
+
+	private static final byte RECORD = 3;
+
+	private static final byte LIST = 4;
 
 	private final MessageDigest digest;
 
@@ -101,6 +105,7 @@ public final class PageVersion {
 			this.digest.update(NULL);
 		}
 		else if (value instanceof Record record) {
+			this.digest.update(RECORD);
 			text(record.getClass().getName());
 			for (Method accessor : ACCESSORS.get(record.getClass())) {
 				add(component(accessor, record));
@@ -108,7 +113,7 @@ public final class PageVersion {
 			this.digest.update(CLOSE);
 		}
 		else if (value instanceof Collection<?> values) {
-			text("[");
+			this.digest.update(LIST);
 			for (Object element : values) {
 				add(element);
 			}

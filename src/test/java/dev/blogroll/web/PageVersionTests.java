@@ -59,6 +59,9 @@ class PageVersionTests {
 		assertThat(tag(new Card("a", "b", MAY), "c")).isNotEqualTo(tag(new Card("a", "b", MAY)));
 		// a text spelling out the bytes a list and its end were fed as, were texts only ended by a 0
 		assertThat(tag("[\u0000a\u0000\u0002b")).isNotEqualTo(tag(List.of("a"), "b"));
+		// a text in front of a list, against a list starting with that text
+		assertThat(tag("[", List.of("a"))).isNotEqualTo(tag(List.of("[", "a")));
+		assertThat(tag(Card.class.getName(), "a", "b", MAY)).isNotEqualTo(tag(new Card("a", "b", MAY)));
 	}
 
 	@Test
