@@ -17,22 +17,24 @@ import org.jspecify.annotations.Nullable;
  * Read from {@code listing_count} once per state of the content ({@link ListingQueries}), so
  * a page needs only the index read that starts at its day.
  */
-record DayCounts(Timestamp[] dayEnds, long[] before, int[] posts, long scheduled) {
+record DayCounts(Timestamp[] dayStarts, Timestamp[] dayEnds, long[] before, int[] posts, long scheduled) {
 
 	static DayCounts of(List<Day> allDays, long scheduled) {
 		List<Day> days = allDays.stream().filter((day) -> day.posts() > 0).toList();
 		int size = days.size();
+		Timestamp[] starts = new Timestamp[size];
 		Timestamp[] ends = new Timestamp[size];
 		long[] before = new long[size];
 		int[] posts = new int[size];
 		long total = 0;
 		for (int i = 0; i < size; i++) {
+			starts[i] = days.get(i).startsAt();
 			ends[i] = days.get(i).endsAt();
 			posts[i] = days.get(i).posts();
 			before[i] = total;
 			total += posts[i];
 		}
-		return new DayCounts(ends, before, posts, scheduled);
+		return new DayCounts(starts, ends, before, posts, scheduled);
 	}
 
 	/**
@@ -46,22 +48,23 @@ record DayCounts(Timestamp[] dayEnds, long[] before, int[] posts, long scheduled
 		if (day < 0 || position >= this.before[day] + this.posts[day]) {
 			return null;
 		}
-		return new Start(this.dayEnds[day], position - this.before[day]);
+		return new Start(this.dayStarts[day], this.dayEnds[day], position - this.before[day]);
 	}
 
 	/** About what the counts weigh in memory. */
 	long bytes() {
-		return 64L + 32L * this.posts.length;
+		return 64L + 56L * this.posts.length;
 	}
 
-	/** One row of {@code listing_count}: a day's end and its posts. */
-	record Day(Timestamp endsAt, int posts) {
+	/** One row of {@code listing_count}: a day's bounds and its posts. */
+	record Day(Timestamp startsAt, Timestamp endsAt, int posts) {
 	}
 
 	/**
-	 * Where a page starts: in the index, the posts before {@code dayEnd}, skipping {@code skip}.
+	 * Where a page starts: in the index, the posts of the day from {@code dayStart} to
+	 * {@code dayEnd} (excluded), newest first, skipping {@code skip}.
 	 */
-	record Start(Timestamp dayEnd, long skip) {
+	record Start(Timestamp dayStart, Timestamp dayEnd, long skip) {
 	}
 
 }
