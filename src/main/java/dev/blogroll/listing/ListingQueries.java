@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -106,6 +107,13 @@ public class ListingQueries {
 	 */
 	private static final long KEPT_BYTES = 32L << 20;
 
+	/**
+	 * {@link #COUNTED_PAGE} for each counted kind's keys and page size, formatted once: formatting
+	 * it took 1.3 % of the request threads' CPU on cold pages (async-profiler). Three kinds and the
+	 * two page sizes in the code (a listing's, the home page's) make its few entries.
+	 */
+	private final Map<String, String> countedPages = new ConcurrentHashMap<>();
+
 	private final JdbcClient jdbc;
 
 	private final Clock clock;
@@ -187,7 +195,9 @@ public class ListingQueries {
 			if (start == null) {
 				return List.of();
 			}
-			return filter.bind(this.jdbc.sql(COUNTED_PAGE.formatted(filter.keys(), CARD_COLUMNS, pageSize)))
+			String sql = this.countedPages.computeIfAbsent(pageSize + " " + filter.keys(),
+					(key) -> COUNTED_PAGE.formatted(filter.keys(), CARD_COLUMNS, pageSize));
+			return filter.bind(this.jdbc.sql(sql))
 				.param("day_start", start.dayStart())
 				.param("day_end", start.dayEnd())
 				.param("skip", start.skip())
