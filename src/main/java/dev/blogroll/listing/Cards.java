@@ -14,8 +14,10 @@ import org.springframework.stereotype.Component;
 import dev.blogroll.media.LibraryImages;
 
 /**
- * Renders grids of post cards for the Thymeleaf pages that show them ({@code th:utext="${@cards…}"}
- * in {@code listing/listing.html}, {@code home.html} and {@code search/search.html}).
+ * Renders grids of post cards for the Thymeleaf pages that show them: {@code listing/listing.html},
+ * {@code home.html} and {@code search/search.html} make a grid in {@code th:with="cards = ${@cards…}"}
+ * and print it with {@code th:utext} (which does not call beans itself); jte has escaped every
+ * value in it.
  * <p>
  * The card is written in jte ({@code src/main/jte/listing/cards.jte}), which the build compiles
  * to a Java class: a card costs a few method calls and writes, where Thymeleaf spent about a
