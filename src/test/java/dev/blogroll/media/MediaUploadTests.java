@@ -443,6 +443,17 @@ class MediaUploadTests {
 			}
 		}
 		assertThat(cards.get(0).select(".card-title").text()).isEqualTo("Media Test Post");
+
+		// the home page: its newest posts come first, their first row on the first screen
+		Document home = Jsoup.parse(this.mvc.perform(get("/")).andReturn().getResponse().getContentAsString());
+		List<Element> newest = home.select(".card-grid").get(0).select(".card");
+		assertThat(newest.get(0).select(".card-title").text()).isEqualTo("Media Test Post");
+		for (int i = 0; i < newest.size(); i++) {
+			Element img = newest.get(i).selectFirst(".card-media img");
+			if (img != null) {
+				assertThat(img.attr("loading")).as("newest post " + i).isEqualTo(i < 3 ? "" : "lazy");
+			}
+		}
 	}
 
 	private static byte[] resource(String name) throws IOException {
