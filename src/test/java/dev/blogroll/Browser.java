@@ -101,6 +101,16 @@ public final class Browser implements AutoCloseable {
 		this.driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
 		this.driver.get(url);
+		// under the whole suite's load, get() has twice returned (in a new tab, and in a new
+		// browser) before the page's elements were there (CI, 2026-12-03)
+		try {
+			new WebDriverWait(this.driver, Duration.ofSeconds(10)).until((driver) -> !"about:blank"
+				.equals(driver.getCurrentUrl())
+					&& "complete".equals(((JavascriptExecutor) driver).executeScript("return document.readyState")));
+		}
+		catch (org.openqa.selenium.TimeoutException ex) {
+			// the caller's next step says where the browser is
+		}
 	}
 
 	/**
@@ -108,6 +118,10 @@ public final class Browser implements AutoCloseable {
 	 * browser has left the sign-in page; where it went is for the caller to check.
 	 */
 	public void signIn(String username, String password) {
+		if (this.driver.findElements(By.id("username")).isEmpty()) {
+			throw new AssertionError("Not on the sign-in form: " + this.driver.getCurrentUrl() + " \""
+					+ this.driver.getTitle() + "\"");
+		}
 		this.driver.findElement(By.id("username")).sendKeys(username);
 		this.driver.findElement(By.id("password")).sendKeys(password);
 		this.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
