@@ -9,7 +9,7 @@
 #
 #   bench/side-by-side.sh new.jar old.jar
 #   ROUNDS=8 DURATION=10 PGPORT=18510 bench/side-by-side.sh target/blogroll.jar /tmp/main.jar
-#   A_ARGS=--spring.thymeleaf.prefix=file:/tmp/templates/ bench/side-by-side.sh target/blogroll.jar target/blogroll.jar
+#   A_ARGS=--some.setting=false bench/side-by-side.sh target/blogroll.jar target/blogroll.jar
 #
 # The database must hold the generated posts already: bench/metrics-cost.sh imports them (its DB,
 # blogroll_metrics, is the default here). Options (environment): PGHOST/PGPORT (127.0.0.1:5432),

@@ -66,7 +66,7 @@ class HomeController {
 		model.addAttribute("pageHead", new PageHead(description, url, "website", this.heads.defaultImage(), null, null,
 				List.of(), this.heads.jsonLd(List.of(PageHeads.object("@type", "WebSite", "name",
 						this.properties.siteName(), "url", url, "description", description, "inLanguage", this.heads.language())))));
-		return "home";
+		return "listing/home";
 	}
 
 	/** Each category's newest posts that are not among the newest of all, categories in the navigation's order. */

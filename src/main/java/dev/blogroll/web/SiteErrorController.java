@@ -56,9 +56,10 @@ class SiteErrorController implements ErrorController {
 		String reason = (known != null) ? known.getReasonPhrase() : "Error";
 		model.put("error", (message instanceof String text) ? text : explanation(status, reason, this.siteLocale));
 		model.put("heading", heading(status, this.siteLocale));
+		model.put("requestId", request.getAttribute(RequestLog.REQUEST_ID));
 		String view = switch (status) {
-			case 404 -> "error/404";
-			case 410 -> "error/410";
+			// src/main/jte/error/missing.jte, in the site's layout
+			case 404, 410 -> "error/missing";
 			// the database is away (DatabaseOutageFilter); a 503 for being busy says so itself
 			case 503 -> (message == null) ? "error/503" : "error/error";
 			default -> "error/error";
