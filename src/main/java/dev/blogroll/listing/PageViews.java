@@ -101,8 +101,12 @@ public class PageViews extends AbstractCachingViewResolver implements Ordered {
 			params.put("frame", new PageFrame(PageViews.this.services, params, request, response));
 			Utf8ByteOutput html = new Utf8ByteOutput();
 			PageViews.this.templates.render(this.template, params, html);
+			byte[] page = html.toByteArray();
 			response.setContentType(HTML);
-			html.writeTo(response.getOutputStream());
+			// one write: each goes through every response wrapper (the page cache's, Spring
+			// Security's and Spring Session's), and a page written chunk by chunk was 9 % of a
+			// cold listing page's CPU
+			response.getOutputStream().write(page);
 		}
 
 	}
