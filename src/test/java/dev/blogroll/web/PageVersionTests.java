@@ -1,6 +1,7 @@
 package dev.blogroll.web;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -62,6 +63,22 @@ class PageVersionTests {
 		// a text in front of a list, against a list starting with that text
 		assertThat(tag("[", List.of("a"))).isNotEqualTo(tag(List.of("[", "a")));
 		assertThat(tag(Card.class.getName(), "a", "b", MAY)).isNotEqualTo(tag(new Card("a", "b", MAY)));
+	}
+
+	/** Numbers, dates, instants and booleans are hashed as values, not as text; each still counts. */
+	@Test
+	void numbersDatesInstantsAndBooleansCountByTheirValues() {
+		assertThat(tag(300L)).isEqualTo(tag(300L)).isNotEqualTo(tag(301L)).isNotEqualTo(tag("300"));
+		assertThat(tag(MAY)).isEqualTo(tag(Instant.parse("2021-05-24T00:00:00Z")))
+			.isNotEqualTo(tag(MAY.plusNanos(1)))
+			.isNotEqualTo(tag(MAY.plusSeconds(1)))
+			.isNotEqualTo(tag(MAY.getEpochSecond()));
+		LocalDate day = LocalDate.of(2021, 5, 24);
+		assertThat(tag(day)).isNotEqualTo(tag(day.plusDays(1))).isNotEqualTo(tag(day.toEpochDay()))
+			.isNotEqualTo(tag(day.toString()));
+		assertThat(tag(true)).isNotEqualTo(tag(false)).isNotEqualTo(tag("true"));
+		// a number's 8 bytes against a text holding the same bytes
+		assertThat(tag(1L, "a")).isNotEqualTo(tag("\u0005\u0000\u0000\u0000\u0000\u0000\u0000\u0000\u0001", "a"));
 	}
 
 	@Test
