@@ -31,8 +31,6 @@ import dev.blogroll.web.SiteLocale;
  */
 public final class PageFrame {
 
-	private final SiteChrome chrome;
-
 	private final Services services;
 
 	private final HttpServletRequest request;
@@ -55,7 +53,6 @@ public final class PageFrame {
 
 	@SuppressWarnings("unchecked")
 	PageFrame(Services services, Map<String, ?> model, HttpServletRequest request, HttpServletResponse response) {
-		this.chrome = services.chrome();
 		this.services = services;
 		this.request = request;
 		this.response = response;
@@ -72,7 +69,7 @@ public final class PageFrame {
 	}
 
 	public String siteName() {
-		return this.chrome.siteName();
+		return this.services.chrome().siteName();
 	}
 
 	/** The interface text {@code code} in the site's language, {@code {0}} filled with {@code args}. */
@@ -101,20 +98,20 @@ public final class PageFrame {
 	/** Every category with posts, for the phone's menu and the footer. */
 	public List<Link> categories() {
 		if (this.categories == null) {
-			this.categories = this.chrome.categories();
+			this.categories = this.services.chrome().categories();
 		}
 		return this.categories;
 	}
 
 	/** The categories the header shows. */
 	public List<Link> headerCategories() {
-		return this.chrome.headerCategories();
+		return this.services.chrome().headerCategories();
 	}
 
 	/** The featured tags: the topic strip and the phone's menu. */
 	public List<Link> featuredTags() {
 		if (this.featuredTags == null) {
-			this.featuredTags = this.chrome.featuredTags();
+			this.featuredTags = this.services.chrome().featuredTags();
 		}
 		return this.featuredTags;
 	}
