@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Enumeration;
 import java.util.HashSet;
@@ -74,7 +75,9 @@ import dev.blogroll.content.Kept;
  * asks for each page once, and keeping every one of them would push out the pages readers come
  * back to and, worse, fill the old generation of the heap with pages nobody asks for again: in
  * the benchmark's cold crawl that meant a 110–160 ms full collection every three seconds, which
- * was the crawl's p99 (bench/RESULTS.md).
+ * was the crawl's p99 (bench/RESULTS.md). A crawler that comes back asks for each page a second
+ * time, so pages are also taken in no faster than a sixteenth of the budget a second
+ * ({@link PageIntake}); a page rendered while that is spent is sent and not kept.
  * <p>
  * Everything kept is counted in bytes, keys included, against {@code blogroll.page-cache-size}:
  * the noted paths may use a sixteenth of it, the pages the rest. Paths longer than
@@ -121,8 +124,13 @@ class RenderedPageCache extends SiteFilter {
 
 	private final Counter misses;
 
+	private final PageIntake intake;
+
+	private final Counter notTakenIn;
+
 	RenderedPageCache(ContentVersion contentVersion, SiteLocale siteLocale, BlogrollProperties properties,
-			MeterRegistry registry, @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie) {
+			MeterRegistry registry, @Value("${server.servlet.session.cookie.name:SESSION}") String sessionCookie,
+			Clock clock) {
 		this.contentVersion = contentVersion;
 		this.siteLocale = siteLocale;
 		this.sessionCookie = sessionCookie;
@@ -130,10 +138,14 @@ class RenderedPageCache extends SiteFilter {
 		this.maxSeenBytes = this.maxBytes / 16;
 		this.pages = contentVersion.keeper(this.maxBytes - this.maxSeenBytes,
 				(key, page) -> keyBytes(key) + page.size());
+		this.intake = new PageIntake(this.maxBytes, clock);
 		this.hits = Counter.builder("blogroll.page.cache.hits").description("Pages served from memory")
 			.register(registry);
 		this.misses = Counter.builder("blogroll.page.cache.misses")
 			.description("Pages rendered because none was kept for the current content")
+			.register(registry);
+		this.notTakenIn = Counter.builder("blogroll.page.cache.not.taken.in")
+			.description("Pages asked for a second time and not kept: pages were being taken in as fast as allowed")
 			.register(registry);
 		Gauge.builder("blogroll.page.cache.bytes", this.pages, Kept::bytes).baseUnit("bytes")
 			.description("Memory the kept pages take, keys and headers included")
@@ -246,12 +258,20 @@ class RenderedPageCache extends SiteFilter {
 			}
 			return;
 		}
+		if (!this.intake.open()) {
+			this.notTakenIn.increment();
+			response.setHeader(HEADER, "miss");
+			chain.doFilter(request, response);
+			return;
+		}
 		ContentCachingResponseWrapper rendering = new ContentCachingResponseWrapper(response);
 		rendering.setHeader(HEADER, "miss");
 		chain.doFilter(request, rendering);
 		if (rendering.getStatus() == HttpServletResponse.SC_OK && !response.isCommitted()
 				&& !DegradedResponse.isDegraded(request)) {
-			this.pages.put(state, key, Page.of(rendering, request));
+			Page kept = Page.of(rendering, request);
+			this.pages.put(state, key, kept);
+			this.intake.took(keyBytes(key) + kept.size());
 		}
 		rendering.copyBodyToResponse();
 	}
@@ -297,6 +317,16 @@ class RenderedPageCache extends SiteFilter {
 	/** Bytes counted for kept pages and noted paths, for tests. */
 	synchronized long bytesUsed() {
 		return this.pages.bytes() + this.seenBytes;
+	}
+
+	/** How many pages are kept, for tests. */
+	int pagesKept() {
+		return this.pages.size();
+	}
+
+	/** The bytes counted for kept pages, keys included, for tests. */
+	long pageBytes() {
+		return this.pages.bytes();
 	}
 
 	/** How many paths are noted as answered before, for tests. */
