@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Blogroll's benchmark: builds the jar, prepares PostgreSQL, imports generated posts, starts
+# Blogroll's benchmark: builds the production jar (as deploy/Dockerfile does), prepares PostgreSQL, imports generated posts, starts
 # Blogroll, warms it up and runs wrk against hot pages, a cold crawl, searches and nginx serving
 # a saved copy of Blogroll's own page; with SEARCH_DB, the search query set of bench/search/run.sh
 # too. Prints every figure of issue 18 against its target in one table and writes it into
@@ -13,7 +13,7 @@
 #   POSTS=1000000      posts in the big category (plus 300 + 3 × POSTS/100 in small ones)
 #   DURATION=15s       each wrk run (the ten depth slices of the cold crawl take a third each)
 #   REUSE_DB=1         keep the database if it already holds this data set (skips the import)
-#   SKIP_BUILD=1       use the existing target/blogroll.jar
+#   SKIP_BUILD=1       use the existing target/blogroll.jar (build it with ./mvnw -Pproduction package)
 #   PGHOST/PGPORT      the PostgreSQL to use (default 127.0.0.1:5432, the Debian cluster);
 #                      database and user "blogroll_bench" are created if missing
 #   JAVA_OPTS          Blogroll's JVM flags (default: bench/jvm-options.sh, as deploy/Dockerfile; MALLOC_ARENA_MAX=2)
@@ -75,8 +75,8 @@ bench_sql() { PGPASSWORD=$DB_PASSWORD psql -h "$PGHOST" -p "$PGPORT" -U "$DB_USE
 
 # --- the jar and the data ----------------------------------------------------------------------
 if [[ -z "${SKIP_BUILD:-}" || ! -f target/blogroll.jar ]]; then
-  log "building target/blogroll.jar"
-  ./mvnw -q package -DskipTests
+  log "building target/blogroll.jar (the production jar, with its start-up prepared by Spring AOT)"
+  ./mvnw -q -Pproduction package -DskipTests
 fi
 if [[ ! -f "$DATA" ]]; then
   log "generating $POSTS posts into $DATA"

@@ -28,6 +28,7 @@ public class BlogrollApplication {
 
 	public static void main(String[] args) {
 		SpringApplication application = new SpringApplication(BlogrollApplication.class);
+		application.addListeners(new PreparedStartup());
 		if (ImportCommand.requested(args) || SiteCommand.requested(args)) {
 			// import or export and exit: no web server, and the command's exit status
 			application.setWebApplicationType(WebApplicationType.NONE);
