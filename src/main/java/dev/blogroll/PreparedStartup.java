@@ -6,9 +6,9 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.aot.AotDetector;
+import org.springframework.beans.factory.config.DependencyDescriptor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
-import org.springframework.beans.factory.config.DependencyDescriptor;
 import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.boot.context.event.ApplicationPreparedEvent;
@@ -29,8 +29,8 @@ import org.springframework.util.StringUtils;
  * {@code ./mvnw -Pproduction package} runs {@code spring-boot:process-aot}: every condition is
  * evaluated then, with the settings of that execution in {@code pom.xml}, and the beans that
  * exist are written out as code. A start with {@code -Dspring.aot.enabled=true} (deploy/Dockerfile,
- * bench/run.sh) skips parsing the configuration classes and evaluating the conditions, and uses
- * about a sixth less CPU to its first page (bench/README.md, round 9).
+ * bench/run.sh) skips parsing the configuration classes and evaluating the conditions: about an
+ * eighth less time and CPU to its first page (bench/README.md, round 9).
  * <p>
  * What those settings decided cannot change at run time. So this listener, which runs once the
  * settings are read and before the application context is made, starts the regular way instead,
@@ -119,8 +119,7 @@ final class PreparedStartup implements ApplicationListener<SpringApplicationEven
 
 	/**
 	 * Injects a proxy for a repository, as Spring Data's deferred bootstrap does; the repository
-	 * is made at its first use, or when the context is refreshed
-	 * ({@code DeferredRepositoryInitializationListener}).
+	 * is made at its first use, or when the context is refreshed (the listener added above).
 	 */
 	static final class LazyRepositories extends ContextAnnotationAutowireCandidateResolver {
 

@@ -69,43 +69,28 @@ class PreparedStartupTests {
 
 	@Test
 	void aPreparedJarWithItsSettingsStartsFromWhatWasPrepared(CapturedOutput output) {
-		System.setProperty(AotDetector.AOT_ENABLED, "true");
-
-		environmentPrepared(Prepared.class, WebApplicationType.SERVLET, production());
-
-		assertThat(AotDetector.useGeneratedArtifacts()).isTrue();
+		assertThat(startsPrepared(Prepared.class, WebApplicationType.SERVLET, production())).isTrue();
 		assertThat(output).doesNotContain("Starting without the start-up prepared at build time");
 	}
 
 	@Test
 	void otherSettingsStartTheRegularWayAndSayWhy(CapturedOutput output) {
-		System.setProperty(AotDetector.AOT_ENABLED, "true");
-
-		environmentPrepared(Prepared.class, WebApplicationType.SERVLET,
-				production().withProperty("blogroll.search.engine", "lucene"));
-
-		assertThat(AotDetector.useGeneratedArtifacts()).isFalse();
+		assertThat(startsPrepared(Prepared.class, WebApplicationType.SERVLET,
+				production().withProperty("blogroll.search.engine", "lucene")))
+			.isFalse();
 		assertThat(output).contains(
 				"Starting without the start-up prepared at build time (spring.aot.enabled=true): blogroll.search.engine is lucene");
 	}
 
 	@Test
 	void aCommandStartsTheRegularWay(CapturedOutput output) {
-		System.setProperty(AotDetector.AOT_ENABLED, "true");
-
-		environmentPrepared(Prepared.class, WebApplicationType.NONE, production());
-
-		assertThat(AotDetector.useGeneratedArtifacts()).isFalse();
+		assertThat(startsPrepared(Prepared.class, WebApplicationType.NONE, production())).isFalse();
 		assertThat(output).contains("a command runs without a web server");
 	}
 
 	@Test
 	void aJarBuiltWithoutItStartsTheRegularWay(CapturedOutput output) {
-		System.setProperty(AotDetector.AOT_ENABLED, "true");
-
-		environmentPrepared(NotPrepared.class, WebApplicationType.SERVLET, production());
-
-		assertThat(AotDetector.useGeneratedArtifacts()).isFalse();
+		assertThat(startsPrepared(NotPrepared.class, WebApplicationType.SERVLET, production())).isFalse();
 		assertThat(output).contains("this jar was built without it");
 	}
 
@@ -114,8 +99,7 @@ class PreparedStartupTests {
 		System.setProperty(AotDetector.AOT_ENABLED, "true");
 		AtomicInteger made = new AtomicInteger();
 		try (GenericApplicationContext context = contextWithARepository(made)) {
-			new PreparedStartup().onApplicationEvent(
-					new ApplicationPreparedEvent(new SpringApplication(Prepared.class), new String[0], context));
+			contextPrepared(context);
 			context.getDefaultListableBeanFactory().preInstantiateSingletons();
 
 			assertThat(made).as("the repository is not made with the bean that needs it").hasValue(0);
@@ -129,8 +113,7 @@ class PreparedStartupTests {
 		System.setProperty(AotDetector.AOT_ENABLED, "true");
 		AtomicInteger made = new AtomicInteger();
 		try (GenericApplicationContext context = contextWithARepository(made)) {
-			new PreparedStartup().onApplicationEvent(
-					new ApplicationPreparedEvent(new SpringApplication(Prepared.class), new String[0], context));
+			contextPrepared(context);
 			context.refresh();
 
 			assertThat(made).hasValue(1);
@@ -141,8 +124,7 @@ class PreparedStartupTests {
 	void aRegularStartLeavesRepositoriesToSpringData() {
 		AtomicInteger made = new AtomicInteger();
 		try (GenericApplicationContext context = contextWithARepository(made)) {
-			new PreparedStartup().onApplicationEvent(
-					new ApplicationPreparedEvent(new SpringApplication(Prepared.class), new String[0], context));
+			contextPrepared(context);
 			context.refresh();
 
 			assertThat(made).hasValue(1);
@@ -182,6 +164,18 @@ class PreparedStartupTests {
 	private static MockEnvironment production() {
 		return new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/blogroll")
 			.withProperty("management.server.port", "8081");
+	}
+
+	/** Whether a start asked for with -Dspring.aot.enabled=true goes on from what was prepared. */
+	private static boolean startsPrepared(Class<?> main, WebApplicationType type, MockEnvironment environment) {
+		System.setProperty(AotDetector.AOT_ENABLED, "true");
+		environmentPrepared(main, type, environment);
+		return AotDetector.useGeneratedArtifacts();
+	}
+
+	private static void contextPrepared(GenericApplicationContext context) {
+		new PreparedStartup().onApplicationEvent(
+				new ApplicationPreparedEvent(new SpringApplication(Prepared.class), new String[0], context));
 	}
 
 	private static void environmentPrepared(Class<?> main, WebApplicationType type, MockEnvironment environment) {
