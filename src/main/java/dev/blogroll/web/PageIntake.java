@@ -11,7 +11,7 @@ import java.time.Clock;
  * time (or a reader behind one) asks for thousands of pages a second that nobody asks for a
  * third time; kept at that rate, each lives just long enough to reach the old generation of
  * the heap and dies there. On the benchmark's deep crawl that was 33 full collections in a
- * minute and a half, a p99 of 115–165 ms and half as many pages a second as with no cache at
+ * minute and a half, a p99 of 115–164 ms and half as many pages a second as with no cache at
  * all (bench/README.md, round 8). Bounded, the cache turns over at most once in sixteen
  * seconds, and the pages readers come back to, asked for again and again, still get in at
  * once.
