@@ -132,10 +132,7 @@ MALLOC_ARENA_MAX=2 SERVER_PORT=$PORT MANAGEMENT_SERVER_PORT=$((PORT + 10)) MANAG
   SPRING_DATASOURCE_PASSWORD=$DB_PASSWORD BLOGROLL_DEMO_DATA=false BLOGROLL_SITE_URL=$URL \
   java $JAVA_OPTS -jar "$APP_JAR" > "$WORK/blogroll.log" 2>&1 &
 APP_PID=$!
-until curl -fs -o /dev/null "$URL/blog/engineering/page/17"; do
-  kill -0 "$APP_PID" 2>/dev/null || { tail -30 "$WORK/blogroll.log"; exit 1; }
-  sleep 0.05
-done
+python3 bench/wait-for-page.py "$URL/blog/engineering/page/17" "$APP_PID" || { tail -30 "$WORK/blogroll.log"; exit 1; }
 STARTUP_SECONDS=$(python3 -c "import time; print(round(time.time() - $START, 1))")
 log "first page served after $STARTUP_SECONDS s"
 

@@ -68,10 +68,7 @@ start() {
       java $JAVA_OPTS -jar "$DEMO_JAR" > bench/work/startup-$kind.log 2>&1 &
   fi
   APP_PID=$!
-  until curl -fs -o /dev/null "$URL"; do
-    kill -0 "$APP_PID" 2>/dev/null || { tail -30 bench/work/startup-$kind.log >&2; exit 1; }
-    sleep 0.05
-  done
+  python3 bench/wait-for-page.py "$URL" "$APP_PID" || { tail -30 bench/work/startup-$kind.log >&2; exit 1; }
   seconds=$(python3 -c "import time; print(round(time.time() - $started, 2))")
   cpu=$(awk -v hz="$(getconf CLK_TCK)" '{printf "%.1f", ($14 + $15) / hz}' "/proc/$APP_PID/stat")
   kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=""

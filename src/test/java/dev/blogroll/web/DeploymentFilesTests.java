@@ -201,6 +201,33 @@ class DeploymentFilesTests {
 		assertThat(map(backend, "port").get("name")).isEqualTo(servicePort.get("name"));
 	}
 
+	/**
+	 * The JVM's flags are written in four places: the image's {@code JAVA_TOOL_OPTIONS}, the
+	 * Kubernetes Deployment's, the benchmarks' {@code bench/jvm-options.sh} (what the figures in
+	 * bench/RESULTS.md were measured with) and docs/operations.md. A flag added to one and not
+	 * the others would make the benchmark measure a JVM nobody deploys.
+	 */
+	@Test
+	void theImageTheDeploymentAndTheBenchmarksStartTheJvmWithTheSameFlags() throws IOException {
+		Matcher benchmarks = Pattern.compile("(?m)^BLOGROLL_JAVA_OPTS=\"([^\"]+)\"")
+			.matcher(Files.readString(Path.of("bench/jvm-options.sh")));
+		assertThat(benchmarks.find()).as("BLOGROLL_JAVA_OPTS in bench/jvm-options.sh").isTrue();
+		List<String> flags = List.of(benchmarks.group(1).split(" "));
+		assertThat(flags).contains("-Xmx128m", "-XX:ArchiveRelocationMode=0", "-Dspring.aot.enabled=true");
+
+		Matcher image = Pattern.compile("JAVA_TOOL_OPTIONS=\"([^\"]+)\"").matcher(Files.readString(DEPLOY.resolve("Dockerfile")));
+		assertThat(image.find()).as("the Dockerfile's JAVA_TOOL_OPTIONS").isTrue();
+		assertThat(image.group(1).split(" ")).as("the image's flags").contains(flags.toArray(String[]::new));
+
+		Matcher deployment = Pattern.compile("name: JAVA_TOOL_OPTIONS\\s+value: (.+)")
+			.matcher(Files.readString(DEPLOY.resolve("kubernetes/blogroll.yaml")));
+		assertThat(deployment.find()).as("the Deployment's JAVA_TOOL_OPTIONS").isTrue();
+		assertThat(deployment.group(1).trim().split(" ")).as("the Deployment's flags").contains(flags.toArray(String[]::new));
+
+		String operations = Files.readString(Path.of("docs/operations.md"));
+		assertThat(flags).allSatisfy((flag) -> assertThat(operations).as("docs/operations.md names " + flag).contains(flag));
+	}
+
 	@Test
 	void aVariableForASettingThatDoesNotExistIsCaught() {
 		assertThat(bindsToASetting("BLOGROLL_PAGE_CACHE_SIZE")).isTrue();
